@@ -1,0 +1,1 @@
+"""The zatlog command-line interface (click commands only)."""

@@ -1,0 +1,64 @@
+"""Moving the log in and out: ``zatlog import`` and ``zatlog export-log``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import IO
+
+import click
+from zatlog.cli.main import Session
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.pass_obj
+def import_command(session: Session, file: str) -> None:
+    """Import actions from a JSON Lines FILE (or - for standard input).
+
+    One JSON object per line, in the format of domain.md section 4. The import
+    is all or nothing: a bad line is reported as ``line N: field: what was
+    expected`` and nothing is written.
+    """
+    from zatlog.importer import import_lines
+
+    source = "<stdin>" if file == "-" else file
+    try:
+        stream: IO[bytes] = sys.stdin.buffer if file == "-" else open(file, "rb")  # noqa: SIM115
+    except OSError as error:
+        raise click.ClickException(f"{file}: {error.strerror}") from None
+    with stream:
+        count = import_lines(session.app, stream, default_actor=session.actor, source=source)
+    if count == 0:
+        click.echo(f"nothing to import: {source} has no actions")
+    else:
+        click.echo(f"imported {count} action{'s' if count != 1 else ''} from {source}")
+
+
+LEADING_KEYS = ("action", "case", "school", "at")
+
+
+@click.command("export-log")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    default="-",
+    help="Write to this file instead of standard output.",
+)
+@click.pass_obj
+def export_log(session: Session, output: str) -> None:
+    """Write every recorded action as JSON Lines, in recording order.
+
+    The format is the import format, ``by`` included; importing the output
+    into an empty database gives the same actions (with new recording times).
+    """
+    from zatlog.actions import action_to_json_dict
+
+    with click.open_file(output, "w", encoding="utf-8", atomic=output != "-") as out:
+        for logged in session.app.logged_actions():
+            fields = action_to_json_dict(logged.action)
+            line = {key: fields.pop(key) for key in LEADING_KEYS if key in fields}
+            line["by"] = logged.actor
+            line.update(fields)
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")

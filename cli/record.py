@@ -1,0 +1,221 @@
+"""One recording command per action of domain.md section 4.
+
+The commands are built from the action models, so their options always match
+the import format: ``--consent f-zat`` is the field ``consent``. Validation
+happens in the models and aggregates; this module only parses and prints.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any
+
+import click
+from pydantic.fields import FieldInfo
+from zatlog.cli.help_texts import ACTION_HELP, FIELD_HELP
+from zatlog.cli.main import Session
+
+from zatlog import actions as a
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    # action: (group, command)
+    "school_document_published": ("school", "publish"),
+    "case_opened": ("case", "open"),
+    "case_closed": ("case", "close"),
+    "relation_recorded": ("relation", "record"),
+    "information_restricted": ("information", "restrict"),
+    "pupil_capacity_assessed": ("pupil", "assess-capacity"),
+    "pupil_refused_parent_information": ("pupil", "refuse-parent-information"),
+    "pupil_refusal_withdrawn": ("pupil", "withdraw-refusal"),
+    "signal_raised": ("signal", "raise"),
+    "step_entered": ("step", "enter"),
+    "parents_informed": ("parents", "inform"),
+    "parents_invited": ("parents", "invite"),
+    "action_plan_recorded": ("plan", "record"),
+    "sdq_recorded": ("sdq", "record"),
+    "zat_registered": ("zat", "register"),
+    "support_arranged": ("support", "arrange"),
+    "support_evaluated": ("support", "evaluate"),
+    "consent_form_issued": ("consent", "issue"),
+    "consent_given": ("consent", "give"),
+    "consent_refused": ("consent", "refuse"),
+    "consent_withdrawn": ("consent", "withdraw"),
+    "no_objection_notice_sent": ("notice", "send"),
+    "objection_received": ("notice", "object"),
+    "meeting_scheduled": ("meeting", "schedule"),
+    "discussion_held": ("discussion", "record"),
+    "safety_concern_recorded": ("safety", "concern"),
+    "safety_override_invoked": ("safety", "override"),
+    "parent_notification_deferred": ("safety", "defer-notice"),
+    "report_made": ("safety", "report"),
+    "information_requested": ("information", "request"),
+    "information_request_extended": ("information", "extend"),
+    "information_disclosed": ("information", "disclose"),
+    "information_request_refused": ("information", "refuse"),
+}
+"""Action name → (command group, command name)."""
+
+GROUP_HELP: dict[str, str] = {
+    "school": "School-level documents (schoolgids, privacyreglement, meldcode …).",
+    "case": "Open, close and look at cases (dossiers).",
+    "relation": "People around the pupil: parents, guardians, others.",
+    "information": "Information requests, disclosures and restrictions.",
+    "pupil": "The pupil's own decisions and capacity.",
+    "signal": "Signals about a pupil (stap 1).",
+    "step": "Steps of the support trajectory.",
+    "parents": "Informing and inviting parents (and the pupil).",
+    "plan": "Action plans (handelingsplannen).",
+    "sdq": "SDQ questionnaires.",
+    "zat": "Registration with the Zorg- en adviesteam.",
+    "support": "Support by youth-care providers.",
+    "consent": "Consent forms and decisions (toestemming).",
+    "notice": "No-objection notices and objections (geen bezwaar).",
+    "meeting": "CvB, ZAT and MDO meetings.",
+    "discussion": "Discussions of the pupil in a forum.",
+    "safety": "The safety track (meldcode): concerns, overrides, deferrals, reports.",
+}
+
+GROUPS: dict[str, click.Group] = {
+    name: click.Group(name=name, help=text) for name, text in GROUP_HELP.items()
+}
+
+
+def _unwrap(annotation: Any) -> tuple[Any, bool]:
+    """The field's type without ``None``, and whether None is allowed."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        optional = len(args) < len(typing.get_args(annotation))
+        return (args[0] if len(args) == 1 else annotation), optional
+    return annotation, False
+
+
+def _base(annotation: Any) -> Any:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
+
+
+def _option(field: str, info: FieldInfo) -> click.Option:
+    annotation, _ = _unwrap(info.annotation)
+    annotation = _base(annotation)
+    flag = "--" + field.replace("_", "-")
+    help_text = FIELD_HELP.get(field, "")
+    required = info.is_required()
+    if typing.get_origin(annotation) is list:
+        return click.Option(
+            [flag], multiple=True, help=help_text + (" [required]" if required else "")
+        )
+    if annotation is bool:
+        negative = "--no-" + field.replace("_", "-")
+        return click.Option(
+            [f"{flag}/{negative}"],
+            default=None,
+            help=help_text + (" [required]" if required else ""),
+        )
+    if typing.get_origin(annotation) is typing.Literal:
+        choices = [str(c) for c in typing.get_args(annotation)]
+        return click.Option([flag], type=click.Choice(choices), help=help_text)
+    if annotation is int:
+        return click.Option([flag], type=int, help=help_text + " [required]")
+    metavar = "DATE" if field in ("at", "birth_date", "date") or "deadline" in field else None
+    return click.Option(
+        [flag],
+        metavar=metavar,
+        help=help_text + (" [required]" if required and field != "at" else ""),
+    )
+
+
+def _values(field: str, value: Any) -> Any:
+    """Turn an option's value into the JSON value of the field."""
+    if isinstance(value, tuple):
+        items = [part.strip() for item in value for part in item.split(",") if part.strip()]
+        if field == "redactions":
+            return [_redaction(item) for item in items]
+        return items
+    return value
+
+
+def _redaction(text: str) -> dict[str, str]:
+    item, _, ground = text.partition(":")
+    if not ground:
+        raise click.BadParameter(f"{text!r}: expected ITEM:GROUND", param_hint="--redactions")
+    return {"item": item.strip(), "ground": ground.strip()}
+
+
+def _make_command(action: str, model: type[Any]) -> click.Command:
+    order = {"case": 0, "school": 1, "at": 2, "by": 3, "note": 99}
+    fields = {
+        name: info
+        for name, info in sorted(model.model_fields.items(), key=lambda kv: order.get(kv[0], 50))
+        if name != "action"
+    }
+
+    def callback(**options: Any) -> None:
+        session = click.get_current_context().find_object(Session)
+        assert session is not None
+        data: dict[str, Any] = {"action": action}
+        for field, value in options.items():
+            if value is None or value == ():
+                continue
+            data[field] = _values(field, value)
+        record_one(session, data)
+
+    params: list[click.Parameter] = [_option(name, info) for name, info in fields.items()]
+    return click.Command(
+        name=COMMANDS[action][1],
+        callback=callback,
+        params=params,
+        help=ACTION_HELP[action] + f"\n\nRecords the action '{action}'.",
+        short_help=ACTION_HELP[action].split(".")[0],
+    )
+
+
+def record_one(session: Session, data: dict[str, Any]) -> None:
+    """Validate and record one action, then say what was recorded."""
+    from zatlog.application import Rejected
+    from zatlog.errors import InvalidAction, ZatlogError
+
+    try:
+        action = a.parse_action(data)
+    except InvalidAction as error:
+        raise ZatlogError(_as_options(error)) from None
+    actor = action.by or session.actor
+    try:
+        session.app.record([(action, actor)])
+    except Rejected as rejected:
+        raise ZatlogError(_as_options(rejected.error)) from None
+    where = f"case {data['case']}" if "case" in data else f"school {action.school}"
+    click.echo(f"recorded {action.action} on {where} ({action.day.isoformat()})")
+
+
+def _as_options(error: Any) -> str:
+    return "\n".join(
+        f"--{p.field.replace('_', '-')}: {p.message}"
+        if p.field not in ("(line)", "action")
+        else p.message
+        for p in error.problems
+    )
+
+
+for _action, (_group, _name) in COMMANDS.items():
+    GROUPS[_group].add_command(_make_command(_action, a.ACTION_CLASSES[_action]))
+
+school = GROUPS["school"]
+case = GROUPS["case"]
+relation = GROUPS["relation"]
+information = GROUPS["information"]
+pupil = GROUPS["pupil"]
+signal = GROUPS["signal"]
+step = GROUPS["step"]
+parents = GROUPS["parents"]
+plan = GROUPS["plan"]
+sdq = GROUPS["sdq"]
+zat = GROUPS["zat"]
+support = GROUPS["support"]
+consent = GROUPS["consent"]
+notice = GROUPS["notice"]
+meeting = GROUPS["meeting"]
+discussion = GROUPS["discussion"]
+safety = GROUPS["safety"]

@@ -1,0 +1,1 @@
+"""The read side: projections, audit rules, dossier."""

@@ -1,0 +1,1 @@
+"""Compliance audit: the rules of domain.md section 5."""

@@ -1,0 +1,1 @@
+"""Dossier inspection export for parents and pupils."""

@@ -1,0 +1,65 @@
+"""Shared fixtures: a real store per test, on SQLite and (when configured) PostgreSQL.
+
+``ZATLOG_TEST_POSTGRES`` names a PostgreSQL database URL; each test then gets
+its own schema in it, dropped afterwards. Without it the PostgreSQL variants
+are skipped (CI always sets it).
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+SCENARIOS = Path(__file__).resolve().parents[1].parent / "shared" / "scenarios"
+POSTGRES_URL = os.environ.get("ZATLOG_TEST_POSTGRES", "")
+BACKENDS = ["sqlite", "postgres"]
+
+
+def _postgres_schema() -> Iterator[str]:
+    import psycopg
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(_conninfo(), autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    try:
+        yield f"{POSTGRES_URL}?schema={schema}"
+    finally:
+        with psycopg.connect(_conninfo(), autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def _conninfo() -> str:
+    from zatlog.storage import resolve
+
+    s = resolve(POSTGRES_URL).settings
+    return (
+        f"dbname={s['POSTGRES_DBNAME']} host={s['POSTGRES_HOST']} port={s['POSTGRES_PORT']} "
+        f"user={s['POSTGRES_USER']} password={s['POSTGRES_PASSWORD']}"
+    )
+
+
+@pytest.fixture(params=BACKENDS)
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database: a SQLite file, or a PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "zatlog.db")
+        return
+    if not POSTGRES_URL:
+        pytest.skip("ZATLOG_TEST_POSTGRES is not set")
+    yield from _postgres_schema()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> str:
+    return str(tmp_path / "zatlog.db")
+
+
+@pytest.fixture
+def scenarios() -> Path:
+    if not SCENARIOS.is_dir():
+        pytest.skip(f"the shared scenarios are not beside the checkout ({SCENARIOS})")
+    return SCENARIOS

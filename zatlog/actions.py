@@ -1,0 +1,566 @@
+"""The actions of domain.md section 4: the log's input contract.
+
+Every line of a JSON Lines import, and every recording command, becomes one of
+these pydantic models before it reaches an aggregate. Field names are exact;
+unknown fields and wrong types are rejected (strict mode: no "yes" for a bool,
+no "3" for an integer).
+"""
+
+from __future__ import annotations
+
+import json
+import typing
+from datetime import date, datetime
+from typing import Annotated, Any, Literal, TypeAlias, Union
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+    model_validator,
+)
+
+from zatlog.errors import FieldProblem, InvalidAction
+
+
+def _parse_day(value: Any) -> date:
+    if isinstance(value, datetime):
+        raise ValueError("expected a date YYYY-MM-DD")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError("expected a date YYYY-MM-DD")
+
+
+def _parse_moment(value: Any) -> date | datetime:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            if len(value) == 10:
+                return date.fromisoformat(value)
+            return datetime.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError("expected a date YYYY-MM-DD or an ISO 8601 date-time")
+
+
+Day = Annotated[
+    date,
+    BeforeValidator(_parse_day),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+]
+"""A calendar date, written ``YYYY-MM-DD``."""
+
+Moment = Annotated[
+    date | datetime,
+    BeforeValidator(_parse_moment),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+]
+"""When something happened: a date, or an ISO 8601 date-time."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""A non-empty string (surrounding white space removed)."""
+
+PersonId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+CaseRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+Score = Annotated[int, Field(ge=0, le=10)]
+
+Forum = Literal["cvb", "zat", "mdo"]
+Channel = Literal["conversation", "phone", "letter", "email", "portal"]
+WRITTEN_CHANNELS: frozenset[str] = frozenset({"letter", "email", "portal"})
+Relation = Literal[
+    "parent",
+    "guardian",
+    "legal_representative",
+    "foster_parent",
+    "step_parent",
+    "grandparent",
+    "youth_protection_worker",
+    "other",
+]
+Authority = Literal["joint", "sole", "none"]
+Step = Literal["1", "2", "3", "4a", "4b", "5"]
+InformTopic = Literal[
+    "concern",
+    "development",
+    "plan",
+    "cvb_registration",
+    "zat_registration",
+    "meeting_purpose",
+    "outcome",
+    "report",
+    "heard_input",
+    "advice_home",
+]
+SchoolDocument = Literal[
+    "school_guide_cvb",
+    "school_guide_zat",
+    "zat_folder",
+    "privacy_regulation",
+    "zat_covenant",
+    "zat_privacy_regulation",
+    "complaints_protocol",
+    "meldcode",
+]
+SafetyGround = Literal["neglect", "abuse", "domestic_violence", "other"]
+RedactionGround = Literal[
+    "others_rights", "child_interest", "work_note", "pupil_refusal", "restriction"
+]
+ExportFormat = Literal["pdf", "html", "json", "letter", "oral"]
+
+
+class _Action(BaseModel):
+    """Fields on every line (domain.md 4.1)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    action: str
+    at: Moment
+    by: Text | None = None
+    note: str | None = None
+
+    @property
+    def day(self) -> date:
+        """The calendar date of ``at``: rules compare dates, not times."""
+        return self.at.date() if isinstance(self.at, datetime) else self.at
+
+
+class SchoolAction(_Action):
+    school: Text = "default"
+
+
+class CaseAction(_Action):
+    case: CaseRef
+    school: Text | None = None
+
+
+# -- 4.2 school level ---------------------------------------------------------------------
+
+
+class SchoolDocumentPublished(SchoolAction):
+    action: Literal["school_document_published"]
+    document: SchoolDocument
+    version: Text
+
+
+# -- 4.3 the case and its people ----------------------------------------------------------
+
+
+class CaseOpened(CaseAction):
+    action: Literal["case_opened"]
+    school: Text = "default"
+    pupil_name: Text
+    birth_date: Day
+    school_type: Literal["so", "vso"]
+
+
+class RelationRecorded(CaseAction):
+    action: Literal["relation_recorded"]
+    person: PersonId
+    name: Text
+    relation: Relation
+    authority: Authority
+    measure: Literal["none", "ots"] = "none"
+
+
+class InformationRestricted(CaseAction):
+    action: Literal["information_restricted"]
+    person: PersonId
+    basis: Literal["court_order", "ots_instruction", "child_interest"]
+    scope: Annotated[list[Text], Field(min_length=1)]
+    motivation: str
+    until: Day | None = None
+
+
+class PupilCapacityAssessed(CaseAction):
+    action: Literal["pupil_capacity_assessed"]
+    capable: bool
+
+
+class PupilRefusedParentInformation(CaseAction):
+    action: Literal["pupil_refused_parent_information"]
+    targets: Annotated[list[PersonId], Field(min_length=1)]
+
+
+class PupilRefusalWithdrawn(CaseAction):
+    action: Literal["pupil_refusal_withdrawn"]
+    targets: Annotated[list[PersonId], Field(min_length=1)]
+
+
+class CaseClosed(CaseAction):
+    action: Literal["case_closed"]
+    reason: Literal["completed", "left_school", "transferred", "other"]
+
+
+# -- 4.4 signals, steps, parents, plans ---------------------------------------------------
+
+
+class SignalRaised(CaseAction):
+    action: Literal["signal_raised"]
+    source: Literal["teacher", "parent", "pupil", "other"]
+    description: Text
+
+
+class StepEntered(CaseAction):
+    action: Literal["step_entered"]
+    step: Step
+
+
+class ParentsInformed(CaseAction):
+    action: Literal["parents_informed"]
+    to: Annotated[list[PersonId], Field(min_length=1)]
+    channel: Channel
+    topics: Annotated[list[InformTopic], Field(min_length=1)]
+    meeting: Text | None = None
+    summary: str | None = None
+
+
+class ActionPlanRecorded(CaseAction):
+    action: Literal["action_plan_recorded"]
+    kind: Literal["drafted", "adjusted", "evaluated"]
+    advice_school: str | None = None
+    advice_home: str | None = None
+    parents_agreed: bool | None = None
+
+
+class SdqRecorded(CaseAction):
+    action: Literal["sdq_recorded"]
+    informant: Literal["parent", "teacher", "self"]
+    emotional: Score
+    conduct: Score
+    hyperactivity: Score
+    peer: Score
+    prosocial: Score
+
+    @property
+    def total_difficulties(self) -> int:
+        return self.emotional + self.conduct + self.hyperactivity + self.peer
+
+
+class ZatRegistered(CaseAction):
+    action: Literal["zat_registered"]
+    support_need: Text
+    parent_input: bool
+
+
+class SupportArranged(CaseAction):
+    action: Literal["support_arranged"]
+    provider: Text
+    kind: Text
+    municipality: Text | None = None
+
+
+class SupportEvaluated(CaseAction):
+    action: Literal["support_evaluated"]
+    provider: Text
+    evaluator: Literal["teacher", "parent", "pupil", "coordinator"]
+    effect_in_class: Annotated[int, Field(ge=1, le=5)]
+    worked_at_school: bool
+    involved_teacher: bool
+    involved_parents: bool
+    comment: str | None = None
+
+
+# -- 4.5 consent, meetings, discussions ---------------------------------------------------
+
+
+class ConsentFormIssued(CaseAction):
+    action: Literal["consent_form_issued"]
+    consent: Text
+    forum: Forum
+    purpose: Text
+    participants: list[Text]
+    data_categories: list[Text]
+    valid_until: Day | None = None
+
+
+class ConsentGiven(CaseAction):
+    action: Literal["consent_given"]
+    consent: Text
+    signer: PersonId
+    method: Literal["signature", "electronic_signature", "verbal"]
+
+
+class ConsentRefused(CaseAction):
+    action: Literal["consent_refused"]
+    consent: Text
+    signer: PersonId
+
+
+class ConsentWithdrawn(CaseAction):
+    action: Literal["consent_withdrawn"]
+    consent: Text
+    signer: PersonId
+
+
+class NoObjectionNoticeSent(CaseAction):
+    action: Literal["no_objection_notice_sent"]
+    notice: Text
+    to: Annotated[list[PersonId], Field(min_length=1)]
+    channel: Channel
+    objection_deadline: Day
+    participants: list[Text] | None = None
+
+
+class ObjectionReceived(CaseAction):
+    action: Literal["objection_received"]
+    notice: Text
+    person: PersonId
+
+
+class MeetingScheduled(CaseAction):
+    action: Literal["meeting_scheduled"]
+    meeting: Text
+    forum: Forum
+    date: Day
+    purpose: Text
+
+
+class ParentsInvited(CaseAction):
+    action: Literal["parents_invited"]
+    meeting: Text
+    to: Annotated[list[PersonId], Field(min_length=1)]
+    channel: Channel
+    purpose_and_composition_included: bool
+
+
+class DiscussionHeld(CaseAction):
+    action: Literal["discussion_held"]
+    meeting: Text
+    forum: Forum
+    level: Literal["full", "outside_info", "anonymous"]
+    basis: Literal["consent", "no_objection", "none", "safety_override"]
+    consent: Text | None = None
+    notice: Text | None = None
+    attendees: list[Text]
+    parents_present: bool
+    pupil_present: bool
+    data_shared: list[Text]
+    outcome: str | None = None
+    advice_school: str | None = None
+    advice_home: str | None = None
+
+    @model_validator(mode="after")
+    def _consent_named_for_consent_basis(self) -> DiscussionHeld:
+        if self.basis == "consent" and not self.consent:
+            raise ValueError(
+                "consent: a discussion with basis 'consent' must name its consent form"
+            )
+        return self
+
+    @property
+    def identified(self) -> bool:
+        return self.level in ("full", "outside_info")
+
+
+# -- 4.6 safety and reports ---------------------------------------------------------------
+
+
+class SafetyConcernRecorded(CaseAction):
+    action: Literal["safety_concern_recorded"]
+    ground: SafetyGround
+    description: Text
+
+
+class SafetyOverrideInvoked(CaseAction):
+    action: Literal["safety_override_invoked"]
+    ground: SafetyGround
+    approved_by: Text
+
+
+class ParentNotificationDeferred(CaseAction):
+    action: Literal["parent_notification_deferred"]
+    reason: Literal["safety_child", "safety_other", "safety_reporter", "contact_break", "urgency"]
+    review_at: Day
+
+
+class ReportMade(CaseAction):
+    action: Literal["report_made"]
+    to: Literal["veilig_thuis", "amk", "youth_care", "municipal_team"]
+    reference: str | None = None
+
+
+# -- 4.7 information requests -------------------------------------------------------------
+
+
+class InformationRequested(CaseAction):
+    action: Literal["information_requested"]
+    request: Text
+    requester: PersonId
+    kind: Literal["inspection", "copy", "important_facts"]
+
+
+class InformationRequestExtended(CaseAction):
+    action: Literal["information_request_extended"]
+    request: Text
+    new_deadline: Day
+
+
+class Redaction(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    item: Text
+    ground: RedactionGround
+
+
+class InformationDisclosed(CaseAction):
+    action: Literal["information_disclosed"]
+    request: Text | None = None
+    to: PersonId
+    items: Annotated[list[Text], Field(min_length=1)]
+    redactions: list[Redaction] | None = None
+    format: ExportFormat | None = None
+
+
+class InformationRequestRefused(CaseAction):
+    action: Literal["information_request_refused"]
+    request: Text
+    ground: Literal["child_interest", "not_same_as_custodian", "no_right", "other"]
+    motivation: str
+
+
+CaseActionType: TypeAlias = Union[  # noqa: UP007 - a discriminated union needs Union[...]
+    CaseOpened,
+    RelationRecorded,
+    InformationRestricted,
+    PupilCapacityAssessed,
+    PupilRefusedParentInformation,
+    PupilRefusalWithdrawn,
+    CaseClosed,
+    SignalRaised,
+    StepEntered,
+    ParentsInformed,
+    ActionPlanRecorded,
+    SdqRecorded,
+    ZatRegistered,
+    SupportArranged,
+    SupportEvaluated,
+    ConsentFormIssued,
+    ConsentGiven,
+    ConsentRefused,
+    ConsentWithdrawn,
+    NoObjectionNoticeSent,
+    ObjectionReceived,
+    MeetingScheduled,
+    ParentsInvited,
+    DiscussionHeld,
+    SafetyConcernRecorded,
+    SafetyOverrideInvoked,
+    ParentNotificationDeferred,
+    ReportMade,
+    InformationRequested,
+    InformationRequestExtended,
+    InformationDisclosed,
+    InformationRequestRefused,
+]
+Action: TypeAlias = SchoolDocumentPublished | CaseActionType
+
+ACTION_CLASSES: dict[str, type[_Action]] = {
+    typing.get_args(cls.model_fields["action"].annotation)[0]: cls
+    for cls in (SchoolDocumentPublished, *typing.get_args(CaseActionType))
+}
+"""Action name (the ``action`` field) → its model."""
+
+INFORMATION_ACTIONS: frozenset[str] = frozenset(
+    {
+        "information_requested",
+        "information_request_extended",
+        "information_disclosed",
+        "information_request_refused",
+    }
+)
+"""Section 4.7: the only actions still allowed on a closed case."""
+
+_ADAPTER: TypeAdapter[Action] = TypeAdapter(
+    Annotated[Union[SchoolDocumentPublished, CaseActionType], Field(discriminator="action")]  # noqa: UP007
+)
+
+
+def parse_action_json(line: str | bytes) -> Action:
+    """Validate one JSON Lines line into its action model.
+
+    Raises :class:`InvalidAction` naming each field that is wrong.
+    """
+    try:
+        return _ADAPTER.validate_json(line)
+    except ValidationError as error:
+        raise InvalidAction(_problems(error)) from None
+
+
+def parse_action(data: dict[str, Any]) -> Action:
+    """Validate a mapping (as read from a JSON line) into its action model."""
+    return parse_action_json(json.dumps(data))
+
+
+def parse_stored(payload: dict[str, Any]) -> Action:
+    """Rebuild an action from an event's stored payload (already validated once)."""
+    return _ADAPTER.validate_python(payload, strict=False)
+
+
+def action_to_json_dict(action: Action) -> dict[str, Any]:
+    """The action as a JSON Lines object, optional fields left out when empty."""
+    return action.model_dump(mode="json", exclude_none=True)
+
+
+def event_payload(action: Action) -> dict[str, Any]:
+    """What an event stores of an action: everything but ``by``, which becomes its actor."""
+    return action.model_dump(mode="json", exclude_none=True, exclude={"by"})
+
+
+def _problems(error: ValidationError) -> list[FieldProblem]:
+    problems: list[FieldProblem] = []
+    for detail in error.errors(include_url=False):
+        kind = detail["type"]
+        loc = list(detail["loc"])
+        if kind == "json_invalid":
+            problems.append(FieldProblem("(line)", f"not valid JSON: {detail['ctx']['error']}"))
+            continue
+        if kind == "model_attributes_type" or (kind == "model_type" and not loc):
+            problems.append(FieldProblem("(line)", "expected one JSON object"))
+            continue
+        if kind == "union_tag_not_found":
+            problems.append(FieldProblem("action", "missing; every line needs an action"))
+            continue
+        if kind == "union_tag_invalid":
+            tag = detail["ctx"]["tag"]
+            problems.append(
+                FieldProblem(
+                    "action",
+                    f"unknown action {tag!r}; expected one of: {', '.join(sorted(ACTION_CLASSES))}",
+                )
+            )
+            continue
+        if loc and isinstance(loc[0], str) and loc[0] in ACTION_CLASSES:
+            loc = loc[1:]
+        field = _field_path(loc)
+        message = str(detail["msg"])
+        if kind == "extra_forbidden":
+            message = "unknown field"
+        elif kind == "missing":
+            message = "required field is missing"
+        elif kind == "value_error":
+            message = message.removeprefix("Value error, ")
+            if ": " in message and not loc:
+                field, message = message.split(": ", 1)
+        problems.append(FieldProblem(field or "(line)", message))
+    return problems
+
+
+def _field_path(loc: list[int | str]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else part
+    return path

@@ -1,0 +1,162 @@
+"""The application service: validated actions in, events out, the log read back.
+
+Writes go one way: an action is checked by its aggregate and becomes an event;
+a batch of actions (one CLI command, or one whole import) is saved in one
+transaction, all or nothing. Reads of the log return :class:`LoggedAction`s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any, cast
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.domain import DomainEventProtocol
+from eventsourcing.persistence import OperationalError, RecordConflictError
+
+from zatlog import actions as a
+from zatlog.case import Case, case_id
+from zatlog.errors import ConcurrentWriteError, InvalidAction, StorageError
+from zatlog.records import LoggedAction
+from zatlog.school import School, school_id
+from zatlog.storage import Location
+
+ATTEMPTS = 5
+"""How often a batch is re-checked and retried after another writer got in first."""
+
+
+class Rejected(Exception):
+    """The action at ``index`` of a batch was rejected; nothing was written."""
+
+    def __init__(self, index: int, error: InvalidAction) -> None:
+        super().__init__(str(error))
+        self.index = index
+        self.error = error
+
+
+class ZatlogApp(Application[UUID]):
+    """The case log of one database (a SQLite file or a PostgreSQL schema)."""
+
+    name = "zatlog"
+
+    def __init__(self, location: Location) -> None:
+        self.location = location
+        try:
+            super().__init__(env=location.settings)
+        except (OSError, OperationalError) as error:
+            raise StorageError(f"cannot open {location.target}: {error}") from None
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def record(self, batch: Sequence[tuple[a.Action, str]]) -> int:
+        """Record ``(action, actor)`` pairs in one transaction; return how many actions.
+
+        A batch that another writer overtook (a version conflict) is checked
+        again against the new state and retried; nothing is lost or doubled.
+        """
+        for _ in range(ATTEMPTS):
+            try:
+                events = self._events_for(batch)
+                if events:
+                    self.save(*events)
+                return len(batch)
+            except RecordConflictError:
+                continue
+            except OperationalError as error:
+                if "locked" in str(error) or "busy" in str(error):
+                    continue
+                raise StorageError(f"{self.location.target}: {error}") from None
+        raise ConcurrentWriteError(
+            f"another coordinator kept recording on the same case(s); nothing was written "
+            f"after {ATTEMPTS} attempts, please try again"
+        )
+
+    def _events_for(self, batch: Sequence[tuple[a.Action, str]]) -> list[DomainEventProtocol[UUID]]:
+        cases: dict[str, Case | None] = {}
+        schools: dict[str, School] = {}
+        events: list[DomainEventProtocol[UUID]] = []
+        for index, (action, actor) in enumerate(batch):
+            try:
+                aggregate = self._apply(action, actor, cases, schools)
+            except InvalidAction as error:
+                raise Rejected(index, error) from None
+            events.extend(aggregate.collect_events())
+        return events
+
+    def _apply(
+        self,
+        action: a.Action,
+        actor: str,
+        cases: dict[str, Case | None],
+        schools: dict[str, School],
+    ) -> Case | School:
+        if isinstance(action, a.SchoolDocumentPublished):
+            school = schools.get(action.school) or self._load_school(action.school)
+            schools[action.school] = school
+            school.publish(action, actor)
+            return school
+        reference = action.case
+        if reference not in cases:
+            cases[reference] = self._load_case(reference)
+        case = cases[reference]
+        if isinstance(action, a.CaseOpened):
+            if case is not None:
+                raise InvalidAction.of("case", f"case {reference} was already opened")
+            case = cases[reference] = Case.open(action, actor)
+            return case
+        if case is None:
+            raise InvalidAction.of(
+                "case", f"case {reference} has not been opened (case_opened must come first)"
+            )
+        case.record(action, actor)
+        return case
+
+    def _load_case(self, reference: str) -> Case | None:
+        try:
+            return cast(Case, self.repository.get(case_id(reference)))
+        except AggregateNotFoundError:
+            return None
+
+    def _load_school(self, school: str) -> School:
+        try:
+            return cast(School, self.repository.get(school_id(school)))
+        except AggregateNotFoundError:
+            return School.register(school)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def logged_actions(self, after: int = 0, page_size: int = 2000) -> Iterator[LoggedAction]:
+        """Every recorded action after position ``after``, in recording order."""
+        position = after
+        while True:
+            notifications = self.recorder.select_notifications(
+                start=position, limit=page_size, inclusive_of_start=False
+            )
+            for notification in notifications:
+                event = self.mapper.to_domain_event(notification)
+                logged = to_logged_action(event, notification.id)
+                if logged is not None:
+                    yield logged
+            if len(notifications) < page_size:
+                return
+            position = notifications[-1].id
+
+    def last_position(self) -> int:
+        return self.recorder.max_notification_id() or 0
+
+
+def to_logged_action(event: Any, position: int) -> LoggedAction | None:
+    """The action an event records, or None for bookkeeping events (a school appearing)."""
+    if isinstance(event, Case.ActionRecorded | School.DocumentPublished):
+        return LoggedAction(
+            position=position,
+            recorded_at=event.timestamp,
+            actor=event.actor,
+            action=a.parse_stored(event.payload),
+        )
+    return None
+
+
+def open_app(location: Location) -> ZatlogApp:
+    return ZatlogApp(location)

@@ -1,0 +1,366 @@
+"""The ``Case`` aggregate: one pupil's support trajectory and its invariants.
+
+Every action on a case becomes one event, declared explicitly below (past
+tense, one class per action of domain.md section 4). An event carries the
+real-world moment ``at`` (ISO text, as given), the recording ``actor`` and the
+validated action as a JSON ``payload``; the library adds the recording time
+(``timestamp``). The aggregate keeps only what its invariants need
+(domain.md 4.8); everything users read is rebuilt from the log.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate
+
+from zatlog import actions as a
+from zatlog.errors import InvalidAction
+from zatlog.people import PUPIL, age_on, holds_authority
+
+ALLOWED_STEPS: dict[str | None, tuple[str, ...]] = {
+    None: ("1",),
+    "1": ("2",),
+    "2": ("1", "3"),
+    "3": ("1", "2", "4a", "5"),
+    "4a": ("3", "4b"),
+    "4b": ("3", "5"),
+    "5": ("3", "4b"),
+}
+"""Allowed ``step_entered`` transitions (domain.md section 3)."""
+
+_CASE_NAMESPACE = uuid5(NAMESPACE_URL, "https://zatlog.invalid/case")
+
+
+def case_id(reference: str) -> UUID:
+    """The aggregate id of a case reference (unique within one database)."""
+    return uuid5(_CASE_NAMESPACE, reference)
+
+
+class Case(Aggregate):
+    """A pupil's case, identified by the school's own case reference."""
+
+    class ActionRecorded(Aggregate.Event):
+        """Base of every case event: the action as recorded."""
+
+        at: str
+        actor: str
+        payload: dict[str, Any]
+
+        def apply(self, aggregate: Aggregate) -> None:
+            assert isinstance(aggregate, Case)
+            aggregate.absorb(a.parse_stored(self.payload))
+
+    class Opened(ActionRecorded, Aggregate.Created):
+        """``case_opened``: the case's first event."""
+
+    class RelationRecorded(ActionRecorded):
+        """``relation_recorded``"""
+
+    class InformationRestricted(ActionRecorded):
+        """``information_restricted``"""
+
+    class PupilCapacityAssessed(ActionRecorded):
+        """``pupil_capacity_assessed``"""
+
+    class PupilRefusedParentInformation(ActionRecorded):
+        """``pupil_refused_parent_information``"""
+
+    class PupilRefusalWithdrawn(ActionRecorded):
+        """``pupil_refusal_withdrawn``"""
+
+    class Closed(ActionRecorded):
+        """``case_closed``"""
+
+    class SignalRaised(ActionRecorded):
+        """``signal_raised``"""
+
+    class StepEntered(ActionRecorded):
+        """``step_entered``"""
+
+    class ParentsInformed(ActionRecorded):
+        """``parents_informed``"""
+
+    class ActionPlanRecorded(ActionRecorded):
+        """``action_plan_recorded``"""
+
+    class SdqRecorded(ActionRecorded):
+        """``sdq_recorded``"""
+
+    class ZatRegistered(ActionRecorded):
+        """``zat_registered``"""
+
+    class SupportArranged(ActionRecorded):
+        """``support_arranged``"""
+
+    class SupportEvaluated(ActionRecorded):
+        """``support_evaluated``"""
+
+    class ConsentFormIssued(ActionRecorded):
+        """``consent_form_issued``"""
+
+    class ConsentGiven(ActionRecorded):
+        """``consent_given``"""
+
+    class ConsentRefused(ActionRecorded):
+        """``consent_refused``"""
+
+    class ConsentWithdrawn(ActionRecorded):
+        """``consent_withdrawn``"""
+
+    class NoObjectionNoticeSent(ActionRecorded):
+        """``no_objection_notice_sent``"""
+
+    class ObjectionReceived(ActionRecorded):
+        """``objection_received``"""
+
+    class MeetingScheduled(ActionRecorded):
+        """``meeting_scheduled``"""
+
+    class ParentsInvited(ActionRecorded):
+        """``parents_invited``"""
+
+    class DiscussionHeld(ActionRecorded):
+        """``discussion_held``"""
+
+    class SafetyConcernRecorded(ActionRecorded):
+        """``safety_concern_recorded``"""
+
+    class SafetyOverrideInvoked(ActionRecorded):
+        """``safety_override_invoked``"""
+
+    class ParentNotificationDeferred(ActionRecorded):
+        """``parent_notification_deferred``"""
+
+    class ReportMade(ActionRecorded):
+        """``report_made``"""
+
+    class InformationRequested(ActionRecorded):
+        """``information_requested``"""
+
+    class InformationRequestExtended(ActionRecorded):
+        """``information_request_extended``"""
+
+    class InformationDisclosed(ActionRecorded):
+        """``information_disclosed``"""
+
+    class InformationRequestRefused(ActionRecorded):
+        """``information_request_refused``"""
+
+    def __init__(self) -> None:
+        self.reference = ""
+        self.school = "default"
+        self.birth_date = date.min
+        self.opened_on = date.min
+        self.step: str | None = None
+        self.closed = False
+        self.relations: list[a.RelationRecorded] = []
+        self.consent_forms: set[str] = set()
+        self.notices: set[str] = set()
+        self.requests: set[str] = set()
+        self.providers: set[str] = set()
+
+    # -- commands ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, action: a.CaseOpened, actor: str) -> Case:
+        """Open a case: ``case_opened`` must be its first action."""
+        return cls._create(
+            cls.Opened,
+            id=case_id(action.case),
+            at=action.at.isoformat(),
+            actor=actor,
+            payload=a.event_payload(action),
+        )
+
+    def record(self, action: a.CaseActionType, actor: str) -> None:
+        """Record any action after ``case_opened``, once its invariants hold."""
+        if isinstance(action, a.CaseOpened):
+            raise InvalidAction.of("action", f"case {action.case} is already open")
+        self.check_school(action)
+        self.check_not_before_opening(action)
+        self.check_open(action)
+        self.check_references(action)
+        self.check_specific(action)
+        self.trigger_event(
+            EVENT_FOR_ACTION[action.action],
+            at=action.at.isoformat(),
+            actor=actor,
+            payload=a.event_payload(action),
+        )
+
+    # -- invariants (domain.md 4.8) -----------------------------------------------------------
+
+    def check_school(self, action: a.CaseAction) -> None:
+        if action.school is not None and action.school != self.school:
+            raise InvalidAction.of(
+                "school",
+                f"case {self.reference} belongs to school {self.school!r}, not {action.school!r}",
+            )
+
+    def check_not_before_opening(self, action: a.CaseAction) -> None:
+        if action.day < self.opened_on:
+            raise InvalidAction.of(
+                "at",
+                f"{action.day.isoformat()} is before case {self.reference} was opened "
+                f"({self.opened_on.isoformat()})",
+            )
+
+    def check_open(self, action: a.CaseAction) -> None:
+        if self.closed and action.action not in a.INFORMATION_ACTIONS:
+            raise InvalidAction.of(
+                "action",
+                f"case {self.reference} is closed; only information requests and disclosures "
+                "may still be recorded",
+            )
+
+    def check_person(self, field: str, person: str) -> None:
+        if person != PUPIL and not any(r.person == person for r in self.relations):
+            known = sorted({PUPIL, *(r.person for r in self.relations)})
+            raise InvalidAction.of(
+                field,
+                f"unknown person {person!r} on case {self.reference}; record them with "
+                f"relation_recorded first (known: {', '.join(known)})",
+            )
+
+    def check_references(self, action: a.CaseAction) -> None:
+        """Persons, consent forms, notices and requests must be known to the case."""
+        if isinstance(action, a.RelationRecorded):
+            return
+        for field in ("person", "signer", "requester"):
+            value = getattr(action, field, None)
+            if isinstance(value, str):
+                self.check_person(field, value)
+        for field in ("to", "targets"):
+            value = getattr(action, field, None)
+            if isinstance(value, list):
+                for index, person in enumerate(value):
+                    self.check_person(f"{field}[{index}]", person)
+        if isinstance(action, a.InformationDisclosed):
+            self.check_person("to", action.to)
+        consent = getattr(action, "consent", None)
+        if consent is not None and not isinstance(action, a.ConsentFormIssued):
+            self.check_known("consent", consent, self.consent_forms, "consent form", "issued")
+        notice = getattr(action, "notice", None)
+        if notice is not None and not isinstance(action, a.NoObjectionNoticeSent):
+            self.check_known("notice", notice, self.notices, "no-objection notice", "sent")
+        request = getattr(action, "request", None)
+        if request is not None and not isinstance(action, a.InformationRequested):
+            self.check_known("request", request, self.requests, "information request", "recorded")
+
+    def check_known(self, field: str, value: str, known: set[str], what: str, verb: str) -> None:
+        if value not in known:
+            raise InvalidAction.of(
+                field, f"{what} {value!r} was never {verb} on case {self.reference}"
+            )
+
+    def check_specific(self, action: a.CaseAction) -> None:
+        if isinstance(action, a.RelationRecorded) and action.person == PUPIL:
+            raise InvalidAction.of("person", "'pupil' is the pupil; choose another person id")
+        if isinstance(action, a.StepEntered):
+            allowed = ALLOWED_STEPS[self.step]
+            if action.step not in allowed:
+                current = f"step {self.step}" if self.step else "a new case"
+                raise InvalidAction.of(
+                    "step",
+                    f"cannot enter step {action.step} from {current}; allowed next: "
+                    f"{', '.join(allowed)}",
+                )
+        if isinstance(action, a.PupilRefusedParentInformation):
+            age = age_on(self.birth_date, action.day)
+            if age < 16:
+                raise InvalidAction.of(
+                    "action",
+                    f"the pupil is {age} on {action.day.isoformat()}; only a pupil of 16 or "
+                    "older can refuse information to parents",
+                )
+        if isinstance(action, a.InformationRestricted) and action.basis == "child_interest":
+            relation = self.relation_on(action.person, action.day)
+            if relation is not None and holds_authority(relation):
+                raise InvalidAction.of(
+                    "basis",
+                    f"{action.person} holds authority on {action.day.isoformat()}; only a "
+                    "court order or an OTS instruction can restrict an authority holder",
+                )
+        if isinstance(action, a.SupportEvaluated) and action.provider not in self.providers:
+            raise InvalidAction.of(
+                "provider",
+                f"provider {action.provider!r} was never arranged on case {self.reference} "
+                "(record support_arranged first)",
+            )
+        if isinstance(action, a.ConsentFormIssued) and action.consent in self.consent_forms:
+            raise InvalidAction.of("consent", f"consent form {action.consent!r} was already issued")
+        if isinstance(action, a.NoObjectionNoticeSent) and action.notice in self.notices:
+            raise InvalidAction.of("notice", f"notice {action.notice!r} was already sent")
+        if isinstance(action, a.InformationRequested) and action.request in self.requests:
+            raise InvalidAction.of("request", f"request {action.request!r} was already recorded")
+
+    def relation_on(self, person: str, day: date) -> a.RelationRecorded | None:
+        current = None
+        for relation in self.relations:
+            if relation.person == person and relation.day <= day:
+                current = relation
+        return current
+
+    # -- state --------------------------------------------------------------------------------
+
+    def absorb(self, action: a.Action) -> None:
+        """Update the invariant state with an action that was recorded."""
+        if isinstance(action, a.CaseOpened):
+            self.reference = action.case
+            self.school = action.school
+            self.birth_date = action.birth_date
+            self.opened_on = action.day
+        elif isinstance(action, a.RelationRecorded):
+            self.relations.append(action)
+            self.relations.sort(key=lambda r: r.day)
+        elif isinstance(action, a.StepEntered):
+            self.step = action.step
+        elif isinstance(action, a.CaseClosed):
+            self.closed = True
+        elif isinstance(action, a.ConsentFormIssued):
+            self.consent_forms.add(action.consent)
+        elif isinstance(action, a.NoObjectionNoticeSent):
+            self.notices.add(action.notice)
+        elif isinstance(action, a.InformationRequested):
+            self.requests.add(action.request)
+        elif isinstance(action, a.SupportArranged):
+            self.providers.add(action.provider)
+
+
+EVENT_FOR_ACTION: dict[str, type[Case.ActionRecorded]] = {
+    "relation_recorded": Case.RelationRecorded,
+    "information_restricted": Case.InformationRestricted,
+    "pupil_capacity_assessed": Case.PupilCapacityAssessed,
+    "pupil_refused_parent_information": Case.PupilRefusedParentInformation,
+    "pupil_refusal_withdrawn": Case.PupilRefusalWithdrawn,
+    "case_closed": Case.Closed,
+    "signal_raised": Case.SignalRaised,
+    "step_entered": Case.StepEntered,
+    "parents_informed": Case.ParentsInformed,
+    "action_plan_recorded": Case.ActionPlanRecorded,
+    "sdq_recorded": Case.SdqRecorded,
+    "zat_registered": Case.ZatRegistered,
+    "support_arranged": Case.SupportArranged,
+    "support_evaluated": Case.SupportEvaluated,
+    "consent_form_issued": Case.ConsentFormIssued,
+    "consent_given": Case.ConsentGiven,
+    "consent_refused": Case.ConsentRefused,
+    "consent_withdrawn": Case.ConsentWithdrawn,
+    "no_objection_notice_sent": Case.NoObjectionNoticeSent,
+    "objection_received": Case.ObjectionReceived,
+    "meeting_scheduled": Case.MeetingScheduled,
+    "parents_invited": Case.ParentsInvited,
+    "discussion_held": Case.DiscussionHeld,
+    "safety_concern_recorded": Case.SafetyConcernRecorded,
+    "safety_override_invoked": Case.SafetyOverrideInvoked,
+    "parent_notification_deferred": Case.ParentNotificationDeferred,
+    "report_made": Case.ReportMade,
+    "information_requested": Case.InformationRequested,
+    "information_request_extended": Case.InformationRequestExtended,
+    "information_disclosed": Case.InformationDisclosed,
+    "information_request_refused": Case.InformationRequestRefused,
+}
+"""Action name → the event class that records it (``case_opened`` is ``Case.Opened``)."""
