@@ -7,6 +7,7 @@ import sys
 from typing import IO
 
 import click
+
 from zatlog.cli.main import Session
 
 
@@ -62,3 +63,31 @@ def export_log(session: Session, output: str) -> None:
             line["by"] = logged.actor
             line.update(fields)
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+@click.command("demo")
+@click.pass_obj
+def demo(session: Session) -> None:
+    """Fill an empty database with a small, fictional demo school.
+
+    Five cases in several steps, some compliant and some not, dated around
+    today, so that every command has something to show.
+    """
+    from datetime import date
+
+    from zatlog.demo import demo_actions
+    from zatlog.errors import ZatlogError
+
+    app = session.app
+    if app.last_position():
+        raise ZatlogError(
+            f"{session.location.target} already holds a log; run the demo on a new --db"
+        )
+    batch = demo_actions(date.today())
+    app.record(batch)
+    cases = len({getattr(action, "case", None) for action, _ in batch} - {None})
+    db = session.location.target
+    click.echo(f"demo school recorded in {db}: {cases} cases, {len(batch)} actions")
+    click.echo("try:")
+    for command in ("case list", "due", "audit", "case timeline demo-002"):
+        click.echo(f"  zatlog --db {db} {command}")

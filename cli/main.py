@@ -25,6 +25,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     # name: (module under zatlog.cli, attribute)
     "import": ("admin", "import_command"),
     "export-log": ("admin", "export_log"),
+    "demo": ("admin", "demo"),
     "case": ("record", "case"),
     "relation": ("record", "relation"),
     "pupil": ("record", "pupil"),

@@ -525,7 +525,7 @@ def _problems(error: ValidationError) -> list[FieldProblem]:
         if kind == "json_invalid":
             problems.append(FieldProblem("(line)", f"not valid JSON: {detail['ctx']['error']}"))
             continue
-        if kind == "model_attributes_type" or (kind == "model_type" and not loc):
+        if not loc and kind in ("model_attributes_type", "model_type", "dict_type"):
             problems.append(FieldProblem("(line)", "expected one JSON object"))
             continue
         if kind == "union_tag_not_found":
@@ -543,17 +543,35 @@ def _problems(error: ValidationError) -> list[FieldProblem]:
         if loc and isinstance(loc[0], str) and loc[0] in ACTION_CLASSES:
             loc = loc[1:]
         field = _field_path(loc)
-        message = str(detail["msg"])
-        if kind == "extra_forbidden":
-            message = "unknown field"
-        elif kind == "missing":
-            message = "required field is missing"
+        message = _PLAIN.get(kind, str(detail["msg"]))
+        ctx = detail.get("ctx", {})
+        if kind == "literal_error":
+            message = f"expected {ctx['expected']}"
+        elif kind in ("less_than_equal", "greater_than_equal"):
+            bound = ctx["le"] if kind == "less_than_equal" else ctx["ge"]
+            message = f"expected {'at most' if kind == 'less_than_equal' else 'at least'} {bound}"
+        elif kind == "too_short":
+            message = "expected at least one item" if ctx.get("min_length") == 1 else message
         elif kind == "value_error":
             message = message.removeprefix("Value error, ")
             if ": " in message and not loc:
                 field, message = message.split(": ", 1)
         problems.append(FieldProblem(field or "(line)", message))
     return problems
+
+
+_PLAIN: dict[str, str] = {
+    "extra_forbidden": "unknown field",
+    "missing": "required field is missing",
+    "list_type": 'expected a list, e.g. ["mother"]',
+    "bool_type": "expected true or false",
+    "int_type": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "string_type": "expected text",
+    "string_too_short": "expected non-empty text",
+    "model_type": "expected an object",
+    "dict_type": "expected an object",
+}
 
 
 def _field_path(loc: list[int | str]) -> str:

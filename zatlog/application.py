@@ -7,6 +7,8 @@ transaction, all or nothing. Reads of the log return :class:`LoggedAction`s.
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Iterator, Sequence
 from typing import Any, cast
 from uuid import UUID
@@ -22,7 +24,7 @@ from zatlog.records import LoggedAction
 from zatlog.school import School, school_id
 from zatlog.storage import Location
 
-ATTEMPTS = 5
+ATTEMPTS = 10
 """How often a batch is re-checked and retried after another writer got in first."""
 
 
@@ -55,18 +57,19 @@ class ZatlogApp(Application[UUID]):
         A batch that another writer overtook (a version conflict) is checked
         again against the new state and retried; nothing is lost or doubled.
         """
-        for _ in range(ATTEMPTS):
+        for attempt in range(ATTEMPTS):
             try:
                 events = self._events_for(batch)
                 if events:
                     self.save(*events)
                 return len(batch)
             except RecordConflictError:
-                continue
+                pass
             except OperationalError as error:
-                if "locked" in str(error) or "busy" in str(error):
-                    continue
-                raise StorageError(f"{self.location.target}: {error}") from None
+                if "locked" not in str(error) and "busy" not in str(error):
+                    raise StorageError(f"{self.location.target}: {error}") from None
+            # Back off a random while so two writers stop colliding in lock-step.
+            time.sleep(random.uniform(0, 0.02 * 2**attempt))
         raise ConcurrentWriteError(
             f"another coordinator kept recording on the same case(s); nothing was written "
             f"after {ATTEMPTS} attempts, please try again"

@@ -18,7 +18,7 @@ from eventsourcing.domain import Aggregate
 
 from zatlog import actions as a
 from zatlog.errors import InvalidAction
-from zatlog.people import PUPIL, age_on, holds_authority
+from zatlog.people import PUPIL, age_on, authority_holders
 
 ALLOWED_STEPS: dict[str | None, tuple[str, ...]] = {
     None: ("1",),
@@ -272,18 +272,20 @@ class Case(Aggregate):
             age = age_on(self.birth_date, action.day)
             if age < 16:
                 raise InvalidAction.of(
-                    "action",
+                    "at",
                     f"the pupil is {age} on {action.day.isoformat()}; only a pupil of 16 or "
                     "older can refuse information to parents",
                 )
-        if isinstance(action, a.InformationRestricted) and action.basis == "child_interest":
-            relation = self.relation_on(action.person, action.day)
-            if relation is not None and holds_authority(relation):
-                raise InvalidAction.of(
-                    "basis",
-                    f"{action.person} holds authority on {action.day.isoformat()}; only a "
-                    "court order or an OTS instruction can restrict an authority holder",
-                )
+        if (
+            isinstance(action, a.InformationRestricted)
+            and action.basis == "child_interest"
+            and action.person in authority_holders(self.relations, self.birth_date, action.day)
+        ):
+            raise InvalidAction.of(
+                "basis",
+                f"{action.person} holds authority on {action.day.isoformat()}; only a "
+                "court order or an OTS instruction can restrict an authority holder",
+            )
         if isinstance(action, a.SupportEvaluated) and action.provider not in self.providers:
             raise InvalidAction.of(
                 "provider",
@@ -296,13 +298,6 @@ class Case(Aggregate):
             raise InvalidAction.of("notice", f"notice {action.notice!r} was already sent")
         if isinstance(action, a.InformationRequested) and action.request in self.requests:
             raise InvalidAction.of("request", f"request {action.request!r} was already recorded")
-
-    def relation_on(self, person: str, day: date) -> a.RelationRecorded | None:
-        current = None
-        for relation in self.relations:
-            if relation.person == person and relation.day <= day:
-                current = relation
-        return current
 
     # -- state --------------------------------------------------------------------------------
 

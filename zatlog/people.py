@@ -44,12 +44,14 @@ def holds_authority(relation: RelationRecorded) -> bool:
 def authority_holders(
     history: Sequence[RelationRecorded], birth_date: date, day: date
 ) -> list[str]:
-    """Persons holding authority on ``day``; once the pupil is 18 nobody does.
+    """Persons holding authority on ``day`` (domain.md section 5).
 
-    Sorted, so that output does not depend on recording order.
+    Once the pupil is 18 nobody holds parental authority and the
+    ``legal_representative``s (curator, mentor) take their place. Sorted, so
+    that output does not depend on recording order.
     """
     if age_on(birth_date, day) >= 18:
-        return []
+        return legal_representatives(history, day)
     return sorted(p for p, r in relations_on(history, day).items() if holds_authority(r))
 
 
