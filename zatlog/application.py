@@ -61,7 +61,9 @@ class ZatlogApp(Application[UUID]):
             try:
                 events = self._events_for(batch)
                 if events:
-                    self.save(*events)
+                    # The event store keeps the batch's order across aggregates (recording
+                    # order is line order), which save(*aggregates) would group per case.
+                    self.events.put(events)
                 return len(batch)
             except RecordConflictError:
                 pass

@@ -10,11 +10,14 @@ validated action as a JSON ``payload``; the library adds the recording time
 
 from __future__ import annotations
 
+import typing
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate
+from pydantic import BaseModel
 
 from zatlog import actions as a
 from zatlog.errors import InvalidAction
@@ -51,7 +54,7 @@ class Case(Aggregate):
 
         def apply(self, aggregate: Aggregate) -> None:
             assert isinstance(aggregate, Case)
-            aggregate.absorb(a.parse_stored(self.payload))
+            aggregate.absorb(self.payload)
 
     class Opened(ActionRecorded, Aggregate.Created):
         """``case_opened``: the case's first event."""
@@ -225,30 +228,22 @@ class Case(Aggregate):
                 f"relation_recorded first (known: {', '.join(known)})",
             )
 
-    def check_references(self, action: a.CaseAction) -> None:
+    def check_references(self, action: a.CaseActionType) -> None:
         """Persons, consent forms, notices and requests must be known to the case."""
-        if isinstance(action, a.RelationRecorded):
-            return
-        for field in ("person", "signer", "requester"):
-            value = getattr(action, field, None)
-            if isinstance(value, str):
-                self.check_person(field, value)
-        for field in ("to", "targets"):
-            value = getattr(action, field, None)
-            if isinstance(value, list):
-                for index, person in enumerate(value):
-                    self.check_person(f"{field}[{index}]", person)
-        if isinstance(action, a.InformationDisclosed):
-            self.check_person("to", action.to)
-        consent = getattr(action, "consent", None)
-        if consent is not None and not isinstance(action, a.ConsentFormIssued):
-            self.check_known("consent", consent, self.consent_forms, "consent form", "issued")
-        notice = getattr(action, "notice", None)
-        if notice is not None and not isinstance(action, a.NoObjectionNoticeSent):
-            self.check_known("notice", notice, self.notices, "no-objection notice", "sent")
-        request = getattr(action, "request", None)
-        if request is not None and not isinstance(action, a.InformationRequested):
-            self.check_known("request", request, self.requests, "information request", "recorded")
+        fields = REFERENCE_FIELDS[action.action]
+        for field in fields.persons:
+            self.check_person(field, getattr(action, field))
+        for field in fields.person_lists:
+            for index, person in enumerate(getattr(action, field)):
+                self.check_person(f"{field}[{index}]", person)
+        for field, known, what, verb in (
+            (fields.consent, self.consent_forms, "consent form", "issued"),
+            (fields.notice, self.notices, "no-objection notice", "sent"),
+            (fields.request, self.requests, "information request", "recorded"),
+        ):
+            value = getattr(action, field) if field else None
+            if value is not None:
+                self.check_known(field, value, known, what, verb)
 
     def check_known(self, field: str, value: str, known: set[str], what: str, verb: str) -> None:
         if value not in known:
@@ -301,28 +296,76 @@ class Case(Aggregate):
 
     # -- state --------------------------------------------------------------------------------
 
-    def absorb(self, action: a.Action) -> None:
-        """Update the invariant state with an action that was recorded."""
-        if isinstance(action, a.CaseOpened):
-            self.reference = action.case
-            self.school = action.school
-            self.birth_date = action.birth_date
-            self.opened_on = action.day
-        elif isinstance(action, a.RelationRecorded):
-            self.relations.append(action)
+    def absorb(self, payload: dict[str, Any]) -> None:
+        """Update the invariant state with a recorded action's payload.
+
+        Works on the stored JSON, not the model, so that replaying a case stays cheap.
+        """
+        name = payload["action"]
+        if name == "case_opened":
+            self.reference = payload["case"]
+            self.school = payload["school"]
+            self.birth_date = date.fromisoformat(payload["birth_date"])
+            self.opened_on = date.fromisoformat(payload["at"][:10])
+        elif name == "relation_recorded":
+            relation = a.RelationRecorded.model_validate(payload, strict=False)
+            self.relations.append(relation)
             self.relations.sort(key=lambda r: r.day)
-        elif isinstance(action, a.StepEntered):
-            self.step = action.step
-        elif isinstance(action, a.CaseClosed):
+        elif name == "step_entered":
+            self.step = payload["step"]
+        elif name == "case_closed":
             self.closed = True
-        elif isinstance(action, a.ConsentFormIssued):
-            self.consent_forms.add(action.consent)
-        elif isinstance(action, a.NoObjectionNoticeSent):
-            self.notices.add(action.notice)
-        elif isinstance(action, a.InformationRequested):
-            self.requests.add(action.request)
-        elif isinstance(action, a.SupportArranged):
-            self.providers.add(action.provider)
+        elif name == "consent_form_issued":
+            self.consent_forms.add(payload["consent"])
+        elif name == "no_objection_notice_sent":
+            self.notices.add(payload["notice"])
+        elif name == "information_requested":
+            self.requests.add(payload["request"])
+        elif name == "support_arranged":
+            self.providers.add(payload["provider"])
+
+
+@dataclass(frozen=True)
+class _References:
+    """Which fields of an action name persons, a form, a notice or a request."""
+
+    persons: tuple[str, ...]
+    person_lists: tuple[str, ...]
+    consent: str
+    notice: str
+    request: str
+
+
+def _references(name: str, model: type[BaseModel]) -> _References:
+    fields = model.model_fields
+    if name == "relation_recorded":
+        return _References((), (), "", "", "")
+    persons = tuple(f for f in ("person", "signer", "requester") if f in fields)
+    if name == "information_disclosed":
+        persons += ("to",)
+    lists = tuple(
+        f
+        for f in ("to", "targets")
+        if f in fields and typing.get_origin(_bare(fields[f].annotation)) is list
+    )
+    return _References(
+        persons=persons,
+        person_lists=lists,
+        consent="consent" if "consent" in fields and name != "consent_form_issued" else "",
+        notice="notice" if "notice" in fields and name != "no_objection_notice_sent" else "",
+        request="request" if "request" in fields and name != "information_requested" else "",
+    )
+
+
+def _bare(annotation: Any) -> Any:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
+
+
+REFERENCE_FIELDS: dict[str, _References] = {
+    name: _references(name, model) for name, model in a.ACTION_CLASSES.items()
+}
 
 
 EVENT_FOR_ACTION: dict[str, type[Case.ActionRecorded]] = {

@@ -1,0 +1,64 @@
+"""Realistic generated action logs for the benchmarks.
+
+The shared scenarios are real trajectories (CvB, ZAT, safety, requests);
+a large log is those trajectories repeated as many distinct cases, dates
+shifted so the log spans several school years.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+SCENARIOS = Path(__file__).resolve().parents[1].parent / "shared" / "scenarios"
+DATE_FIELDS = ("at", "date", "birth_date", "objection_deadline", "review_at", "new_deadline",
+               "valid_until", "until")
+
+
+def _templates() -> tuple[list[dict[str, Any]], list[list[dict[str, Any]]]]:
+    school: list[dict[str, Any]] = []
+    cases: list[list[dict[str, Any]]] = []
+    for path in sorted(SCENARIOS.glob("*.jsonl")):
+        lines = [json.loads(x) for x in path.read_text().splitlines() if x.strip()]
+        if not school:
+            school = [x for x in lines if "case" not in x]
+        cases.append([x for x in lines if "case" in x])
+    return school, cases
+
+
+def _shift(line: dict[str, Any], days: int, ref: str) -> dict[str, Any]:
+    out = dict(line, case=ref)
+    for field in DATE_FIELDS:
+        value = out.get(field)
+        if isinstance(value, str) and len(value) >= 10:
+            out[field] = (date.fromisoformat(value[:10]) + timedelta(days=days)).isoformat()
+    return out
+
+
+def generate(events: int) -> Iterator[dict[str, Any]]:
+    """About ``events`` actions: the school's documents, then whole cases."""
+    school, cases = _templates()
+    yield from school
+    count = len(school)
+    n = 0
+    while count < events:
+        template = cases[n % len(cases)]
+        ref = f"B{n:06d}"
+        shift = (n // len(cases)) % 4 * 365
+        for line in template:
+            yield _shift(line, shift, ref)
+        count += len(template)
+        n += 1
+
+
+def write_log(path: Path, events: int) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = 0
+    with path.open("w", encoding="utf-8") as out:
+        for line in generate(events):
+            out.write(json.dumps(line) + "\n")
+            lines += 1
+    return lines
