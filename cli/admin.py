@@ -91,3 +91,38 @@ def demo(session: Session) -> None:
     click.echo("try:")
     for command in ("case list", "due", "audit", "case timeline demo-002"):
         click.echo(f"  zatlog --db {db} {command}")
+
+
+@click.command("init")
+@click.option(
+    "--encrypt/--no-encrypt",
+    default=False,
+    help="Create an encryption key for this database (AES-GCM at rest).",
+)
+@click.pass_obj
+def init(session: Session, encrypt: bool) -> None:
+    """Create the database (and, with --encrypt, its encryption key) and say where they are.
+
+    The key is kept in your configuration folder, apart from the data, and is
+    needed to read the log: back it up somewhere safe. ZATLOG_CIPHER_KEY
+    overrides it.
+    """
+    from zatlog.errors import ZatlogError
+    from zatlog.keys import create_key, key_path
+
+    location = session.location
+    if encrypt:
+        if location.encrypted:
+            raise ZatlogError(f"{location.target} already has a key: {key_path(location.target)}")
+        if session.app.last_position():
+            raise ZatlogError(
+                f"{location.target} already holds an unencrypted log; "
+                "encryption must be chosen before the first action"
+            )
+        session.close()
+        path = create_key(location.target)
+        session.reset()
+        click.echo(f"encryption key created: {path} (back it up: without it the log is unreadable)")
+    app = session.app
+    state = "encrypted" if app.location.encrypted else "not encrypted"
+    click.echo(f"database ready: {location.target} ({location.kind}, {state})")

@@ -26,6 +26,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "import": ("admin", "import_command"),
     "export-log": ("admin", "export_log"),
     "demo": ("admin", "demo"),
+    "init": ("admin", "init"),
     "case": ("record", "case"),
     "relation": ("record", "relation"),
     "pupil": ("record", "pupil"),
@@ -43,6 +44,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "safety": ("record", "safety"),
     "information": ("record", "information"),
     "school": ("record", "school"),
+    "providers": ("providers", "providers"),
 }
 """Every subcommand and where it lives; other modules add theirs here."""
 
@@ -78,6 +80,11 @@ class Session:
     def close(self) -> None:
         if self._app is not None:
             self._app.close()
+
+    def reset(self) -> None:
+        """Forget the opened application, so the next use reads the settings again."""
+        self.close()
+        self._app = None
 
 
 class LazyGroup(click.Group):

@@ -15,7 +15,11 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import DomainEventProtocol
-from eventsourcing.persistence import OperationalError, RecordConflictError
+from eventsourcing.persistence import (
+    MapperDeserialisationError,
+    OperationalError,
+    RecordConflictError,
+)
 
 from zatlog import actions as a
 from zatlog.case import Case, case_id
@@ -122,12 +126,23 @@ class ZatlogApp(Application[UUID]):
             return cast(Case, self.repository.get(case_id(reference)))
         except AggregateNotFoundError:
             return None
+        except MapperDeserialisationError:
+            raise self._unreadable() from None
 
     def _load_school(self, school: str) -> School:
         try:
             return cast(School, self.repository.get(school_id(school)))
         except AggregateNotFoundError:
             return School.register(school)
+        except MapperDeserialisationError:
+            raise self._unreadable() from None
+
+    def _unreadable(self) -> StorageError:
+        return StorageError(
+            f"cannot read the log in {self.location.target}: it was written with another "
+            "encryption key, or without one (the key comes from ZATLOG_CIPHER_KEY or the key "
+            "file that `zatlog init --encrypt` created)"
+        )
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -139,7 +154,10 @@ class ZatlogApp(Application[UUID]):
                 start=position, limit=page_size, inclusive_of_start=False
             )
             for notification in notifications:
-                event = self.mapper.to_domain_event(notification)
+                try:
+                    event = self.mapper.to_domain_event(notification)
+                except MapperDeserialisationError:
+                    raise self._unreadable() from None
                 logged = to_logged_action(event, notification.id)
                 if logged is not None:
                     yield logged

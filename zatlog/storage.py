@@ -31,6 +31,10 @@ class Location:
     def is_postgres(self) -> bool:
         return self.kind == "postgres"
 
+    @property
+    def encrypted(self) -> bool:
+        return "CIPHER_KEY" in self.settings
+
 
 def default_sqlite_path() -> Path:
     """The per-user data location used when neither ``--db`` nor ZATLOG_DB is given."""
@@ -40,15 +44,26 @@ def default_sqlite_path() -> Path:
 
 
 def resolve(db: str | None) -> Location:
-    """``--db`` first, else ``ZATLOG_DB``, else the per-user SQLite file."""
+    """``--db`` first, else ``ZATLOG_DB``, else the per-user SQLite file.
+
+    When the database has an encryption key (see :mod:`zatlog.keys`), event
+    state is compressed and encrypted at rest.
+    """
+    from zatlog.keys import cipher_settings, find_key
+
     value = db or os.environ.get(DB_ENV) or str(default_sqlite_path())
     if value.startswith(("postgresql://", "postgres://")):
-        return _postgres(value)
-    return _sqlite(value)
+        location = _postgres(value)
+    else:
+        location = _sqlite(value)
+    key = find_key(location.target)
+    if key:
+        location.settings.update(cipher_settings(key))
+    return location
 
 
 def _sqlite(value: str) -> Location:
-    path = Path(value).expanduser()
+    path = Path(value).expanduser().resolve()
     if path.is_dir():
         raise StorageError(f"--db {value}: is a directory, expected a database file")
     try:

@@ -1,0 +1,53 @@
+"""Encryption at rest: one AES-GCM key per database, kept apart from the data.
+
+``zatlog init --encrypt`` creates the key in the per-user configuration folder
+(never beside the database), readable by its owner only. ``ZATLOG_CIPHER_KEY``
+overrides the key file, e.g. for a server whose key comes from a vault. With a
+key, every event's state is compressed (zlib) and encrypted (AES-GCM) by the
+library's own cipher before it is stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+KEY_ENV = "ZATLOG_CIPHER_KEY"
+
+
+def key_path(target: str) -> Path:
+    """Where the key of the database ``target`` (a file path or a URL) is kept."""
+    from platformdirs import user_config_path
+
+    digest = hashlib.sha256(target.encode()).hexdigest()[:16]
+    return user_config_path("zatlog", appauthor=False) / "keys" / f"{digest}.key"
+
+
+def find_key(target: str) -> str | None:
+    """The key for ``target``: ZATLOG_CIPHER_KEY, else its key file, else none."""
+    if os.environ.get(KEY_ENV):
+        return os.environ[KEY_ENV]
+    path = key_path(target)
+    return path.read_text(encoding="ascii").strip() if path.is_file() else None
+
+
+def create_key(target: str) -> Path:
+    """Create a new 256-bit key file for ``target``; refuse to overwrite one."""
+    from eventsourcing.cryptography import AESCipher
+
+    path = key_path(target)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="ascii") as out:
+        out.write(AESCipher.create_key(32) + "\n")
+    return path
+
+
+def cipher_settings(key: str) -> dict[str, str]:
+    """The library's settings for compressed, AES-GCM encrypted event state."""
+    return {
+        "CIPHER_TOPIC": "eventsourcing.cryptography:AESCipher",
+        "CIPHER_KEY": key,
+        "COMPRESSOR_TOPIC": "eventsourcing.compressor:ZlibCompressor",
+    }
