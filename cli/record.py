@@ -13,10 +13,10 @@ from typing import Any
 
 import click
 from pydantic.fields import FieldInfo
-from zatlog.cli.help_texts import ACTION_HELP, FIELD_HELP
-from zatlog.cli.main import Session
 
 from zatlog import actions as a
+from zatlog.cli.help_texts import ACTION_HELP, FIELD_HELP
+from zatlog.cli.main import Session
 
 COMMANDS: dict[str, tuple[str, str]] = {
     # action: (group, command)
