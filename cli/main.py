@@ -27,6 +27,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "export-log": ("admin", "export_log"),
     "demo": ("admin", "demo"),
     "init": ("admin", "init"),
+    "audit": ("audit", "audit"),
     "case": ("record", "case"),
     "relation": ("record", "relation"),
     "pupil": ("record", "pupil"),

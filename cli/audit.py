@@ -1,0 +1,103 @@
+"""``zatlog audit``: were parents involved, and in time? (architecture.md, CLI contract)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from zatlog.cli.main import Session
+from zatlog.cli.options import DATE, lang_option, output_option, write_output
+
+SEVERITY_ORDER = ("minor", "major", "critical")
+
+
+@click.command("audit")
+@click.option("--case", "case", metavar="REF", help="Audit this case only.")
+@click.option("--school", metavar="S", help="Audit the cases of this school only.")
+@click.option(
+    "--from", "start", type=DATE, help="Keep findings whose subject happened on or after DATE."
+)
+@click.option(
+    "--to", "end", type=DATE, help="Keep findings whose subject happened on or before DATE."
+)
+@click.option(
+    "--as-of",
+    type=DATE,
+    help="Judge the events that happened on or before DATE, with DATE as today (default: today).",
+)
+@click.option(
+    "--policy",
+    "policy_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A TOML file overriding the policy defaults (domain.md section 7).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "html"]),
+    default="table",
+    show_default=True,
+    help="table for the terminal, json for tools, csv for spreadsheets, html for a report.",
+)
+@output_option
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITY_ORDER),
+    help="Exit with status 3 when a finding of this severity or worse exists.",
+)
+@click.option(
+    "--pseudonymize",
+    metavar="KEYFILE",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Replace case references by stable keyed pseudonyms (for sharing outside school).",
+)
+@lang_option
+@click.pass_obj
+def audit(
+    session: Session,
+    case: str | None,
+    school: str | None,
+    start: date | None,
+    end: date | None,
+    as_of: date | None,
+    policy_file: str | None,
+    fmt: str,
+    output: str,
+    fail_on: str | None,
+    pseudonymize: str | None,
+    lang: str | None,
+) -> None:
+    """Audit whether parents were involved, and in time (domain.md section 5).
+
+    Every finding names its rule, severity, case, the event it is about and
+    the events that prove it. No names of pupils or parents appear in any
+    output. Exit status 3 with --fail-on when a finding at or above that
+    severity exists.
+    """
+    from zatlog.policy import Policy, load_policy
+    from zatlog.projections.audit import report
+    from zatlog.projections.audit.findings import audit_log
+    from zatlog.projections.audit.pseudonym import Pseudonymizer
+    from zatlog.projections.i18n import Lang
+
+    language: Lang = "en" if (lang or session.lang) == "en" else "nl"
+    policy = load_policy(policy_file) if policy_file else Policy()
+    today = as_of or date.today()
+    result = audit_log(session.app.logged_actions(), policy, today, case=case, school=school)
+    if start or end:
+        result = result.within(start, end)
+    pseudonymizer = Pseudonymizer.from_keyfile(pseudonymize) if pseudonymize else None
+    if fmt == "json":
+        text = report.to_json(result, policy, today, pseudonymizer)
+    elif fmt == "csv":
+        text = report.to_csv(result, pseudonymizer)
+    elif fmt == "html":
+        text = report.to_html(result, policy, today, language, pseudonymizer)
+    else:
+        text = report.to_text(result, language, pseudonymizer)
+    write_output(output, text)
+    if fail_on is not None:
+        threshold = SEVERITY_ORDER.index(fail_on)
+        if any(SEVERITY_ORDER.index(f.severity) >= threshold for f in result.findings):
+            raise SystemExit(3)

@@ -1,0 +1,54 @@
+"""Option types and decorators shared by the reading commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class DateType(click.ParamType):
+    """A calendar date written YYYY-MM-DD."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a date YYYY-MM-DD", param, ctx)
+
+
+DATE = DateType()
+
+
+def lang_option(function: F) -> F:
+    """``--lang`` on a command that writes for people; it wins over the global one."""
+    return click.option(
+        "--lang",
+        type=click.Choice(["nl", "en"]),
+        default=None,
+        help="Language of the output (default: the global --lang, Dutch).",
+    )(function)
+
+
+def output_option(function: F) -> F:
+    return click.option(
+        "--output",
+        "-o",
+        type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+        default="-",
+        help="Write to this file instead of standard output.",
+    )(function)
+
+
+def write_output(output: str, text: str) -> None:
+    """Write ``text`` to ``output`` (``-`` is standard output); a file is replaced whole."""
+    with click.open_file(output, "w", encoding="utf-8", atomic=output != "-") as out:
+        out.write(text if text.endswith("\n") else text + "\n")
