@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import typing
 from datetime import date, datetime
+from functools import cached_property
 from typing import Annotated, Any, Literal, TypeAlias, Union
 
 from pydantic import (
@@ -129,7 +130,7 @@ class _Action(BaseModel):
     by: Text | None = None
     note: str | None = None
 
-    @property
+    @cached_property
     def day(self) -> date:
         """The calendar date of ``at``: rules compare dates, not times."""
         return self.at.date() if isinstance(self.at, datetime) else self.at

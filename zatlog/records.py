@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from zatlog.actions import Action
@@ -21,16 +21,16 @@ class LoggedAction:
     recorded_at: datetime
     actor: str
     action: Action
+    day: date = field(init=False, compare=False)
+    """The calendar date on which it happened (computed once: rules ask often)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "day", self.action.day)
 
     @property
     def name(self) -> str:
         """The action name, e.g. ``"consent_given"``."""
         return self.action.action
-
-    @property
-    def day(self) -> date:
-        """The calendar date on which it happened."""
-        return self.action.day
 
     @property
     def case(self) -> str | None:
@@ -39,7 +39,7 @@ class LoggedAction:
     @property
     def sort_key(self) -> tuple[date, int]:
         """Events are ordered by ``at`` (calendar date), ties in recording order."""
-        return (self.action.day, self.position)
+        return (self.day, self.position)
 
 
 def in_time_order(events: Iterable[LoggedAction]) -> list[LoggedAction]:
