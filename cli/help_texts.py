@@ -38,7 +38,8 @@ FIELD_HELP: dict[str, str] = {
     "topics": "What the parents were told or asked (onderwerpen); repeat or separate with commas.",
     "meeting": "Meeting id (bespreking), e.g. m-cvb-1.",
     "summary": "Short summary of the contact.",
-    "kind": "Kind.",
+    "kind": "Kind: of a plan, drafted, adjusted or evaluated; of support, the kind of help "
+    "(e.g. ambulante begeleiding).",
     "advice_school": "Advice for school (handelingsadvies school).",
     "advice_home": "Advice for home (handelingsadvies thuis).",
     "parents_agreed": "Whether the parents agreed with the plan.",
@@ -50,14 +51,20 @@ FIELD_HELP: dict[str, str] = {
     "prosocial": "SDQ prosocial score, 0-10.",
     "support_need": "The support need on the ZAT registration form (ondersteuningsbehoefte).",
     "parent_input": "Whether the parents' view is on the registration form.",
-    "provider": "The youth-care provider (zorgaanbieder).",
-    "municipality": "The municipality that contracts the provider (gemeente), optional.",
-    "evaluator": "Who evaluates: teacher, parent, pupil or coordinator.",
-    "effect_in_class": "Effect visible in class, 1 (nothing visible) to 5 (clearly visible).",
-    "worked_at_school": "Whether the help was given at school, with teacher and parent.",
-    "involved_teacher": "Whether the provider involved the teacher.",
-    "involved_parents": "Whether the provider involved the parents.",
-    "comment": "Free comment.",
+    "provider": "The youth-care provider (zorgaanbieder), spelled as in discussion attendees so "
+    "that the provider report finds its meetings. An evaluation names a provider arranged on "
+    "the case.",
+    "municipality": "The municipality that contracts the provider (gemeente), optional; left "
+    "out, the provider's earlier arrangement on the case keeps its municipality.",
+    "evaluator": "Who evaluates: teacher (leerkracht; the provider report's effect median "
+    "counts teachers only), parent, pupil or coordinator.",
+    "effect_in_class": "Effect visible in class (zichtbaar in de klas), a whole number from "
+    "1 (nothing visible) to 5 (clearly visible).",
+    "worked_at_school": "Whether the help was given at school, with teacher and parent, not "
+    "only elsewhere.",
+    "involved_teacher": "Whether the provider worked with the teacher (leerkracht).",
+    "involved_parents": "Whether the provider worked with the parents.",
+    "comment": "Free comment (not shown in the provider report).",
     "consent": "Consent form id (toestemmingsformulier), e.g. f-cvb.",
     "forum": "cvb (Commissie van Begeleiding), zat (Zorg- en adviesteam) or mdo "
     "(multidisciplinair overleg).",
@@ -114,7 +121,8 @@ ACTION_HELP: dict[str, str] = {
     "sdq_recorded": "Record SDQ scores (Strengths and Difficulties Questionnaire).",
     "zat_registered": "Record the registration with the ZAT (aanmelding, step 4a).",
     "support_arranged": "Record support arranged with a provider (zorgaanbieder).",
-    "support_evaluated": "Record an evaluation of a provider's support: is it visible in class?",
+    "support_evaluated": "Record an evaluation of a provider's support: is it visible in class? "
+    "The provider must have been arranged on the case first (support arrange).",
     "consent_form_issued": "Issue a consent form (toestemmingsformulier) for a forum.",
     "consent_given": "Record consent given on a form.",
     "consent_refused": "Record consent refused on a form.",

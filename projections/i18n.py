@@ -86,6 +86,97 @@ SEVERITY_LABELS: dict[str, tuple[str, str]] = {
     "minor": ("gering", "minor"),
 }
 
+PROVIDER_LABELS: dict[str, tuple[str, str]] = {
+    # the provider report (zatlog providers report)
+    "title": ("Verantwoording jeugdhulpaanbieders", "Provider accountability"),
+    "subtitle": (
+        "Wat leerkrachten in de klas zien, en of aanbieders met ouders werken",
+        "What teachers see in class, and whether providers work with parents",
+    ),
+    "period": ("Periode", "Period"),
+    "through": ("t/m", "to"),
+    "until": ("t/m", "up to"),
+    "as_of": ("peildatum", "as of"),
+    "provider": ("Aanbieder", "Provider"),
+    "municipality": ("Gemeente", "Municipality"),
+    "not_recorded": ("(niet vastgelegd)", "(not recorded)"),
+    "cases": ("Dossiers", "Cases"),
+    "evaluations": ("Evaluaties", "Evaluations"),
+    "teacher": ("leerkracht", "teacher"),
+    "parent": ("ouder", "parent"),
+    "pupil": ("leerling", "pupil"),
+    "coordinator": ("zorgcoördinator", "coordinator"),
+    "effect": ("Effect in de klas volgens leerkrachten", "Effect in class according to teachers"),
+    "median": ("mediaan", "median"),
+    "no_teacher_ratings": ("geen oordeel van leerkrachten", "no teacher ratings"),
+    "chart": (
+        "Oordeel van leerkrachten over het effect in de klas, van 1 (niets zichtbaar) "
+        "tot 5 (duidelijk zichtbaar)",
+        "Teachers' ratings of the effect in class, from 1 (nothing visible) to 5 (clearly visible)",
+    ),
+    "worked_at_school": ("Op school gewerkt", "Worked at school"),
+    "involved_teacher": ("Leerkracht betrokken", "Teacher involved"),
+    "involved_parents": ("Ouders betrokken", "Parents involved"),
+    "discussions": ("Besprekingen bijgewoond", "Discussions attended"),
+    "without": ("waarvan ouders niet uitgenodigd", "of which parents not invited"),
+    "flag": (
+        "nam deel aan besprekingen waarvoor de ouders niet waren uitgenodigd",
+        "attended discussions held without the parents invited",
+    ),
+    "flag_badge": ("zonder ouders", "without parents"),
+    "flagged_summary": (
+        "Aanbieders die deelnamen aan besprekingen waarvoor de ouders niet waren uitgenodigd",
+        "Providers who attended discussions held without the parents invited",
+    ),
+    "none": ("Geen aanbieders in deze periode.", "No providers in this period."),
+    "small_counts": (
+        "Aantallen onder de 5 staan er als „< 5”, zodat geen kind herkenbaar is. "
+        "Dit overzicht bevat geen dossiernummers en geen namen.",
+        "Counts below 5 are shown as “< 5” so that no child can be recognised. "
+        "This report holds no case references and no names.",
+    ),
+    "how_to_read": ("Zo leest u dit overzicht", "How to read this report"),
+    "def_cases": (
+        "Dossiers: leerlingen bij wie de ondersteuning van de aanbieder in de periode liep "
+        "(geregeld vóór of in de periode, dossier niet eerder gesloten).",
+        "Cases: pupils whose support by the provider was running in the period "
+        "(arranged before or in the period, case not closed earlier).",
+    ),
+    "def_evaluations": (
+        "Evaluaties: beoordelingen met een datum in de periode, per beoordelaar; "
+        "de aandelen gaan over alle evaluaties.",
+        "Evaluations: ratings dated in the period, by evaluator; "
+        "the shares are of all evaluations.",
+    ),
+    "def_discussions": (
+        "Besprekingen: CvB-, ZAT- en MDO-besprekingen met naam of buitenkant-informatie in de "
+        "periode waarbij de aanbieder aanwezig was; daarvan de besprekingen waarvoor een ouder "
+        "met gezag (of de leerling van 16+) helemaal niet was uitgenodigd.",
+        "Discussions: CvB, ZAT and MDO discussions with name or outside information in the "
+        "period that the provider attended; of those, the discussions for which a parent with "
+        "authority (or the pupil of 16+) was not invited at all.",
+    ),
+    "def_municipality": (
+        "Gemeente: de gemeente die de aanbieder contracteert, zoals vastgelegd bij het regelen "
+        "van de ondersteuning; verhuist een leerling, dan telt elke gemeente haar eigen deel.",
+        "Municipality: the municipality that contracts the provider, as recorded when the "
+        "support was arranged; when a pupil moves, each municipality counts its own part.",
+    ),
+    "legend": (
+        "Evaluaties: leerkracht / ouder / leerling / zorgcoördinator. Mediaan effect: het "
+        "midden van de oordelen van leerkrachten over het effect in de klas (1 tot 5).",
+        "Evaluations: teacher / parent / pupil / coordinator. Median effect: the middle of the "
+        "teachers' ratings of the effect in class (1 to 5).",
+    ),
+    "evaluations_short": ("Evaluaties", "Evaluations"),
+    "median_short": ("Mediaan effect", "Median effect"),
+    "at_school_short": ("Op school", "At school"),
+    "teacher_short": ("Lk betrokken", "Teacher inv."),
+    "parents_short": ("Ouders betrokken", "Parents inv."),
+    "discussions_short": ("Besprekingen", "Discussions"),
+    "without_short": ("Niet uitgenodigd", "Not invited"),
+}
+
 
 def label(table: dict[str, tuple[str, str]], key: str, lang: Lang = "nl") -> str:
     """The label of ``key`` in ``lang``; the key itself when it has none."""
@@ -97,3 +188,655 @@ def label(table: dict[str, tuple[str, str]], key: str, lang: Lang = "nl") -> str
 
 def action_label(action: str, lang: Lang = "nl") -> str:
     return label(ACTION_LABELS, action, lang)
+
+
+# -- the dossier export (zatlog dossier export) -------------------------------------------
+
+DOSSIER_LABELS: dict[str, tuple[str, str]] = {
+    "title": ("Inzage in het leerlingdossier", "Inspection of the pupil's file"),
+    "title_important_facts": (
+        "Belangrijke feiten uit het leerlingdossier",
+        "Important facts from the pupil's file",
+    ),
+    "case": ("Dossier", "Case"),
+    "school": ("School", "School"),
+    "pupil": ("Leerling", "Pupil"),
+    "the_pupil": ("de leerling", "the pupil"),
+    "birth_date": ("Geboortedatum", "Date of birth"),
+    "age": ("Leeftijd", "Age"),
+    "years": ("jaar", "years"),
+    "school_type": ("Onderwijs", "School type"),
+    "for": ("Voor", "For"),
+    "you": ("u", "you"),
+    "right": ("Recht", "Right"),
+    "export_date": ("Peildatum", "As of"),
+    "document_id": ("Document", "Document"),
+    "request": ("Op verzoek", "On request"),
+    "generated_on": ("Gemaakt op", "Generated on"),
+    "confidential": ("Vertrouwelijk", "Confidential"),
+    "page": ("pagina", "page"),
+    "of": ("van", "of"),
+    "status": ("Stand van zaken", "Status"),
+    "opened_on": ("Dossier geopend", "Case opened"),
+    "current_step": ("Huidige stap", "Current step"),
+    "since": ("sinds", "since"),
+    "no_step": ("nog geen stap", "no step yet"),
+    "closed_on": ("Dossier gesloten", "Case closed"),
+    "withheld": ("niet opgenomen", "withheld"),
+    "none_recorded": ("Niets vastgelegd.", "Nothing recorded."),
+    "yes": ("ja", "yes"),
+    "no": ("nee", "no"),
+    "summary": ("Over dit document", "About this document"),
+    "summary_full": (
+        "Dit is het volledige dossier over de leerling zoals de school het heeft vastgelegd, "
+        "tot en met de peildatum: alles wat er gebeurde, wanneer, wie het vastlegde en wanneer.",
+        "This is the whole file the school keeps about the pupil, up to the date above: "
+        "everything that happened, when, who recorded it and when.",
+    ),
+    "summary_important_facts": (
+        "Dit overzicht bevat de belangrijke feiten over de leerling (artikel 1:377c BW): de "
+        "stand van het traject, de besprekingen met datum, overleg, uitkomst en adviezen, de "
+        "handelingsplannen en de geregelde ondersteuning, en uw eigen contacten en verzoeken.",
+        "This overview holds the important facts about the pupil (Dutch Civil Code 1:377c): "
+        "the state of the support trajectory, the discussions with their date, forum, outcome "
+        "and advice, the action plans and the support arranged, and your own contacts and "
+        "requests.",
+    ),
+    "redactions": ("Wat niet in dit document staat", "What this document leaves out"),
+    "no_redactions": (
+        "Er is niets weggelaten.",
+        "Nothing has been left out.",
+    ),
+    "restriction_detail": ("op grond van {basis}, sinds {since}", "by {basis}, since {since}"),
+    "restriction_until": ("tot en met {until}", "until {until}"),
+    "timeline": ("Tijdlijn", "Timeline"),
+    "legend_opened": ("dossier geopend of gesloten", "case opened or closed"),
+    "legend_signal": ("signaal", "signal"),
+    "legend_step": ("stap", "step"),
+    "legend_meeting": ("bespreking", "meeting"),
+    "legend_report": ("melding", "report"),
+    "relations": ("Gezag en betrokkenen", "Authority and people involved"),
+    "person": ("Persoon", "Person"),
+    "relation": ("Relatie", "Relation"),
+    "authority": ("Gezag", "Authority"),
+    "measure": ("Maatregel", "Measure"),
+    "earlier": ("Eerder", "Earlier"),
+    "restrictions": ("Beperkingen van informatie", "Restrictions of information"),
+    "pupil_decisions": (
+        "Beslissingen van de leerling over informatie aan ouders",
+        "The pupil's decisions about information to parents",
+    ),
+    "history": ("Volledige geschiedenis", "Complete history"),
+    "history_important_facts": ("Verloop", "Course of events"),
+    "history_explained": (
+        "Alles in volgorde van datum; tussen haakjes wie het vastlegde en wanneer.",
+        "Everything in order of date; in brackets who recorded it and when.",
+    ),
+    "date": ("Datum", "Date"),
+    "what": ("Wat", "What"),
+    "recorded_by": ("Vastgelegd door", "Recorded by"),
+    "recorded_at": ("Vastgelegd op", "Recorded on"),
+    "consents": ("Toestemming", "Consent"),
+    "form": ("Formulier", "Form"),
+    "signers": ("Ondertekenaars", "Signers"),
+    "no_decisions": ("nog geen beslissing", "no decision yet"),
+    "notices": ("Geen-bezwaarberichten", "No-objection notices"),
+    "objections": ("Bezwaar", "Objections"),
+    "capacity": ("Wilsbekwaamheid van de leerling", "The pupil's capacity to consent"),
+    "discussions": ("Besprekingen", "Discussions"),
+    "meetings": ("Geplande besprekingen", "Meetings scheduled"),
+    "sdq": ("SDQ-vragenlijsten", "SDQ questionnaires"),
+    "sdq_emotional": ("Emotie", "Emotional"),
+    "sdq_conduct": ("Gedrag", "Conduct"),
+    "sdq_hyperactivity": ("Hyperact.", "Hyperact."),
+    "sdq_peer": ("Leeftijdg.", "Peers"),
+    "sdq_prosocial": ("Prosociaal", "Prosocial"),
+    "sdq_total": ("Totaal", "Total"),
+    "sdq_explained": (
+        "Totaal: de som van emotie, gedrag, hyperactiviteit en leeftijdgenoten (0–40; prosociaal "
+        "telt niet mee). De uitslag volgt de normen van de school per soort vragenlijst.",
+        "Total: emotional, conduct, hyperactivity and peer problems added up (0–40; prosocial "
+        "is not counted). The band follows the school's cut-offs for each kind of form.",
+    ),
+    "band": ("Uitslag", "Band"),
+    "plans": ("Handelingsplannen en adviezen", "Action plans and advice"),
+    "support": ("Ondersteuning", "Support"),
+    "evaluations": ("Evaluaties", "Evaluations"),
+    "contacts": ("Contact met ouders en leerling", "Contacts with parents and pupil"),
+    "contacts_own": ("Uw contacten met de school", "Your contacts with the school"),
+    "reports": ("Veiligheid en meldingen", "Safety and reports"),
+    "report_notices": ("Ouders over een melding geïnformeerd", "Parents told about a report"),
+    "requests": ("Informatieverzoeken", "Information requests"),
+    "requests_own": ("Uw verzoeken", "Your requests"),
+    "answer_due": ("antwoord uiterlijk", "answer due"),
+    "no_answer": ("nog niet beantwoord", "not answered yet"),
+    "recipients": (
+        "Wie kreeg informatie over uw kind",
+        "Who received information about your child",
+    ),
+    "recipients_pupil": (
+        "Wie kreeg informatie over jou",
+        "Who received information about you",
+    ),
+    "recipient": ("Ontvanger", "Recipient"),
+    "recipients_explained": (
+        "Iedereen die volgens het dossier informatie over de leerling kreeg: bij een bespreking, "
+        "in een gesprek of bericht, als verstrekte informatie of als melding (AVG artikel 15).",
+        "Everyone who, according to the file, received information about the pupil: at a "
+        "discussion, in a conversation or message, as information disclosed or as a report "
+        "(GDPR article 15).",
+    ),
+    "times": ("keer", "times"),
+    "via": ("Hoe", "How"),
+    "items": ("Welke gegevens", "Which information"),
+    "involvement": ("Hoe de ouders betrokken zijn", "How the parents were involved"),
+    "involvement_intro": (
+        "De school toetst zelf of zij de ouders (en de leerling) op tijd en volledig heeft "
+        "betrokken, volgens de richtlijnen van de handreiking en de wet. Dit zijn de bevindingen "
+        "over dit dossier.",
+        "The school checks whether it involved the parents (and the pupil) in time and fully, "
+        "by the guidelines and the law. These are the findings about this case.",
+    ),
+    "involvement_none": (
+        "De toets vond geen tekortkomingen in hoe de ouders zijn betrokken.",
+        "The check found no shortcomings in how the parents were involved.",
+    ),
+    "rule": ("Regel", "Rule"),
+    "severity": ("Ernst", "Severity"),
+    "rights": ("Uw rechten", "Your rights"),
+    "rights_pupil": ("Jouw rechten", "Your rights"),
+    "recorded_disclosure": (
+        "Dat u dit document kreeg, legt de school vast in het dossier (informatie verstrekt).",
+        "That you received this document is recorded in the file (information disclosed).",
+    ),
+}
+
+DOSSIER_RIGHTS: dict[str, tuple[str, str]] = {
+    "inspection": (
+        "Inzage en kopie: u mag alles inzien wat de school over uw kind vastlegt, en er een "
+        "kopie van krijgen (AVG artikel 15; richtlijn 10). De school antwoordt binnen een "
+        "maand; is een verzoek ingewikkeld, dan kan dat ten hoogste twee maanden langer duren "
+        "en hoort u dat binnen de eerste maand.",
+        "Inspection and copy: you may see everything the school records about your child and "
+        "receive a copy (GDPR article 15; guideline 10). The school answers within one month; "
+        "a complicated request may take at most two months longer, and you are told so within "
+        "the first month.",
+    ),
+    "important_facts": (
+        "Belangrijke feiten: als ouder zonder gezag, pleegouder of jeugdbeschermer hebt u op "
+        "verzoek recht op de belangrijke feiten over het kind (artikel 1:377c BW). De school mag "
+        "dit alleen weigeren als dat in het belang van het kind is, en zegt dan waarom.",
+        "Important facts: as a parent without authority, a foster parent or a youth protection "
+        "worker you have the right, on request, to the important facts about the child (Dutch "
+        "Civil Code 1:377c). The school may refuse only in the child's interest, and then says "
+        "why.",
+    ),
+    "correction": (
+        "Correctie: staat er iets onjuists of onvolledigs in, dan kunt u de school vragen dit te "
+        "verbeteren of aan te vullen (AVG artikel 16), of uw eigen zienswijze aan het dossier "
+        "toe te voegen.",
+        "Correction: if something is wrong or incomplete, you can ask the school to correct or "
+        "complete it (GDPR article 16), or to add your own view to the file.",
+    ),
+    "complaint": (
+        "Klacht: bent u het niet eens met hoe de school met de gegevens omgaat, bespreek dit "
+        "eerst met de zorgcoördinator of de directie. Daarna kunt u een klacht indienen volgens "
+        "de klachtenregeling van de school, en bij de Autoriteit Persoonsgegevens.",
+        "Complaint: if you disagree with how the school handles this information, talk to the "
+        "care coordinator or the head first. You can then complain under the school's "
+        "complaints procedure, and to the Dutch Data Protection Authority (Autoriteit "
+        "Persoonsgegevens).",
+    ),
+    "redactions": (
+        "Weggelaten informatie: wat niet in dit document staat, staat vooraan genoemd, met de "
+        "reden. U kunt de school om uitleg vragen.",
+        "Left-out information: what this document leaves out is listed at the front, with the "
+        "reason. You can ask the school to explain.",
+    ),
+}
+
+GROUND_LABELS: dict[str, tuple[str, str]] = {
+    "others_rights": (
+        "gaat over of komt van anderen (rechten van anderen)",
+        "about or from other people (rights of others)",
+    ),
+    "child_interest": ("in het belang van het kind", "in the child's interest"),
+    "work_note": ("persoonlijke werkaantekening", "personal work note"),
+    "pupil_refusal": ("de leerling heeft dit geweigerd", "the pupil refused this"),
+    "restriction": ("beperking van informatie", "restriction of information"),
+}
+
+CATEGORY_LABELS: dict[str, tuple[str, str]] = {
+    "dossier": ("het hele dossier", "the whole file"),
+    "name": ("naam van de leerling", "the pupil's name"),
+    "birth_date": ("geboortedatum van de leerling", "the pupil's date of birth"),
+    "address": ("adres", "address"),
+    "bsn": ("burgerservicenummer", "citizen service number (BSN)"),
+    "photo": ("foto", "photo"),
+    "known_to_services": ("bekend bij hulpverlening", "known to services"),
+    "since_when": ("sinds wanneer", "since when"),
+    "outcome": ("uitkomsten en adviezen van besprekingen", "outcomes and advice of discussions"),
+    "plan": ("handelingsplannen en adviezen", "action plans and advice"),
+    "sdq": ("SDQ-scores", "SDQ scores"),
+    "reports": (
+        "zorgen over veiligheid, meldingen en berichten daarover",
+        "safety concerns, reports and notices about them",
+    ),
+    "contacts": ("contacten met ouders en leerling", "contacts with parents and pupil"),
+    "consents": ("toestemmingen", "consents"),
+    "relations": ("andere betrokken personen", "other people involved"),
+    "requests": ("informatieverzoeken en antwoorden", "information requests and answers"),
+    "status": ("stand van het traject", "state of the trajectory"),
+    "signals": ("signalen", "signals"),
+    "discussions": ("besprekingen", "discussions"),
+    "support": ("geregelde ondersteuning", "support arranged"),
+    "evaluations": ("evaluaties van ondersteuning", "evaluations of support"),
+    "all": ("alle informatie", "all information"),
+}
+
+RELATION_LABELS: dict[str, tuple[str, str]] = {
+    "pupil": ("leerling", "pupil"),
+    "parent": ("ouder", "parent"),
+    "guardian": ("voogd", "guardian"),
+    "legal_representative": ("curator of mentor", "legal representative"),
+    "foster_parent": ("pleegouder", "foster parent"),
+    "step_parent": ("stiefouder", "step-parent"),
+    "grandparent": ("grootouder", "grandparent"),
+    "youth_protection_worker": ("jeugdbeschermer", "youth protection worker"),
+    "other": ("anders", "other"),
+}
+
+AUTHORITY_LABELS: dict[str, tuple[str, str]] = {
+    "joint": ("gezamenlijk gezag", "joint authority"),
+    "sole": ("eenhoofdig gezag", "sole authority"),
+    "none": ("geen gezag", "no authority"),
+}
+
+VALUE_LABELS: dict[str, tuple[str, str]] = {
+    # enum values of the actions, as people read them (one table: the values are distinct)
+    "so": ("speciaal onderwijs (SO)", "special primary education (SO)"),
+    "vso": ("voortgezet speciaal onderwijs (VSO)", "special secondary education (VSO)"),
+    "ots": ("ondertoezichtstelling (OTS)", "supervision order (OTS)"),
+    "court_order": ("rechterlijke uitspraak", "court order"),
+    "child_interest": ("in het belang van het kind", "in the child's interest"),
+    "ots_instruction": ("aanwijzing bij OTS", "OTS instruction"),
+    "consent": ("toestemming", "consent"),
+    "no_objection": ("geen bezwaar", "no objection"),
+    "safety_override": ("veiligheid (zonder toestemming)", "safety (without consent)"),
+    "full": ("met naam, volledig", "by name, in full"),
+    "none": ("geen", "none"),
+    "outside_info": ("buitenkant-informatie", "outside information"),
+    "anonymous": ("anoniem", "anonymous"),
+    "completed": ("afgerond", "completed"),
+    "left_school": ("van school", "left school"),
+    "transferred": ("overgedragen", "transferred"),
+    "teacher": ("leerkracht", "teacher"),
+    "parent": ("ouder", "parent"),
+    "pupil": ("leerling", "pupil"),
+    "self": ("leerling zelf", "pupil (self)"),
+    "coordinator": ("zorgcoördinator", "coordinator"),
+    "conversation": ("gesprek", "conversation"),
+    "phone": ("telefoon", "phone"),
+    "letter": ("brief", "letter"),
+    "email": ("e-mail", "email"),
+    "portal": ("ouderportaal", "parent portal"),
+    "concern": ("zorg", "concern"),
+    "development": ("ontwikkeling", "development"),
+    "cvb_registration": ("aanmelding CvB", "CvB registration"),
+    "zat_registration": ("aanmelding ZAT", "ZAT registration"),
+    "meeting_purpose": ("doel van de bespreking", "purpose of the meeting"),
+    "report": ("melding", "report"),
+    "heard_input": ("mening van ouders gevraagd", "parents' view asked"),
+    "advice_home": ("advies voor thuis", "advice for home"),
+    "drafted": ("opgesteld", "drafted"),
+    "adjusted": ("bijgesteld", "adjusted"),
+    "evaluated": ("geëvalueerd", "evaluated"),
+    "signature": ("handtekening", "signature"),
+    "electronic_signature": ("elektronische handtekening", "electronic signature"),
+    "verbal": ("mondeling", "verbal"),
+    "given": ("gegeven", "given"),
+    "refused": ("geweigerd", "refused"),
+    "withdrawn": ("ingetrokken", "withdrawn"),
+    "neglect": ("verwaarlozing", "neglect"),
+    "abuse": ("mishandeling", "abuse"),
+    "domestic_violence": ("huiselijk geweld", "domestic violence"),
+    "safety_child": ("veiligheid van het kind", "the child's safety"),
+    "safety_other": ("veiligheid van een ander", "someone else's safety"),
+    "safety_reporter": ("veiligheid van de melder", "the reporter's safety"),
+    "contact_break": ("breuk in het contact", "break in contact"),
+    "urgency": ("spoed", "urgency"),
+    "veilig_thuis": ("Veilig Thuis", "Veilig Thuis (child protection)"),
+    "amk": ("Veilig Thuis (AMK)", "Veilig Thuis (AMK)"),
+    "youth_care": ("jeugdhulp", "youth care"),
+    "municipal_team": ("wijkteam", "municipal team"),
+    "inspection": ("inzage", "inspection"),
+    "copy": ("kopie", "copy"),
+    "important_facts": ("belangrijke feiten", "important facts"),
+    "not_same_as_custodian": (
+        "zou niet aan de ouder met gezag worden gegeven",
+        "would not be given to the parent with authority",
+    ),
+    "no_right": ("geen recht", "no right"),
+    "pdf": ("PDF", "PDF"),
+    "html": ("HTML", "HTML"),
+    "json": ("JSON", "JSON"),
+    "oral": ("mondeling", "oral"),
+    "extended": ("termijn verlengd", "deadline extended"),
+    "disclosed": ("verstrekt", "disclosed"),
+    "disclosure": ("informatie verstrekt", "information disclosed"),
+    "contact": ("geïnformeerd", "informed"),
+    "discussion": ("bij bespreking", "at a discussion"),
+    "informed": ("geïnformeerd", "informed"),
+    "invited": ("uitgenodigd", "invited"),
+    "normal": ("normaal", "normal"),
+    "borderline": ("grensgebied", "borderline"),
+    "abnormal": ("verhoogd", "high"),
+    "other": ("anders", "other"),
+}
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    # fields of the actions, as the dossier's history names them
+    "pupil_name": ("naam leerling", "pupil's name"),
+    "birth_date": ("geboortedatum", "date of birth"),
+    "school_type": ("onderwijs", "school type"),
+    "person": ("persoon", "person"),
+    "name": ("naam", "name"),
+    "relation": ("relatie", "relation"),
+    "authority": ("gezag", "authority"),
+    "measure": ("maatregel", "measure"),
+    "basis": ("grondslag", "basis"),
+    "scope": ("welke informatie", "which information"),
+    "motivation": ("motivering", "motivation"),
+    "until": ("tot en met", "until"),
+    "capable": ("wilsbekwaam", "capable"),
+    "targets": ("personen", "persons"),
+    "reason": ("reden", "reason"),
+    "source": ("bron", "source"),
+    "description": ("omschrijving", "description"),
+    "step": ("stap", "step"),
+    "to": ("aan", "to"),
+    "channel": ("hoe", "channel"),
+    "topics": ("onderwerpen", "topics"),
+    "meeting": ("bespreking", "meeting"),
+    "summary": ("samenvatting", "summary"),
+    "kind": ("soort", "kind"),
+    "advice_school": ("advies school", "advice for school"),
+    "advice_home": ("advies thuis", "advice for home"),
+    "parents_agreed": ("ouders akkoord", "parents agreed"),
+    "informant": ("ingevuld door", "filled in by"),
+    "emotional": ("emotioneel", "emotional"),
+    "conduct": ("gedrag", "conduct"),
+    "hyperactivity": ("hyperactiviteit", "hyperactivity"),
+    "peer": ("leeftijdgenoten", "peers"),
+    "prosocial": ("prosociaal", "prosocial"),
+    "support_need": ("ondersteuningsvraag", "support need"),
+    "parent_input": ("inbreng ouders", "parents' input"),
+    "provider": ("aanbieder", "provider"),
+    "municipality": ("gemeente", "municipality"),
+    "evaluator": ("beoordeeld door", "evaluated by"),
+    "effect_in_class": ("effect in de klas (1–5)", "effect in class (1–5)"),
+    "worked_at_school": ("op school gewerkt", "worked at school"),
+    "involved_teacher": ("leerkracht betrokken", "teacher involved"),
+    "involved_parents": ("ouders betrokken", "parents involved"),
+    "comment": ("opmerking", "comment"),
+    "consent": ("toestemmingsformulier", "consent form"),
+    "forum": ("overleg", "forum"),
+    "purpose": ("doel", "purpose"),
+    "participants": ("deelnemers", "participants"),
+    "data_categories": ("gegevens", "information"),
+    "valid_until": ("geldig tot en met", "valid until"),
+    "signer": ("ondertekenaar", "signer"),
+    "method": ("hoe", "method"),
+    "notice": ("geen-bezwaarbericht", "no-objection notice"),
+    "objection_deadline": ("bezwaar mogelijk tot", "objections until"),
+    "date": ("datum", "date"),
+    "purpose_and_composition_included": (
+        "doel en samenstelling vermeld",
+        "purpose and composition included",
+    ),
+    "level": ("niveau", "level"),
+    "attendees": ("aanwezig", "attendees"),
+    "parents_present": ("ouders aanwezig", "parents present"),
+    "pupil_present": ("leerling aanwezig", "pupil present"),
+    "data_shared": ("gedeelde gegevens", "information shared"),
+    "outcome": ("uitkomst", "outcome"),
+    "ground": ("grond", "ground"),
+    "approved_by": ("besloten door", "decided by"),
+    "review_at": ("opnieuw bekijken op", "review on"),
+    "reference": ("kenmerk", "reference"),
+    "request": ("verzoek", "request"),
+    "requester": ("aanvrager", "requester"),
+    "new_deadline": ("nieuwe termijn", "new deadline"),
+    "items": ("gegevens", "information"),
+    "redactions": ("weggelaten", "left out"),
+    "format": ("vorm", "format"),
+    "version": ("versie", "version"),
+    "document": ("document", "document"),
+    "note": ("notitie", "note"),
+}
+
+MONTH_NAMES: dict[str, tuple[str, str]] = {
+    str(number): pair
+    for number, pair in enumerate(
+        (
+            ("januari", "January"),
+            ("februari", "February"),
+            ("maart", "March"),
+            ("april", "April"),
+            ("mei", "May"),
+            ("juni", "June"),
+            ("juli", "July"),
+            ("augustus", "August"),
+            ("september", "September"),
+            ("oktober", "October"),
+            ("november", "November"),
+            ("december", "December"),
+        ),
+        start=1,
+    )
+}
+
+DOSSIER_REFUSALS: dict[str, tuple[str, str]] = {
+    # why an export is refused; {person}, {case}, {day}, {age}, {since}, {basis}, {relation}
+    "lead": (
+        "Geen export: {person} heeft op {day} geen recht op informatie over dossier {case}",
+        "No export: {person} has no right to information about case {case} on {day}",
+    ),
+    "pupil_refusal": (
+        "de leerling ({age}) heeft op {since} geweigerd dat {person} informatie krijgt",
+        "the pupil ({age}) refused on {since} that {person} receives information",
+    ),
+    "adult_pupil": (
+        "de leerling is {age} en beslist zelf; alleen de leerling en een curator of mentor "
+        "hebben inzage",
+        "the pupil is {age} and decides alone; only the pupil and a legal representative have "
+        "access",
+    ),
+    "relation": (
+        "een {relation} zonder gezag heeft geen recht op informatie over een leerling van {age}",
+        "a {relation} without authority has no right to information about a pupil of {age}",
+    ),
+    "restricted_all": (
+        "alle informatie aan {person} is beperkt ({basis}, vastgelegd op {since})",
+        "all information to {person} is restricted ({basis}, recorded on {since})",
+    ),
+    "tail": ("Er is niets geschreven of vastgelegd.", "Nothing was written or recorded."),
+}
+
+
+# -- case state, timeline and what is due (zatlog case show|list|timeline, zatlog due) -----
+
+CASE_LABELS: dict[str, tuple[str, str]] = {
+    "case": ("Dossier", "Case"),
+    "school": ("School", "School"),
+    "as_of": ("peildatum", "as of"),
+    "known_at": ("zoals vastgelegd op", "as recorded by"),
+    "pupil": ("Leerling", "Pupil"),
+    "born": ("geboren", "born"),
+    "years": ("jaar", "years"),
+    "right": ("recht", "right"),
+    "opened": ("Geopend", "Opened"),
+    "step": ("Stap", "Step"),
+    "since": ("sinds", "since"),
+    "no_step": ("nog geen stap", "no step yet"),
+    "status": ("Status", "Status"),
+    "open": ("open", "open"),
+    "closed": ("gesloten", "closed"),
+    "last_activity": ("Laatste activiteit", "Last activity"),
+    "events": ("gebeurtenissen", "events"),
+    "persons": ("Betrokkenen", "People"),
+    "person": ("persoon", "person"),
+    "name": ("naam", "name"),
+    "relation": ("relatie", "relation"),
+    "authority": ("gezag", "authority"),
+    "right_today": ("recht", "right"),
+    "notes": ("bijzonderheden", "notes"),
+    "holds_authority": ("heeft gezag", "holds authority"),
+    "refused_by_pupil": ("geweigerd door de leerling", "refused by the pupil"),
+    "restricted": ("beperkt", "restricted"),
+    "ots": ("OTS", "supervision order"),
+    "consent": ("Toestemming", "Consent"),
+    "forms": ("formulieren", "forms"),
+    "valid_until": ("geldig tot", "valid until"),
+    "no_end": ("zonder einddatum", "no end date"),
+    "expired": ("verlopen", "expired"),
+    "signed": ("getekend", "signed"),
+    "verbal": ("alleen mondeling", "verbal only"),
+    "refused": ("geweigerd", "refused"),
+    "withdrawn": ("ingetrokken", "withdrawn"),
+    "objected": ("bezwaar gemaakt", "objected"),
+    "notices": ("Geen-bezwaarberichten", "No-objection notices"),
+    "objections_until": ("bezwaar mogelijk tot", "objections until"),
+    "objections": ("bezwaar van", "objections from"),
+    "meetings": ("Besprekingen", "Meetings"),
+    "scheduled": ("gepland op", "scheduled for"),
+    "not_scheduled": ("niet gepland", "not scheduled"),
+    "invited": ("uitgenodigd", "invited"),
+    "held": ("besproken op", "held on"),
+    "not_held": ("nog niet besproken", "not held yet"),
+    "basis": ("grondslag", "basis"),
+    "parents_present": ("ouders aanwezig", "parents present"),
+    "parents_absent": ("ouders afwezig", "parents absent"),
+    "safety": ("Veiligheid en meldingen", "Safety and reports"),
+    "override": ("besluit te bespreken zonder toestemming", "decided to discuss without consent"),
+    "report": ("melding bij", "report to"),
+    "report_notice": ("over een melding geïnformeerd", "told of a report"),
+    "written": ("schriftelijk", "in writing"),
+    "deferral": ("informeren uitgesteld", "notification deferred"),
+    "review_at": ("herziening op", "review on"),
+    "sdq": ("SDQ (laatste per invuller)", "SDQ (latest per informant)"),
+    "total": ("totaal problemen", "total difficulties"),
+    "requests": ("Openstaande informatieverzoeken", "Open information requests"),
+    "extended_to": ("verlengd tot", "extended to"),
+    "none": ("geen", "none"),
+    "recorded": ("vastgelegd", "recorded"),
+    "by": ("door", "by"),
+    "day": ("datum", "date"),
+    "action": ("handeling", "action"),
+    "details": ("gegevens", "details"),
+    "no_cases": ("Geen dossiers.", "No cases."),
+    "not_opened": (
+        "dossier {case} was op {day} nog niet geopend",
+        "case {case} had not been opened on {day}",
+    ),
+    "unknown_case": ("dossier {case} staat niet in het logboek", "case {case} is not in the log"),
+    "due": ("uiterlijk", "due"),
+    "overdue": ("TE LAAT", "OVERDUE"),
+    "for": ("voor", "for"),
+    "what": ("wat", "what"),
+    "kind": ("soort", "kind"),
+    "nothing_due": ("Er staat niets open.", "Nothing is due."),
+}
+
+DUE_KIND_LABELS: dict[str, tuple[str, str]] = {
+    "invite": ("uitnodiging", "invitation"),
+    "signature": ("toestemming", "consent"),
+    "outcome": ("uitkomst", "outcome"),
+    "report_notice": ("melding", "report"),
+    "deferral_review": ("uitstel", "deferral"),
+    "sdq": ("SDQ", "SDQ"),
+    "information_request": ("verzoek", "request"),
+    "override_report": ("melding", "report"),
+}
+
+DUE_TEXTS: dict[str, tuple[str, str]] = {
+    # what a due item asks; {forum} {date} {meeting} {form} {until} {review} {request}
+    "invite": (
+        "Uitnodigen voor de {forum}-bespreking van {date} ({meeting})",
+        "Invite to the {forum} meeting of {date} ({meeting})",
+    ),
+    "invite_zat": (
+        "Uitnodigen voor de ZAT-bespreking van {date} ({meeting}), met doel, datum en "
+        "samenstelling",
+        "Invite to the ZAT meeting of {date} ({meeting}), stating its purpose, date and "
+        "composition",
+    ),
+    "meeting_purpose": (
+        "Doel, datum en samenstelling van de ZAT-bespreking van {date} ({meeting}) laten weten",
+        "Tell the purpose, date and composition of the ZAT meeting of {date} ({meeting})",
+    ),
+    "signature": (
+        "Ondertekende toestemming op formulier {form} voor de {forum}-bespreking van {date}",
+        "Get signed consent on form {form} for the {forum} meeting of {date}",
+    ),
+    "consent_refused": (
+        "Toestemming op formulier {form} is geweigerd: zonder nieuwe toestemming geen "
+        "volledige {forum}-bespreking op {date}",
+        "Consent on form {form} was refused: no full {forum} discussion on {date} without new "
+        "consent",
+    ),
+    "consent_withdrawn": (
+        "Toestemming op formulier {form} is ingetrokken: zonder nieuwe toestemming geen "
+        "volledige {forum}-bespreking op {date}",
+        "Consent on form {form} was withdrawn: no full {forum} discussion on {date} without "
+        "new consent",
+    ),
+    "consent_expires": (
+        "Formulier {form} is geldig tot {until}, vóór de {forum}-bespreking van {date}: "
+        "nieuwe toestemming vragen",
+        "Form {form} is valid until {until}, before the {forum} meeting of {date}: ask for new "
+        "consent",
+    ),
+    "sdq_parent": (
+        "Actuele ouder-SDQ vastleggen voor de ZAT-bespreking van {date}",
+        "Record a recent parent SDQ for the ZAT meeting of {date}",
+    ),
+    "sdq_teacher": (
+        "Actuele leerkracht-SDQ vastleggen voor de ZAT-bespreking van {date}",
+        "Record a recent teacher SDQ for the ZAT meeting of {date}",
+    ),
+    "outcome": (
+        "Uitkomst van de {forum}-bespreking van {date} ({meeting}) laten weten",
+        "Tell the outcome of the {forum} discussion of {date} ({meeting})",
+    ),
+    "report_inform": (
+        "Informeren over de melding van {date}",
+        "Tell about the report of {date}",
+    ),
+    "report_review": (
+        "Informeren over de melding van {date} (uitgesteld tot de herziening op {review})",
+        "Tell about the report of {date} (deferred until the review on {review})",
+    ),
+    "report_written": (
+        "Schriftelijke bevestiging sturen van de melding van {date}",
+        "Send a written notice of the report of {date}",
+    ),
+    "override_report": (
+        "Melden bij Veilig Thuis of de jeugdhulp na het besluit van {date} om zonder "
+        "toestemming te bespreken",
+        "Report to Veilig Thuis or youth care after the decision of {date} to discuss without "
+        "consent",
+    ),
+    "request_inspection": (
+        "Inzageverzoek {request} van {date} beantwoorden",
+        "Answer access request {request} of {date}",
+    ),
+    "request_copy": (
+        "Verzoek {request} van {date} om een kopie beantwoorden",
+        "Answer request {request} of {date} for a copy",
+    ),
+    "request_important_facts": (
+        "Verzoek {request} van {date} om belangrijke feiten beantwoorden",
+        "Answer request {request} of {date} for important facts",
+    ),
+}

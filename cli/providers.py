@@ -1,0 +1,97 @@
+"""``zatlog providers report``: provider accountability for municipalities (domain.md section 8)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from zatlog.cli.main import Session
+from zatlog.cli.options import DATE, lang_option, output_option, write_output
+
+
+@click.group("providers")
+def providers() -> None:
+    """Youth-care providers (zorgaanbieders) as municipalities see them."""
+
+
+@providers.command("report")
+@click.option(
+    "--municipality",
+    metavar="NAME",
+    help="Only this municipality's rows (gemeente; compared ignoring case and outer spaces).",
+)
+@click.option(
+    "--from",
+    "start",
+    type=DATE,
+    help="First day of the period (default: no lower bound).",
+)
+@click.option("--to", "end", type=DATE, help="Last day of the period (default: the as-of date).")
+@click.option(
+    "--as-of",
+    type=DATE,
+    help="Report what happened on or before DATE (default: today).",
+)
+@click.option(
+    "--policy",
+    "policy_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A TOML policy file; it decides who must be invited (rule B1).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "html"]),
+    default="table",
+    show_default=True,
+    help="table for the terminal, json or csv for tools, html for a self-contained page.",
+)
+@output_option
+@lang_option
+@click.pass_obj
+def report(
+    session: Session,
+    municipality: str | None,
+    start: date | None,
+    end: date | None,
+    as_of: date | None,
+    policy_file: str | None,
+    fmt: str,
+    output: str,
+    lang: str | None,
+) -> None:
+    """Per provider and municipality: cases, evaluations, the teachers' view of the
+    effect in class, and the discussions attended without the parents invited.
+
+    The report goes to a municipality: it holds no case reference and no name,
+    and counts below 5 are shown as "< 5". Cases count when the provider's
+    support was running in the period; evaluations and discussions by their
+    own date.
+    """
+    from zatlog.errors import ZatlogError
+    from zatlog.policy import Policy, load_policy
+    from zatlog.projections import providers as p
+    from zatlog.projections.i18n import Lang
+
+    if start is not None and end is not None and start > end:
+        raise ZatlogError(f"--from {start.isoformat()} is after --to {end.isoformat()}")
+    language: Lang = "en" if (lang or session.lang) == "en" else "nl"
+    policy = load_policy(policy_file) if policy_file else Policy()
+    built = p.provider_report(
+        session.app.logged_actions(),
+        policy,
+        as_of=as_of or date.today(),
+        start=start,
+        end=end,
+        municipality=municipality,
+    )
+    if fmt == "json":
+        text = p.to_json(built)
+    elif fmt == "csv":
+        text = p.to_csv(built)
+    elif fmt == "html":
+        text = p.to_html(built, language)
+    else:
+        text = p.to_table(built, language)
+    write_output(output, text)
