@@ -281,7 +281,10 @@ class Case(Aggregate):
                 f"{action.person} holds authority on {action.day.isoformat()}; only a "
                 "court order or an OTS instruction can restrict an authority holder",
             )
-        if isinstance(action, a.SupportEvaluated) and action.provider not in self.providers:
+        if (
+            isinstance(action, a.SupportEvaluated)
+            and _provider_key(action.provider) not in self.providers
+        ):
             raise InvalidAction.of(
                 "provider",
                 f"provider {action.provider!r} was never arranged on case {self.reference} "
@@ -322,7 +325,12 @@ class Case(Aggregate):
         elif name == "information_requested":
             self.requests.add(payload["request"])
         elif name == "support_arranged":
-            self.providers.add(payload["provider"])
+            self.providers.add(_provider_key(payload["provider"]))
+
+
+def _provider_key(provider: str) -> str:
+    """Providers are compared after trimming and lower-casing, like meeting attendees."""
+    return provider.strip().lower()
 
 
 @dataclass(frozen=True)
