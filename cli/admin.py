@@ -9,6 +9,7 @@ from typing import IO
 import click
 
 from zatlog.cli.main import Session
+from zatlog.cli.options import replaces_whole
 
 
 @click.command("import")
@@ -56,7 +57,7 @@ def export_log(session: Session, output: str) -> None:
     """
     from zatlog.actions import action_to_json_dict
 
-    with click.open_file(output, "w", encoding="utf-8", atomic=output != "-") as out:
+    with click.open_file(output, "w", encoding="utf-8", atomic=replaces_whole(output)) as out:
         for logged in session.app.logged_actions():
             fields = action_to_json_dict(logged.action)
             line = {key: fields.pop(key) for key in LEADING_KEYS if key in fields}

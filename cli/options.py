@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
@@ -48,7 +49,12 @@ def output_option(function: F) -> F:
     )(function)
 
 
+def replaces_whole(output: str) -> bool:
+    """Whether to write ``output`` atomically: regular files only, never a device or pipe."""
+    return output != "-" and (not os.path.exists(output) or os.path.isfile(output))
+
+
 def write_output(output: str, text: str) -> None:
     """Write ``text`` to ``output`` (``-`` is standard output); a file is replaced whole."""
-    with click.open_file(output, "w", encoding="utf-8", atomic=output != "-") as out:
+    with click.open_file(output, "w", encoding="utf-8", atomic=replaces_whole(output)) as out:
         out.write(text if text.endswith("\n") else text + "\n")

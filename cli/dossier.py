@@ -1,0 +1,286 @@
+"""``zatlog dossier``: inspection requests and dossier exports for parents and pupils.
+
+``request`` records an ``information_requested``; ``export`` writes the
+document the reader is entitled to (PDF, HTML or JSON) and records its own
+``information_disclosed``. The rights, redactions and content are decided
+in :mod:`zatlog.projections.dossier.model`; this module parses, calls and
+prints.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+import click
+
+from zatlog.cli.main import LANGS, Session
+from zatlog.errors import ZatlogError
+
+if TYPE_CHECKING:
+    from zatlog.errors import InvalidAction
+    from zatlog.projections.dossier.model import Dossier
+    from zatlog.projections.dossier.render import Format
+    from zatlog.projections.i18n import Lang
+
+FORMATS = click.Choice(["pdf", "html", "json"])
+KINDS = click.Choice(["inspection", "copy", "important_facts"])
+
+
+@click.group("dossier")
+def dossier() -> None:
+    """Dossier inspection for parents and pupils (inzage, AVG art. 15; guideline 10).
+
+    Who gets what follows the rights of domain.md section 6 on the export
+    date: the whole dossier, the important facts, or a refusal.
+    """
+
+
+@dossier.command("request")
+@click.argument("ref")
+@click.option("--for", "person", required=True, metavar="PERSON", help="Who asks (person id).")
+@click.option("--kind", required=True, type=KINDS, help="inspection, copy or important_facts.")
+@click.option("--at", "at", metavar="DATE", help="When the request came in. Default: today.")
+@click.pass_obj
+def request(session: Session, ref: str, person: str, kind: str, at: str | None) -> None:
+    """Record an information request by PERSON on case REF.
+
+    The request gets an id r-YYYYMMDD-N (the date it came in, N counting
+    within the case); give it to `dossier export --request` when answering.
+    """
+    from zatlog.actions import InformationRequested, parse_action
+    from zatlog.application import Rejected
+    from zatlog.errors import InvalidAction
+    from zatlog.projections.dossier.source import load_case_events
+
+    day = _day(at)
+    events = load_case_events(session.app, ref)
+    if not events:
+        raise ZatlogError(f"case {ref} has not been opened")
+    prefix = f"r-{day:%Y%m%d}-"
+    numbers = [
+        int(e.action.request[len(prefix) :])
+        for e in events
+        if isinstance(e.action, InformationRequested)
+        and e.action.request.startswith(prefix)
+        and e.action.request[len(prefix) :].isdigit()
+    ]
+    number = max(numbers, default=0) + 1
+    request_id = f"{prefix}{number}"
+    data: dict[str, Any] = {
+        "action": "information_requested",
+        "case": ref,
+        "at": day.isoformat(),
+        "request": request_id,
+        "requester": person,
+        "kind": kind,
+    }
+    try:
+        action = parse_action(data)
+        session.app.record([(action, session.actor)])
+    except Rejected as rejected:
+        raise ZatlogError(_as_options(rejected.error)) from None
+    except InvalidAction as error:
+        raise ZatlogError(_as_options(error)) from None
+    click.echo(f"recorded information request {request_id} by {person} on case {ref} ({day})")
+
+
+@dossier.command("export")
+@click.argument("ref")
+@click.option(
+    "--for", "person", required=True, metavar="PERSON", help="Who the export is for (person id)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=FORMATS,
+    default="pdf",
+    show_default=True,
+    help="pdf and html to read (A4, with a timeline); json for data portability.",
+)
+@click.option("--lang", type=LANGS, default=None, help="Language (default: the global --lang).")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="File to write (- for standard output). Default: dossier-REF-PERSON-DATE.FORMAT.",
+)
+@click.option("--request", "request_id", metavar="ID", help="The information request answered.")
+@click.option(
+    "--include-safety",
+    is_flag=True,
+    help="Include safety records (reports), which a parent's export leaves out by default.",
+)
+@click.option("--at", "at", metavar="DATE", help="The export date. Default: today.")
+@click.option(
+    "--policy",
+    "policy_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Policy file (TOML) for SDQ bands and the audit findings.",
+)
+@click.pass_obj
+def export(
+    session: Session,
+    ref: str,
+    person: str,
+    fmt: str,
+    lang: str | None,
+    output: str | None,
+    request_id: str | None,
+    include_safety: bool,
+    at: str | None,
+    policy_file: str | None,
+) -> None:
+    """Export case REF for PERSON and record the disclosure.
+
+    PERSON's right on the export date decides: the whole dossier (full
+    right), the important facts (parents without authority, foster parents,
+    youth protection workers, the pupil under 16), or a refusal with the
+    reason (exit status 1, nothing written or recorded). Active restrictions
+    are applied; every omission is named in the document with its ground.
+    The export is recorded as information_disclosed, so it shows in later
+    exports and in the audit.
+    """
+    from zatlog.policy import Policy, load_policy
+    from zatlog.projections.dossier.model import NoRight, build_dossier
+    from zatlog.projections.dossier.render import refusal_message, render
+    from zatlog.projections.dossier.source import load_case_events, load_school_events
+
+    language = lang or session.lang
+    day = _day(at)
+    policy = load_policy(policy_file) if policy_file else Policy()
+    events = load_case_events(session.app, ref)
+    if not events:
+        raise ZatlogError(f"case {ref} has not been opened")
+    school = next((e.action.school for e in events if e.action.action == "case_opened"), None)
+    school_events = load_school_events(session.app, school or "default")
+    try:
+        document = build_dossier(
+            events,
+            school_events,
+            person,
+            day,
+            policy,
+            include_safety=include_safety,
+            request=request_id,
+        )
+    except NoRight as refused:
+        raise ZatlogError(refusal_message(refused, _lang(language))) from None
+    content = render(document, _format(fmt), _lang(language), generated_on=date.today())
+    target = output or f"dossier-{ref}-{person}-{day.isoformat()}.{fmt}"
+    if target == "-":
+        _record(session, document, fmt, day)
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+        _report(document, fmt, "standard output", err=True)
+        return
+    _write_then_record(session, document, fmt, day, content, Path(target))
+    _report(document, fmt, target, err=False)
+
+
+def _write_then_record(
+    session: Session, document: Dossier, fmt: str, day: date, content: bytes, target: Path
+) -> None:
+    """Write to a temporary file beside the target, record the disclosure, then move it in.
+
+    Nothing is recorded when the file cannot be written, and no file appears
+    when the disclosure cannot be recorded.
+    """
+    if target.exists() and not target.is_file():  # a device or a pipe: never replace it
+        _record(session, document, fmt, day)
+        try:
+            with target.open("wb") as stream:
+                stream.write(content)
+        except OSError as error:
+            raise ZatlogError(f"--output {target}: {error.strerror}") from None
+        return
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".dossier-", dir=target.parent)
+    except OSError as error:
+        raise ZatlogError(f"--output {target}: cannot write there: {error.strerror}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        _record(session, document, fmt, day)
+        os.replace(temporary, target)
+    except OSError as error:
+        raise ZatlogError(f"--output {target}: {error.strerror}") from None
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _record(session: Session, document: Dossier, fmt: str, day: date) -> None:
+    from zatlog.actions import parse_action
+    from zatlog.application import Rejected
+    from zatlog.projections.dossier.model import SAFETY_NOTE
+
+    data: dict[str, Any] = {
+        "action": "information_disclosed",
+        "case": document.case,
+        "at": day.isoformat(),
+        "to": document.reader.person,
+        "items": document.disclosed_items,
+        "format": fmt,
+        "note": f"dossier export {document.document_id}"
+        + (SAFETY_NOTE if document.include_safety else ""),
+    }
+    if document.redactions:
+        data["redactions"] = [{"item": r.item, "ground": r.ground} for r in document.redactions]
+    if document.request:
+        data["request"] = document.request
+    try:
+        session.app.record([(parse_action(data), session.actor)])
+    except Rejected as rejected:
+        raise ZatlogError(
+            f"the disclosure could not be recorded, nothing was written: {rejected.error}"
+        ) from None
+
+
+def _report(document: Dossier, fmt: str, where: str, *, err: bool) -> None:
+    right = "full dossier" if document.reader.right == "full" else "important facts"
+    withheld = ", ".join(f"{r.item} ({r.ground})" for r in document.redactions) or "nothing"
+    click.echo(
+        f"wrote {where}: {right} of case {document.case} for {document.reader.person} "
+        f"({fmt}, document {document.document_id}); withheld: {withheld}",
+        err=err,
+    )
+    click.echo(
+        f"recorded information_disclosed to {document.reader.person} on case {document.case}",
+        err=err,
+    )
+
+
+def _day(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise ZatlogError(f"--at: {value!r} is not a date; expected YYYY-MM-DD")
+
+
+def _lang(value: str) -> Lang:
+    return "en" if value == "en" else "nl"
+
+
+def _format(value: str) -> Format:
+    return cast("Format", value)
+
+
+OPTION_OF_FIELD = {"requester": "--for", "to": "--for", "request": "--request", "at": "--at"}
+
+
+def _as_options(error: InvalidAction) -> str:
+    return "\n".join(
+        f"{OPTION_OF_FIELD.get(p.field, '--' + p.field.replace('_', '-'))}: {p.message}"
+        if p.field not in ("(line)", "action")
+        else p.message
+        for p in error.problems
+    )
