@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -443,3 +445,19 @@ def test_by_on_a_line_wins_over_the_actor(db: str, tmp_path: Path) -> None:
     result = run(db, "import", write(tmp_path, [{**OPEN, "by": "ib-devries"}, MOTHER]))
     assert result.exit_code == 0, result.output
     assert [line["by"] for line in exported(db)] == ["ib-devries", "ib-test"]
+
+
+def test_export_log_to_a_device_leaves_the_device_alone(db: str, tmp_path: Path) -> None:
+    assert run(db, "import", write(tmp_path, [OPEN])).exit_code == 0
+    result = run(db, "export-log", "--output", os.devnull)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_export_log_to_a_file_writes_the_import_format(db: str, tmp_path: Path) -> None:
+    assert run(db, "import", write(tmp_path, [OPEN, MOTHER])).exit_code == 0
+    target = tmp_path / "out.jsonl"
+    assert run(db, "export-log", "--output", str(target)).exit_code == 0
+    lines = [json.loads(line) for line in target.read_text().splitlines()]
+    assert [line["action"] for line in lines] == ["case_opened", "relation_recorded"]
+    assert list(lines[0])[:5] == ["action", "case", "school", "at", "by"]
