@@ -371,6 +371,20 @@ DOSSIER_RIGHTS: dict[str, tuple[str, str]] = {
         "Civil Code 1:377c). The school may refuse only in the child's interest, and then says "
         "why.",
     ),
+    "inspection_pupil": (
+        "Inzage en kopie: vanaf je 16de mag je alles inzien wat de school over jou vastlegt, en er "
+        "een kopie van krijgen (AVG artikel 15). De school antwoordt binnen een maand.",
+        "Inspection and copy: from 16 you may see everything the school records about you and "
+        "receive a copy (GDPR article 15). The school answers within one month.",
+    ),
+    "important_facts_pupil": (
+        "Belangrijke feiten: tot je 16de oefenen je ouders met gezag (of je voogd) het volledige "
+        "inzagerecht uit; jij krijgt de belangrijke feiten. Vanaf 16 mag je zelf je hele dossier "
+        "inzien.",
+        "Important facts: until you are 16 your parents with authority (or your guardian) "
+        "exercise the full right of access; you receive the important facts. From 16 you may "
+        "see your whole file yourself.",
+    ),
     "correction": (
         "Correctie: staat er iets onjuists of onvolledigs in, dan kunt u de school vragen dit te "
         "verbeteren of aan te vullen (AVG artikel 16), of uw eigen zienswijze aan het dossier "

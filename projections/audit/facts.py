@@ -1,0 +1,469 @@
+"""What the rules need to know about one case, indexed once.
+
+:class:`CaseFacts` sorts a case's events (``at`` date, ties in recording
+order), drops those after the audit's as-of date and files each one by kind,
+so that every rule looks up what it needs instead of rescanning the log. The
+people questions of domain.md section 5 (authority holders, required
+invitees and signers, refusal targets, rights) are answered here, memoized
+per date.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from operator import itemgetter
+from typing import Generic, TypeVar, cast
+
+from zatlog import people
+from zatlog.actions import (
+    WRITTEN_CHANNELS,
+    CaseOpened,
+    ConsentFormIssued,
+    ConsentGiven,
+    ConsentRefused,
+    ConsentWithdrawn,
+    DiscussionHeld,
+    InformationDisclosed,
+    InformationRequested,
+    InformationRequestExtended,
+    InformationRequestRefused,
+    InformationRestricted,
+    NoObjectionNoticeSent,
+    ObjectionReceived,
+    ParentNotificationDeferred,
+    ParentsInformed,
+    ParentsInvited,
+    PupilCapacityAssessed,
+    PupilRefusalWithdrawn,
+    PupilRefusedParentInformation,
+    RelationRecorded,
+    ReportMade,
+    SafetyConcernRecorded,
+    SafetyOverrideInvoked,
+    SchoolDocumentPublished,
+    SdqRecorded,
+    ZatRegistered,
+)
+from zatlog.people import PUPIL, Right
+from zatlog.policy import Policy
+from zatlog.projections.audit import catalog
+from zatlog.records import LoggedAction
+
+A = TypeVar("A")
+A_co = TypeVar("A_co", covariant=True)
+
+Decision = ConsentGiven | ConsentRefused | ConsentWithdrawn
+Answer = InformationDisclosed | InformationRequestRefused
+
+IDENTIFYING_ITEMS: frozenset[str] = frozenset({"name", "birth_date", "address", "bsn", "photo"})
+OUTSIDE_INFORMATION: frozenset[str] = frozenset(
+    {"name", "birth_date", "known_to_services", "since_when"}
+)
+ITEM_CATEGORIES: frozenset[str] = IDENTIFYING_ITEMS | frozenset(
+    {
+        "known_to_services",
+        "since_when",
+        "outcome",
+        "plan",
+        "sdq",
+        "reports",
+        "contacts",
+        "consents",
+        "relations",
+        "requests",
+    }
+)
+"""The item categories with a fixed meaning (domain.md 4.7)."""
+
+_TOPIC_CATEGORIES: dict[str, str] = {
+    "outcome": "outcome",
+    "advice_home": "outcome",
+    "plan": "plan",
+    "report": "reports",
+}
+
+
+def norm(label: str) -> str:
+    """Free labels (participants, attendees, item categories) compare trimmed and lower-cased."""
+    return label.strip().lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Ev(Generic[A_co]):
+    """One logged action with its typed payload and its calendar date."""
+
+    log: LoggedAction
+    act: A_co
+    day: date
+
+
+@dataclass(frozen=True, slots=True)
+class Disclosed:
+    """The item categories an ``information_disclosed`` or ``parents_informed`` gives away.
+
+    A full dossier (``everything``) holds every category except ``items``,
+    which are then its redactions.
+    """
+
+    everything: bool
+    items: frozenset[str]
+
+    def overlap(self, scope: Iterable[str]) -> list[str]:
+        """The categories of ``scope`` that this disclosure holds (``all`` matches anything)."""
+        wanted = {norm(item) for item in scope}
+        if "all" in wanted:
+            return ["all"]
+        if self.everything:
+            return sorted(wanted - self.items)
+        return sorted(wanted & self.items)
+
+
+def disclosed_by(action: InformationDisclosed | ParentsInformed) -> Disclosed:
+    """Section 5: what a disclosure or a parents_informed counts as disclosing."""
+    if isinstance(action, ParentsInformed):
+        items = {"contacts"} | {
+            _TOPIC_CATEGORIES[t] for t in action.topics if t in _TOPIC_CATEGORIES
+        }
+        return Disclosed(False, frozenset(items))
+    items = {norm(item) for item in action.items}
+    if "dossier" in items:
+        redacted = {norm(r.item) for r in action.redactions or ()}
+        return Disclosed(True, frozenset(redacted))
+    return Disclosed(False, frozenset(items))
+
+
+def latest_until(events: Iterable[Ev[A]], day: date) -> Ev[A] | None:
+    """The last of ``events`` (in time order) dated on or before ``day``."""
+    return _latest(events, day, lambda _: True)
+
+
+def _latest(events: Iterable[Ev[A]], day: date, where: Callable[[A], bool]) -> Ev[A] | None:
+    """The last of ``events`` (in time order) dated on or before ``day`` that matches."""
+    found: Ev[A] | None = None
+    for event in events:
+        if event.day > day:
+            break
+        if where(event.act):
+            found = event
+    return found
+
+
+class CaseFacts:
+    """One case's events (up to the as-of date), filed by kind, with the people rules."""
+
+    def __init__(
+        self,
+        case: str,
+        case_events: Iterable[LoggedAction],
+        school_events: Iterable[LoggedAction],
+        policy: Policy,
+        as_of: date,
+    ) -> None:
+        self.case = case
+        self.policy = policy
+        self.as_of = as_of
+        keyed = [(e.sort_key, e) for e in case_events]
+        dated = sorted((item for item in keyed if item[0][0] <= as_of), key=itemgetter(0))
+        self.events: list[LoggedAction] = [event for _, event in dated]
+        self.opened: Ev[CaseOpened] | None = None
+        self.relations: list[Ev[RelationRecorded]] = []
+        self.capacity: list[Ev[PupilCapacityAssessed]] = []
+        self.refusals: list[Ev[PupilRefusedParentInformation | PupilRefusalWithdrawn]] = []
+        self.restrictions: list[Ev[InformationRestricted]] = []
+        self.informed: list[Ev[ParentsInformed]] = []
+        self.informed_by_meeting: dict[str, list[Ev[ParentsInformed]]] = defaultdict(list)
+        self.invited: list[Ev[ParentsInvited]] = []
+        self.invited_by_meeting: dict[str, list[Ev[ParentsInvited]]] = defaultdict(list)
+        self.forms: dict[str, list[Ev[ConsentFormIssued]]] = defaultdict(list)
+        self.decisions: dict[str, list[Ev[Decision]]] = defaultdict(list)
+        self.notices: dict[str, list[Ev[NoObjectionNoticeSent]]] = defaultdict(list)
+        self.objections: list[Ev[ObjectionReceived]] = []
+        self.discussions: list[Ev[DiscussionHeld]] = []
+        self.sdqs: dict[str, list[Ev[SdqRecorded]]] = defaultdict(list)
+        self.zat_registrations: list[Ev[ZatRegistered]] = []
+        self.concerns: list[Ev[SafetyConcernRecorded]] = []
+        self.overrides: list[Ev[SafetyOverrideInvoked]] = []
+        self.deferrals: list[Ev[ParentNotificationDeferred]] = []
+        self.reports: list[Ev[ReportMade]] = []
+        self.requests: list[Ev[InformationRequested]] = []
+        self.extensions: dict[str, list[Ev[InformationRequestExtended]]] = defaultdict(list)
+        self.answers: dict[str, list[Ev[Answer]]] = defaultdict(list)
+        self.disclosures: list[Ev[InformationDisclosed]] = []
+        self.documents: dict[str, Ev[SchoolDocumentPublished]] = {}
+        for (day, _), event in dated:
+            self._file(event, day)
+        for event in sorted(school_events, key=lambda e: e.sort_key):
+            action = event.action
+            if (
+                event.day <= as_of
+                and isinstance(action, SchoolDocumentPublished)
+                and action.document not in self.documents
+            ):
+                self.documents[action.document] = Ev(event, action, event.day)
+        self._relation_models = [r.act for r in self.relations]
+        self._memo: dict[tuple[str, date], object] = {}
+
+    def _file(self, event: LoggedAction, day: date) -> None:
+        action = event.action
+        match action:
+            case ParentsInformed():
+                informed = Ev(event, action, day)
+                self.informed.append(informed)
+                if action.meeting is not None:
+                    self.informed_by_meeting[action.meeting].append(informed)
+            case ParentsInvited():
+                invited = Ev(event, action, day)
+                self.invited.append(invited)
+                self.invited_by_meeting[action.meeting].append(invited)
+            case DiscussionHeld():
+                self.discussions.append(Ev(event, action, day))
+            case ConsentGiven() | ConsentRefused() | ConsentWithdrawn():
+                self.decisions[action.consent].append(Ev(event, action, day))
+            case ConsentFormIssued():
+                self.forms[action.consent].append(Ev(event, action, day))
+            case RelationRecorded():
+                self.relations.append(Ev(event, action, day))
+            case CaseOpened():
+                if self.opened is None:
+                    self.opened = Ev(event, action, day)
+            case SdqRecorded():
+                self.sdqs[action.informant].append(Ev(event, action, day))
+            case NoObjectionNoticeSent():
+                self.notices[action.notice].append(Ev(event, action, day))
+            case ObjectionReceived():
+                self.objections.append(Ev(event, action, day))
+            case ZatRegistered():
+                self.zat_registrations.append(Ev(event, action, day))
+            case PupilRefusedParentInformation() | PupilRefusalWithdrawn():
+                self.refusals.append(Ev(event, action, day))
+            case PupilCapacityAssessed():
+                self.capacity.append(Ev(event, action, day))
+            case InformationRestricted():
+                self.restrictions.append(Ev(event, action, day))
+            case SafetyConcernRecorded():
+                self.concerns.append(Ev(event, action, day))
+            case SafetyOverrideInvoked():
+                self.overrides.append(Ev(event, action, day))
+            case ParentNotificationDeferred():
+                self.deferrals.append(Ev(event, action, day))
+            case ReportMade():
+                self.reports.append(Ev(event, action, day))
+            case InformationRequested():
+                self.requests.append(Ev(event, action, day))
+            case InformationRequestExtended():
+                self.extensions[action.request].append(Ev(event, action, day))
+            case InformationDisclosed():
+                disclosed = Ev(event, action, day)
+                self.disclosures.append(disclosed)
+                if action.request is not None:
+                    self.answers[action.request].append(disclosed)
+            case InformationRequestRefused():
+                self.answers[action.request].append(Ev(event, action, day))
+            case _:
+                pass
+
+    # -- the pupil and the people around them -------------------------------------------
+
+    @property
+    def birth_date(self) -> date:
+        assert self.opened is not None, "a case is audited only once it has been opened"
+        return self.opened.act.birth_date
+
+    def age(self, day: date) -> int:
+        return people.age_on(self.birth_date, day)
+
+    def _memoized(self, kind: str, day: date, compute: Callable[[], A]) -> A:
+        key = (kind, day)
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast(A, self._memo[key])
+
+    def relations_on(self, day: date) -> dict[str, RelationRecorded]:
+        return self._memoized(
+            "relations", day, lambda: people.relations_on(self._relation_models, day)
+        )
+
+    def authority_holders(self, day: date) -> tuple[str, ...]:
+        """Authority holders on ``day`` (legal representatives once the pupil is 18)."""
+        return self._memoized(
+            "holders",
+            day,
+            lambda: tuple(people.authority_holders(self._relation_models, self.birth_date, day)),
+        )
+
+    def refusal_targets(self, day: date) -> frozenset[str]:
+        return self._memoized(
+            "refused",
+            day,
+            lambda: frozenset(
+                people.refusal_targets(
+                    (
+                        (r.day, isinstance(r.act, PupilRefusedParentInformation), r.act.targets)
+                        for r in self.refusals
+                    ),
+                    day,
+                )
+            ),
+        )
+
+    def pupil_capable(self, day: date) -> bool:
+        """The latest capacity assessment on or before ``day``; capable by default."""
+        latest = _latest(self.capacity, day, lambda _: True)
+        return True if latest is None else latest.act.capable
+
+    def required_invitees(self, day: date) -> tuple[str, ...]:
+        """Authority holders, plus the 16+ pupil, minus current refusal targets (policy)."""
+
+        def compute() -> tuple[str, ...]:
+            invitees = list(self.authority_holders(day))
+            if self.age(day) >= 16:
+                invitees.append(PUPIL)
+            if self.policy.pupil16_refusal_blocks_invites:
+                refused = self.refusal_targets(day)
+                invitees = [p for p in invitees if p not in refused]
+            return tuple(invitees)
+
+        return self._memoized("invitees", day, compute)
+
+    def required_signers(self, day: date) -> list[tuple[str, ...]]:
+        """Each requirement is met when one person in it has signed (domain.md section 5)."""
+        return self._memoized(
+            "signers",
+            day,
+            lambda: people.required_signers(
+                self._relation_models,
+                self.birth_date,
+                day,
+                pupil_capable=self.pupil_capable(day),
+                double_consent_12_15=self.policy.double_consent_12_15,
+            ),
+        )
+
+    def right(self, person: str, day: date) -> Right:
+        return people.right_of(
+            person, self._relation_models, self.birth_date, day, set(self.refusal_targets(day))
+        )
+
+    @cached_property
+    def case_persons(self) -> frozenset[str]:
+        """The persons recorded on the case and the pupil, normalized for comparison."""
+        return frozenset({PUPIL, *(norm(r.act.person) for r in self.relations)})
+
+    def who(self, person: str, day: date) -> tuple[str, str]:
+        """How messages name ``person`` (Dutch, English): the id and the relation on ``day``."""
+        relation = self.relations_on(day).get(person)
+        kind = None if relation is None else relation.relation
+        return catalog.person(person, kind, "nl"), catalog.person(person, kind, "en")
+
+    def relation_evidence(
+        self, day: date, persons: Iterable[str] | None = None
+    ) -> list[LoggedAction]:
+        """The ``relation_recorded`` events in force on ``day`` (of ``persons``, if given)."""
+        wanted = None if persons is None else set(persons)
+        current: dict[str, LoggedAction] = {}
+        for relation in self.relations:
+            if relation.day > day:
+                break
+            current[relation.act.person] = relation.log
+        return [log for person, log in current.items() if wanted is None or person in wanted]
+
+    def refusal_evidence(self, day: date, person: str) -> list[LoggedAction]:
+        """The refusals naming ``person`` on or before ``day`` (and any withdrawals)."""
+        return [r.log for r in self.refusals if r.day <= day and person in r.act.targets]
+
+    # -- consent, notices, decisions ----------------------------------------------------
+
+    def form_for(self, form: str, day: date) -> Ev[ConsentFormIssued] | None:
+        """The form as issued on or before ``day``, else its first issue (dated later)."""
+        issues = self.forms.get(form, [])
+        return _latest(issues, day, lambda _: True) or (issues[0] if issues else None)
+
+    def notice_for(self, notice: str, day: date) -> Ev[NoObjectionNoticeSent] | None:
+        """The notice as sent on or before ``day``, else its first sending (dated later)."""
+        sent = self.notices.get(notice, [])
+        return _latest(sent, day, lambda _: True) or (sent[0] if sent else None)
+
+    def latest_on_form(self, form: str, person: str, day: date) -> Ev[Decision] | None:
+        return _latest(self.decisions.get(form, []), day, lambda d: d.signer == person)
+
+    def signature_on_form(self, form: str, person: str, day: date) -> Ev[Decision] | None:
+        """The first written (or electronic) signature of ``person`` on ``form`` by ``day``."""
+        for decision in self.decisions.get(form, []):
+            if decision.day > day:
+                break
+            act = decision.act
+            if (
+                isinstance(act, ConsentGiven)
+                and act.signer == person
+                and act.method in ("signature", "electronic_signature")
+            ):
+                return decision
+        return None
+
+    def latest_on_forum(
+        self, forum: str, person: str, day: date
+    ) -> Ev[Decision] | Ev[ObjectionReceived] | None:
+        """The person's latest consent decision on any form of ``forum``, or objection."""
+        candidates: list[Ev[Decision] | Ev[ObjectionReceived]] = []
+        for form in self.decisions:
+            issued = self.form_for(form, day)
+            if issued is None or issued.act.forum != forum:
+                continue
+            latest = self.latest_on_form(form, person, day)
+            if latest is not None:
+                candidates.append(latest)
+        objection = _latest(self.objections, day, lambda o: o.person == person)
+        if objection is not None:
+            candidates.append(objection)
+        return max(candidates, key=lambda c: c.log.sort_key, default=None)
+
+    # -- contacts with parents ----------------------------------------------------------
+
+    def informs(
+        self,
+        person: str,
+        *,
+        topic: str | None = None,
+        meeting: str | None = None,
+        after: date | None = None,
+        until: date | None = None,
+        written: bool = False,
+    ) -> list[Ev[ParentsInformed]]:
+        """``parents_informed`` to ``person`` matching the filters, in time order.
+
+        ``after`` is exclusive, ``until`` inclusive.
+        """
+        pool = self.informed if meeting is None else self.informed_by_meeting.get(meeting, [])
+        found: list[Ev[ParentsInformed]] = []
+        for informed in pool:
+            if until is not None and informed.day > until:
+                break
+            act = informed.act
+            if (
+                (after is None or informed.day > after)
+                and person in act.to
+                and (topic is None or topic in act.topics)
+                and (not written or act.channel in WRITTEN_CHANNELS)
+            ):
+                found.append(informed)
+        return found
+
+    def first_invitation(self, meeting: str, person: str) -> Ev[ParentsInvited] | None:
+        for invitation in self.invited_by_meeting.get(meeting, []):
+            if person in invitation.act.to:
+                return invitation
+        return None
+
+
+def build_facts(
+    case: str,
+    case_events: Sequence[LoggedAction],
+    school_events: Sequence[LoggedAction],
+    policy: Policy,
+    as_of: date,
+) -> CaseFacts:
+    return CaseFacts(case, case_events, school_events, policy, as_of)

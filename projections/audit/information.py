@@ -1,0 +1,315 @@
+"""Who receives information: G10 and I377 (requests), A16, X1 and D1 (disclosures)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from zatlog.actions import (
+    InformationDisclosed,
+    InformationRequested,
+    InformationRequestRefused,
+    ParentsInformed,
+    ParentsInvited,
+)
+from zatlog.calendar import calendar_months_after, one_calendar_month_after
+from zatlog.people import holds_authority
+from zatlog.policy import Policy
+from zatlog.projections.audit import catalog
+from zatlog.projections.audit.facts import Answer, CaseFacts, Ev, disclosed_by
+from zatlog.projections.audit.model import Finding, make_finding
+
+DISCLOSING_TOPICS = frozenset({"outcome", "plan", "report"})
+"""``parents_informed`` topics that D1 treats as giving information away."""
+
+ACCEPTED_377_GROUNDS = frozenset({"child_interest", "not_same_as_custodian"})
+
+
+def check(facts: CaseFacts, policy: Policy, as_of: date) -> list[Finding]:
+    findings: list[Finding] = []
+    for request in facts.requests:
+        if request.act.kind == "important_facts":
+            findings += _i377(facts, request, policy, as_of)
+        else:
+            findings += _g10(facts, request, as_of)
+    recipients: list[Ev[ParentsInformed] | Ev[InformationDisclosed] | Ev[ParentsInvited]] = [
+        *facts.informed,
+        *facts.disclosures,
+    ]
+    if policy.pupil16_refusal_blocks_invites:
+        recipients += facts.invited
+    if facts.refusals:
+        for event in recipients:
+            findings += _a16(facts, event)
+    disclosing: list[Ev[ParentsInformed] | Ev[InformationDisclosed]] = [
+        *facts.informed,
+        *facts.disclosures,
+    ]
+    for disclosure in disclosing:
+        if facts.restrictions:
+            findings += _x1(facts, disclosure)
+        findings += _d1(facts, disclosure)
+    return findings
+
+
+def _answers(facts: CaseFacts, request: Ev[InformationRequested]) -> list[Ev[Answer]]:
+    return [a for a in facts.answers.get(request.act.request, []) if a.day >= request.day]
+
+
+def _g10(facts: CaseFacts, request: Ev[InformationRequested], as_of: date) -> list[Finding]:
+    day, act = request.day, request.act
+    if facts.right(act.requester, day) != "full":
+        return []
+    month = one_calendar_month_after(day)
+    extension = None
+    for candidate in facts.extensions.get(act.request, []):
+        if day <= candidate.day <= month:
+            extension = candidate
+    deadline = month
+    if extension is not None:
+        deadline = max(month, min(extension.act.new_deadline, calendar_months_after(day, 3)))
+    answers = _answers(facts, request)
+    nl_who, en_who = facts.who(act.requester, day)
+    when, due = catalog.day(day), catalog.day(deadline)
+    nl_kind = "inzage" if act.kind == "inspection" else "een kopie"
+    en_kind = "access" if act.kind == "inspection" else "a copy"
+    context = [] if extension is None else [extension.log]
+    findings: list[Finding] = []
+    if not answers and as_of > deadline:
+        findings.append(
+            make_finding(
+                "G10",
+                "major",
+                facts.case,
+                request.log,
+                context,
+                f"Het verzoek van {nl_who} van {when} om {nl_kind} is niet uiterlijk op {due} "
+                "beantwoord.",
+                f"The request of {when} by {en_who} for {en_kind} was not answered by {due}.",
+                (act.requester,),
+            )
+        )
+    elif answers and answers[0].day > deadline:
+        late = catalog.day(answers[0].day)
+        findings.append(
+            make_finding(
+                "G10",
+                "major",
+                facts.case,
+                request.log,
+                [*context, answers[0].log],
+                f"Het verzoek van {nl_who} van {when} om {nl_kind} is pas op {late} beantwoord, "
+                f"na de termijn ({due}).",
+                f"The request of {when} by {en_who} for {en_kind} was answered only on {late}, "
+                f"after the deadline ({due}).",
+                (act.requester,),
+            )
+        )
+    refusals = [a for a in answers if isinstance(a.act, InformationRequestRefused)]
+    if refusals:
+        findings.append(
+            make_finding(
+                "G10",
+                "major",
+                facts.case,
+                request.log,
+                [r.log for r in refusals],
+                f"Het verzoek van {nl_who} van {when} om {nl_kind} is geweigerd, terwijl "
+                "deze persoon volledig inzagerecht heeft: wat afgeschermd moet worden, wordt "
+                "weggelakt, niet geweigerd.",
+                f"The request of {when} by {en_who} for {en_kind} was refused although this "
+                "person has the full right of access: what must be withheld is redacted, not "
+                "refused.",
+                (act.requester,),
+            )
+        )
+    return findings
+
+
+def _i377(
+    facts: CaseFacts, request: Ev[InformationRequested], policy: Policy, as_of: date
+) -> list[Finding]:
+    day, act = request.day, request.act
+    relation = facts.relations_on(day).get(act.requester)
+    if (
+        relation is None
+        or relation.relation != "parent"
+        or holds_authority(relation)
+        or facts.right(act.requester, day) != "important_facts"
+    ):
+        return []
+    deadline = day + timedelta(days=policy.important_facts_reply_days)
+    answers = _answers(facts, request)
+    when, due = catalog.day(day), catalog.day(deadline)
+    who = act.requester
+    subject = f"Het verzoek van {who} (ouder zonder gezag) van {when} om belangrijke feiten"
+    en_subject = f"The request of {when} by {who} (parent without authority) for important facts"
+    findings: list[Finding] = []
+
+    def add(evidence: list[Ev[Answer]], nl: str, en: str) -> None:
+        findings.append(
+            make_finding(
+                "I377",
+                "major",
+                facts.case,
+                request.log,
+                [e.log for e in evidence],
+                f"{subject} {nl}",
+                f"{en_subject} {en}",
+                (act.requester,),
+            )
+        )
+
+    if not answers and as_of > deadline:
+        add([], f"is niet uiterlijk op {due} beantwoord.", f"was not answered by {due}.")
+    elif answers and answers[0].day > deadline:
+        late = catalog.day(answers[0].day)
+        add(
+            answers[:1],
+            f"is pas op {late} beantwoord, na de termijn ({due}).",
+            f"was answered only on {late}, after the deadline ({due}).",
+        )
+    refusals = [(a, a.act) for a in answers if isinstance(a.act, InformationRequestRefused)]
+    bad_ground = [(r, act) for r, act in refusals if act.ground not in ACCEPTED_377_GROUNDS]
+    if bad_ground:
+        grounds = ", ".join(sorted({act.ground for _, act in bad_ground}))
+        add(
+            [r for r, _ in bad_ground],
+            f"is geweigerd op een grond die de wet niet kent ({grounds}).",
+            f"was refused on a ground the law does not allow ({grounds}).",
+        )
+    unmotivated = [r for r, act in refusals if not act.motivation.strip()]
+    if unmotivated:
+        add(unmotivated, "is zonder motivering geweigerd.", "was refused without reasons.")
+    return findings
+
+
+def _recipients(
+    event: Ev[ParentsInformed] | Ev[InformationDisclosed] | Ev[ParentsInvited],
+) -> list[str]:
+    to = event.act.to
+    return [to] if isinstance(to, str) else list(dict.fromkeys(to))
+
+
+def _what(
+    event: Ev[ParentsInformed] | Ev[InformationDisclosed] | Ev[ParentsInvited],
+) -> tuple[str, str]:
+    when = catalog.day(event.day)
+    if isinstance(event.act, ParentsInvited):
+        return f"de uitnodiging van {when}", f"the invitation of {when}"
+    if isinstance(event.act, ParentsInformed):
+        channel = event.act.channel
+        nl, en = (
+            catalog.word(catalog.CHANNELS, channel, "nl"),
+            catalog.word(catalog.CHANNELS, channel, "en"),
+        )
+        return f"{nl} van {when}", f"{en} of {when}"
+    return f"de verstrekking van {when}", f"the disclosure of {when}"
+
+
+def _a16(
+    facts: CaseFacts, event: Ev[ParentsInformed] | Ev[InformationDisclosed] | Ev[ParentsInvited]
+) -> list[Finding]:
+    refused = facts.refusal_targets(event.day)
+    findings: list[Finding] = []
+    nl_what, en_what = _what(event)
+    for person in _recipients(event):
+        if person not in refused:
+            continue
+        nl_who, en_who = facts.who(person, event.day)
+        findings.append(
+            make_finding(
+                "A16",
+                "critical",
+                facts.case,
+                event.log,
+                facts.refusal_evidence(event.day, person),
+                f"{catalog.cap(nl_what)} ging naar {nl_who}, terwijl de leerling "
+                "had geweigerd dat deze persoon informatie krijgt.",
+                f"{catalog.cap(en_what)} went to {en_who}, although the pupil had "
+                "refused that this person receives information.",
+                (person,),
+            )
+        )
+    return findings
+
+
+def _x1(facts: CaseFacts, event: Ev[ParentsInformed] | Ev[InformationDisclosed]) -> list[Finding]:
+    day = event.day
+    disclosed = disclosed_by(event.act)
+    findings: list[Finding] = []
+    nl_what, en_what = _what(event)
+    for person in _recipients(event):
+        breached = []
+        categories: set[str] = set()
+        for restriction in facts.restrictions:
+            r = restriction.act
+            if (
+                r.person != person
+                or restriction.day > day
+                or (r.until is not None and day > r.until)
+            ):
+                continue
+            overlap = disclosed.overlap(r.scope)
+            if overlap:
+                breached.append(restriction)
+                categories.update(overlap)
+        if not breached:
+            continue
+        nl_who, en_who = facts.who(person, day)
+        items = sorted(categories)
+        nl_items = "alle informatie" if items == ["all"] else catalog.listing(items, "nl")
+        en_items = "all information" if items == ["all"] else catalog.listing(items, "en")
+        findings.append(
+            make_finding(
+                "X1",
+                "critical",
+                facts.case,
+                event.log,
+                [b.log for b in breached],
+                f"{catalog.cap(nl_what)} gaf {nl_who} informatie die voor deze persoon "
+                f"beperkt is ({nl_items}).",
+                f"{catalog.cap(en_what)} gave {en_who} information restricted for this "
+                f"person ({en_items}).",
+                (person,),
+            )
+        )
+    return findings
+
+
+def _d1(facts: CaseFacts, event: Ev[ParentsInformed] | Ev[InformationDisclosed]) -> list[Finding]:
+    day, act = event.day, event.act
+    if isinstance(act, ParentsInformed) and DISCLOSING_TOPICS.isdisjoint(act.topics):
+        return []
+    dossier = isinstance(act, InformationDisclosed) and disclosed_by(act).everything
+    findings: list[Finding] = []
+    nl_what, en_what = _what(event)
+    for person in _recipients(event):
+        right = facts.right(person, day)
+        if right == "full" or (right == "important_facts" and not dossier):
+            continue
+        nl_who, en_who = facts.who(person, day)
+        if right == "none":
+            nl = (
+                f"{catalog.cap(nl_what)} ging naar {nl_who}, die op die datum geen recht op "
+                "informatie over de leerling had."
+            )
+            en = (
+                f"{catalog.cap(en_what)} went to {en_who}, who had no right to information "
+                "about the pupil on that date."
+            )
+        else:
+            nl = (
+                f"{catalog.cap(nl_what)} gaf {nl_who} het volledige dossier, terwijl deze "
+                "persoon alleen recht heeft op belangrijke feiten."
+            )
+            en = (
+                f"{catalog.cap(en_what)} gave {en_who} the full dossier, although this person "
+                "is entitled to important facts only."
+            )
+        evidence = [*facts.relation_evidence(day, [person]), *facts.refusal_evidence(day, person)]
+        if facts.opened is not None and facts.age(day) >= 16:
+            evidence.append(facts.opened.log)
+        findings.append(
+            make_finding("D1", "critical", facts.case, event.log, evidence, nl, en, (person,))
+        )
+    return findings

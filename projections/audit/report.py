@@ -1,0 +1,371 @@
+"""Rendering an audit result: JSON (the CLI contract), CSV, a plain-text table and HTML.
+
+Every renderer takes an optional :class:`~.pseudonym.Pseudonymizer` that
+replaces case references; findings never hold names, only person ids.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import textwrap
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from typing import Any
+
+from jinja2 import Environment, StrictUndefined, Template
+from markupsafe import Markup
+
+from zatlog.policy import Policy
+from zatlog.projections.audit import catalog, charts
+from zatlog.projections.audit.catalog import RULES, Lang
+from zatlog.projections.audit.model import SEVERITIES, AuditResult, Finding
+from zatlog.projections.audit.pseudonym import Pseudonymizer
+from zatlog.projections.i18n import SEVERITY_LABELS, action_label, label
+from zatlog.records import LoggedAction
+
+CSV_COLUMNS = (
+    "case",
+    "rule",
+    "severity",
+    "subject_action",
+    "subject_at",
+    "subject_position",
+    "persons",
+    "evidence_positions",
+    "message_nl",
+    "message_en",
+)
+
+
+def _namer(pseudonymizer: Pseudonymizer | None) -> Callable[[str], str]:
+    return (lambda ref: ref) if pseudonymizer is None else pseudonymizer.case
+
+
+def event_json(event: LoggedAction) -> dict[str, Any]:
+    """``{"action", "at", "recorded_at", "position"}`` of a subject or evidence event."""
+    return {
+        "action": event.name,
+        "at": event.action.at.isoformat(),
+        "recorded_at": event.recorded_at.isoformat(),
+        "position": event.position,
+    }
+
+
+def summary(result: AuditResult) -> dict[str, dict[str, int]]:
+    """Counts per rule (in the spec's order) and per severity, zeros included."""
+    by_rule = Counter(f.rule for f in result.findings)
+    by_severity = Counter(f.severity for f in result.findings)
+    return {
+        "by_rule": {rule.id: by_rule[rule.id] for rule in RULES},
+        "by_severity": {severity: by_severity[severity] for severity in SEVERITIES},
+    }
+
+
+def to_json_dict(
+    result: AuditResult,
+    policy: Policy,
+    as_of: date | None = None,
+    pseudonymizer: Pseudonymizer | None = None,
+) -> dict[str, Any]:
+    """The ``zatlog audit --format json`` object (architecture.md, CLI contract)."""
+    name = _namer(pseudonymizer)
+    return {
+        "as_of": (as_of or result.as_of).isoformat(),
+        "policy": policy.to_json_dict(),
+        "cases": result.cases,
+        "findings": [
+            {
+                "rule": f.rule,
+                "severity": f.severity,
+                "case": name(f.case),
+                "subject": event_json(f.subject),
+                "evidence": [event_json(e) for e in f.evidence],
+                "message": {"nl": f.message_nl, "en": f.message_en},
+            }
+            for f in result.findings
+        ],
+        "summary": summary(result),
+    }
+
+
+def to_json(
+    result: AuditResult,
+    policy: Policy,
+    as_of: date | None = None,
+    pseudonymizer: Pseudonymizer | None = None,
+) -> str:
+    return json.dumps(
+        to_json_dict(result, policy, as_of, pseudonymizer), ensure_ascii=False, indent=2
+    )
+
+
+def to_csv(result: AuditResult, pseudonymizer: Pseudonymizer | None = None) -> str:
+    """One row per finding; persons and evidence positions separated by spaces."""
+    name = _namer(pseudonymizer)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for f in result.findings:
+        writer.writerow(
+            (
+                name(f.case),
+                f.rule,
+                f.severity,
+                f.subject.name,
+                f.subject.action.at.isoformat(),
+                f.subject.position,
+                " ".join(f.persons),
+                " ".join(str(e.position) for e in f.evidence),
+                f.message_nl,
+                f.message_en,
+            )
+        )
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class _TableWords:
+    title: str
+    none: str
+    head: tuple[str, str, str, str, str]
+    case: tuple[str, str]
+    finding: tuple[str, str]
+
+
+_TEXT = {
+    "nl": _TableWords(
+        "Audit per {as_of}: {cases}, {n}",
+        "Geen bevindingen.",
+        ("Regel", "Ernst", "Dossier", "Datum", "Bevinding"),
+        ("dossier", "dossiers"),
+        ("bevinding", "bevindingen"),
+    ),
+    "en": _TableWords(
+        "Audit as of {as_of}: {cases}, {n}",
+        "No findings.",
+        ("Rule", "Severity", "Case", "Date", "Finding"),
+        ("case", "cases"),
+        ("finding", "findings"),
+    ),
+}
+
+
+def to_text(
+    result: AuditResult,
+    lang: Lang = "nl",
+    pseudonymizer: Pseudonymizer | None = None,
+    width: int = 110,
+) -> str:
+    """A plain-text table for the terminal; the finding column wraps."""
+    words = _TEXT[lang]
+    name = _namer(pseudonymizer)
+    counts = Counter(f.severity for f in result.findings)
+    totals = ", ".join(
+        f"{counts[s]} {label(SEVERITY_LABELS, s, lang)}" for s in SEVERITIES if counts[s]
+    )
+    title = words.title.format(
+        as_of=result.as_of.isoformat(),
+        cases=_count(result.cases, words.case),
+        n=_count(len(result.findings), words.finding),
+    )
+    lines = [title + (f" ({totals})" if totals else ""), ""]
+    if not result.findings:
+        lines.append(words.none)
+        return "\n".join(lines) + "\n"
+    rows = [
+        (
+            f.rule,
+            label(SEVERITY_LABELS, f.severity, lang),
+            name(f.case),
+            f.subject.day.isoformat(),
+            f.message(lang),
+        )
+        for f in result.findings
+    ]
+    head = words.head
+    widths = [max(len(str(row[i])) for row in [head, *rows]) for i in range(4)]
+    indent = sum(widths) + 2 * 4
+    wrap = max(width - indent, 30)
+    for row in [head, *rows]:
+        cells = "  ".join(str(cell).ljust(w) for cell, w in zip(row[:4], widths, strict=True))
+        message = textwrap.wrap(str(row[4]), wrap) or [""]
+        lines.append(f"{cells}  {message[0]}".rstrip())
+        lines.extend(" " * indent + more for more in message[1:])
+    return "\n".join(lines) + "\n"
+
+
+def _count(n: int, forms: tuple[str, str]) -> str:
+    singular, plural = forms
+    return f"{n} {singular if n == 1 else plural}"
+
+
+_HTML = {
+    "nl": {
+        "title": "Audit ouderbetrokkenheid",
+        "as_of": "Peildatum",
+        "cases": "Dossiers geaudit",
+        "findings": "Bevindingen",
+        "charts": "In één oogopslag",
+        "share": "CvB- en ZAT-besprekingen waarvoor iedereen op tijd was uitgenodigd",
+        "in_time": "op tijd",
+        "not_in_time": "niet (op tijd)",
+        "lead": "Uitnodigingen: dagen vóór de bespreking",
+        "notice": "Meldingen: dagen tot de ouders het hoorden",
+        "rules": "Per regel",
+        "rule": "Regel",
+        "count": "Aantal",
+        "meaning": "Wat de regel vraagt",
+        "source": "Bron",
+        "per_case": "Per dossier",
+        "case": "Dossier",
+        "no_findings": "Geen bevindingen.",
+        "evidence": "Bewijs",
+        "position": "logpositie",
+        "recorded": "vastgelegd",
+        "policy": "Gebruikt beleid",
+        "key": "Instelling",
+        "value": "Waarde",
+        "about": "Elke bevinding noemt de gebeurtenissen in het logboek die haar bewijzen. "
+        "Namen van leerlingen en ouders staan niet in dit rapport; personen worden aangeduid "
+        "met hun rol in het dossier.",
+    },
+    "en": {
+        "title": "Parent involvement audit",
+        "as_of": "As of",
+        "cases": "Cases audited",
+        "findings": "Findings",
+        "charts": "At a glance",
+        "share": "CvB and ZAT discussions with every required invitee invited in time",
+        "in_time": "in time",
+        "not_in_time": "not (in time)",
+        "lead": "Invitations: days before the discussion",
+        "notice": "Reports: days until the parents were told",
+        "rules": "By rule",
+        "rule": "Rule",
+        "count": "Count",
+        "meaning": "What the rule asks",
+        "source": "Source",
+        "per_case": "By case",
+        "case": "Case",
+        "no_findings": "No findings.",
+        "evidence": "Evidence",
+        "position": "log position",
+        "recorded": "recorded",
+        "policy": "Policy used",
+        "key": "Setting",
+        "value": "Value",
+        "about": "Every finding names the log events that prove it. This report holds no names "
+        "of pupils or parents; persons are referred to by their role on the case.",
+    },
+}
+
+
+def to_html(
+    result: AuditResult,
+    policy: Policy,
+    as_of: date | None = None,
+    lang: Lang = "nl",
+    pseudonymizer: Pseudonymizer | None = None,
+) -> str:
+    """A self-contained HTML report (inline CSS and SVG; no scripts, no external assets)."""
+    words = _HTML[lang]
+    name = _namer(pseudonymizer)
+    counts = Counter(f.rule for f in result.findings)
+    by_case: dict[str, list[Finding]] = defaultdict(list)
+    for f in result.findings:
+        by_case[name(f.case)].append(f)
+    stats = result.stats
+    lead_bins, lead_colors = charts.lead_time_bins(
+        stats.invitation_lead_days, policy.invite_lead_days, lang
+    )
+    notice_bins, notice_colors = charts.notice_bins(
+        stats.report_notice_days, policy.report_notice_days, lang
+    )
+    context = {
+        "lang": lang,
+        "w": words,
+        "as_of": (as_of or result.as_of).isoformat(),
+        "cases": result.cases,
+        "total": len(result.findings),
+        "severities": [
+            (s, label(SEVERITY_LABELS, s, lang), sum(1 for f in result.findings if f.severity == s))
+            for s in SEVERITIES
+        ],
+        "rules": [
+            {
+                "id": rule.id,
+                "title": rule.title(lang),
+                "explanation": rule.explanation(lang),
+                "source": rule.source,
+                "count": counts[rule.id],
+            }
+            for rule in RULES
+        ],
+        "case_findings": [
+            (ref, [_finding_view(f, lang) for f in by_case[ref]]) for ref in sorted(by_case)
+        ],
+        "policy": _policy_rows(policy),
+        "chart_share": Markup(
+            charts.share_bar(
+                stats.discussions_invited_in_time,
+                stats.discussions,
+                str(words["share"]),
+                str(words["in_time"]),
+                str(words["not_in_time"]),
+            )
+        ),
+        "chart_lead": Markup(charts.histogram(lead_bins, str(words["lead"]), lead_colors)),
+        "chart_notice": Markup(charts.histogram(notice_bins, str(words["notice"]), notice_colors)),
+    }
+    return _template().render(**context)
+
+
+def _finding_view(f: Finding, lang: Lang) -> dict[str, Any]:
+    rule = catalog.RULES_BY_ID.get(f.rule)
+    return {
+        "rule": f.rule,
+        "title": rule.title(lang) if rule else f.rule,
+        "severity": f.severity,
+        "severity_label": label(SEVERITY_LABELS, f.severity, lang),
+        "message": f.message(lang),
+        "evidence": [
+            {
+                "action": action_label(e.name, lang),
+                "at": e.action.at.isoformat(),
+                "position": e.position,
+                "recorded_at": e.recorded_at.isoformat(timespec="minutes"),
+                "subject": e.position == f.subject.position,
+            }
+            for e in f.evidence
+        ],
+    }
+
+
+def _policy_rows(policy: Policy) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    for key, value in policy.to_json_dict().items():
+        if isinstance(value, dict):
+            for informant, cutoffs in value.items():
+                rows.append(
+                    (
+                        f"{key}.{informant}",
+                        ", ".join(f"{k} {v}" for k, v in cutoffs.items()),
+                    )
+                )
+        else:
+            rows.append((key, json.dumps(value)))
+    return rows
+
+
+def _template() -> Template:
+    source = (
+        resources.files("zatlog.projections.audit")
+        .joinpath("templates", "report.html.j2")
+        .read_text(encoding="utf-8")
+    )
+    return Environment(autoescape=True, undefined=StrictUndefined).from_string(source)

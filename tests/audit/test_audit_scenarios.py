@@ -1,0 +1,94 @@
+"""The worked examples of domain.md section 9: each log gives exactly its expected findings."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from zatlog.actions import Action, parse_action_json
+from zatlog.policy import Policy
+from zatlog.projections.audit.findings import audit_log
+from zatlog.records import LoggedAction
+
+SCENARIOS = Path(__file__).resolve().parents[2].parent / "shared" / "scenarios"
+NAMES = sorted(p.stem for p in SCENARIOS.glob("*.jsonl")) if SCENARIOS.is_dir() else []
+
+
+def load(name: str) -> tuple[list[LoggedAction], dict[str, object]]:
+    path = SCENARIOS / f"{name}.jsonl"
+    events = [
+        LoggedAction(
+            position=number,
+            recorded_at=datetime(2026, 1, 1, 12, 0),
+            actor="ib-devries",
+            action=parse_action_json(line),
+        )
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if line.strip()
+    ]
+    expected = json.loads((SCENARIOS / f"{name}.expected.json").read_text(encoding="utf-8"))
+    return events, expected
+
+
+@pytest.mark.skipif(not SCENARIOS.is_dir(), reason=f"no shared scenarios at {SCENARIOS}")
+@pytest.mark.parametrize("name", NAMES)
+def test_scenario_gives_exactly_its_expected_findings(name: str) -> None:
+    events, expected = load(name)
+    as_of = date.fromisoformat(str(expected["as_of"]))
+
+    result = audit_log(events, Policy(), as_of)
+
+    found = {(f.rule, f.case, f.severity) for f in result.findings}
+    assert found == {tuple(item) for item in expected["findings"]}  # type: ignore[attr-defined]
+    assert result.cases == 1
+
+
+@pytest.mark.skipif(not SCENARIOS.is_dir(), reason=f"no shared scenarios at {SCENARIOS}")
+@pytest.mark.parametrize("name", NAMES)
+def test_scenario_findings_name_no_pupil_or_parent(name: str) -> None:
+    events, expected = load(name)
+    names = set()
+    for event in events:
+        for field in ("pupil_name", "name"):
+            value = getattr(event.action, field, None)
+            if isinstance(value, str):
+                names.add(value)
+                names.update(part for part in value.split() if len(part) > 2)
+
+    result = audit_log(events, Policy(), date.fromisoformat(str(expected["as_of"])))
+
+    for finding in result.findings:
+        text = f"{finding.message_nl} {finding.message_en} {finding.persons}"
+        assert not [n for n in names if n in text], text
+        assert finding.subject in finding.evidence
+
+
+def in_school(event: LoggedAction, school: str) -> Action:
+    """The action moved to ``school`` (so that each scenario keeps its own school documents)."""
+    if event.name in ("case_opened", "school_document_published"):
+        return event.action.model_copy(update={"school": school})
+    return event.action
+
+
+@pytest.mark.skipif(not SCENARIOS.is_dir(), reason=f"no shared scenarios at {SCENARIOS}")
+def test_all_scenarios_in_one_log_give_the_union_of_their_findings() -> None:
+    events: list[LoggedAction] = []
+    expected_all: set[tuple[str, ...]] = set()
+    for name in NAMES:
+        scenario, expected = load(name)
+        offset = len(events)
+        events += [
+            LoggedAction(e.position + offset, e.recorded_at, e.actor, in_school(e, name))
+            for e in scenario
+        ]
+        expected_all |= {tuple(item) for item in expected["findings"]}  # type: ignore[attr-defined]
+
+    result = audit_log(events, Policy(), date(2026, 1, 31))
+
+    assert {(f.rule, f.case, f.severity) for f in result.findings} == expected_all
+    assert result.cases == len(NAMES)
+    one_school = audit_log(events, Policy(), date(2026, 1, 31), school=NAMES[0])
+    assert one_school.cases == 1

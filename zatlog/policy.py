@@ -1,0 +1,145 @@
+"""The audit policy: the configurable terms of domain.md section 7.
+
+A policy file (TOML) overrides any default::
+
+    invite_lead_days = 10
+    double_consent_12_15 = false
+
+    [sdq_bands.parent]
+    borderline = 14
+    abnormal = 17
+
+The inspection deadline (one calendar month, at most three when extended) is
+law and deliberately not part of the policy.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from zatlog.errors import ZatlogError
+
+Informant = Literal["parent", "teacher", "self"]
+Band = Literal["normal", "borderline", "abnormal"]
+
+Days = Annotated[int, Field(ge=0, le=3660)]
+Total = Annotated[int, Field(ge=0, le=40)]
+
+
+class SdqCutoffs(BaseModel):
+    """Lower bounds of the borderline and abnormal bands of one SDQ form (total difficulties)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    borderline: Total
+    abnormal: Total
+
+    @model_validator(mode="after")
+    def _ordered(self) -> SdqCutoffs:
+        if self.borderline > self.abnormal:
+            raise ValueError("borderline must not be above abnormal")
+        return self
+
+
+class SdqBands(BaseModel):
+    """Cut-offs per informant (published UK three-band cut-offs by default)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    parent: SdqCutoffs = SdqCutoffs(borderline=14, abnormal=17)
+    teacher: SdqCutoffs = SdqCutoffs(borderline=12, abnormal=16)
+    self: SdqCutoffs = SdqCutoffs(borderline=16, abnormal=20)
+
+    def for_informant(self, informant: Informant) -> SdqCutoffs:
+        cutoffs: SdqCutoffs = getattr(self, informant)
+        return cutoffs
+
+
+class Policy(BaseModel):
+    """The terms an audit judges by (domain.md section 7)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    invite_lead_days: Days = 7
+    outcome_deadline_days: Days = 7
+    override_followup_days: Days = 5
+    sdq_max_age_days: Days = 92
+    important_facts_reply_days: Days = 28
+    report_notice_days: Days = 7
+    objection_min_days: Days = 7
+    double_consent_12_15: bool = True
+    pupil16_refusal_blocks_invites: bool = True
+    sdq_bands: SdqBands = SdqBands()
+
+    def band(self, informant: Informant, total: int) -> Band:
+        """The band of an SDQ total-difficulties score for the given form."""
+        cutoffs = self.sdq_bands.for_informant(informant)
+        if total >= cutoffs.abnormal:
+            return "abnormal"
+        if total >= cutoffs.borderline:
+            return "borderline"
+        return "normal"
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The policy as printed by an audit: the keys of the policy file."""
+        return self.model_dump(mode="json")
+
+
+def load_policy(path: str | Path) -> Policy:
+    """Read a policy file; keys left out keep their defaults.
+
+    Raises :class:`ZatlogError` naming the file and the key for an unreadable
+    file, invalid TOML, an unknown key or a value of the wrong type.
+    """
+    source = Path(path)
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ZatlogError(f"{source}: cannot read the policy file: {error}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ZatlogError(f"{source}: not valid TOML: {error}") from None
+    bands = data.get("sdq_bands")
+    if isinstance(bands, dict):
+        data["sdq_bands"] = _merge_bands(bands)
+    try:
+        return Policy.model_validate(data)
+    except ValidationError as error:
+        raise ZatlogError(_describe(source, error)) from None
+
+
+def _merge_bands(bands: dict[str, Any]) -> dict[str, Any]:
+    """Let ``[sdq_bands.parent] abnormal = 18`` keep the default borderline cut-off."""
+    defaults = SdqBands().model_dump()
+    merged: dict[str, Any] = {}
+    for informant, cutoffs in bands.items():
+        if informant in defaults and isinstance(cutoffs, dict):
+            merged[informant] = {**defaults[informant], **cutoffs}
+        else:
+            merged[informant] = cutoffs
+    return merged
+
+
+def _describe(source: Path, error: ValidationError) -> str:
+    problems: list[str] = []
+    for detail in error.errors(include_url=False):
+        key = ".".join(str(part) for part in detail["loc"]) or "(file)"
+        if detail["type"] == "extra_forbidden":
+            message = f"unknown key; expected one of: {', '.join(_known_keys(detail['loc']))}"
+        else:
+            message = str(detail["msg"]).removeprefix("Value error, ")
+        problems.append(f"{source}: {key}: {message}")
+    return "\n".join(problems)
+
+
+def _known_keys(loc: tuple[int | str, ...]) -> list[str]:
+    if len(loc) == 1:
+        return list(Policy.model_fields)
+    if len(loc) == 2:
+        return list(SdqBands.model_fields)
+    return list(SdqCutoffs.model_fields)
