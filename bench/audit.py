@@ -24,6 +24,7 @@ from pathlib import Path
 from logs import write_log
 
 from zatlog.application import ZatlogApp
+from zatlog.bulk import bulk_read
 from zatlog.importer import import_lines
 from zatlog.policy import Policy
 from zatlog.projections.audit.findings import audit_log
@@ -59,11 +60,13 @@ def main() -> None:
         findings = 0
         for _ in range(options.repeat):
             started = time.perf_counter()
-            for _event in app.logged_actions():
-                pass
+            with bulk_read():
+                for _event in app.logged_actions():
+                    pass
             read_t.append(time.perf_counter() - started)
             started = time.perf_counter()
-            result = audit_log(app.logged_actions(), Policy(), date(2029, 1, 31))
+            with bulk_read():
+                result = audit_log(app.logged_actions(), Policy(), date(2029, 1, 31))
             audit_t.append(time.perf_counter() - started)
             findings = len(result.findings)
             started = time.perf_counter()

@@ -75,6 +75,7 @@ def audit(
     output. Exit status 3 with --fail-on when a finding at or above that
     severity exists.
     """
+    from zatlog.bulk import bulk_read
     from zatlog.policy import Policy, load_policy
     from zatlog.projections.audit import report
     from zatlog.projections.audit.findings import audit_log
@@ -84,7 +85,8 @@ def audit(
     language: Lang = "en" if (lang or session.lang) == "en" else "nl"
     policy = load_policy(policy_file) if policy_file else Policy()
     today = as_of or date.today()
-    result = audit_log(session.app.logged_actions(), policy, today, case=case, school=school)
+    with bulk_read():
+        result = audit_log(session.app.logged_actions(), policy, today, case=case, school=school)
     if start or end:
         result = result.within(start, end)
     pseudonymizer = Pseudonymizer.from_keyfile(pseudonymize) if pseudonymize else None

@@ -69,6 +69,7 @@ def report(
     support was running in the period; evaluations and discussions by their
     own date.
     """
+    from zatlog.bulk import bulk_read
     from zatlog.errors import ZatlogError
     from zatlog.policy import Policy, load_policy
     from zatlog.projections import providers as p
@@ -78,14 +79,15 @@ def report(
         raise ZatlogError(f"--from {start.isoformat()} is after --to {end.isoformat()}")
     language: Lang = "en" if (lang or session.lang) == "en" else "nl"
     policy = load_policy(policy_file) if policy_file else Policy()
-    built = p.provider_report(
-        session.app.logged_actions(),
-        policy,
-        as_of=as_of or date.today(),
-        start=start,
-        end=end,
-        municipality=municipality,
-    )
+    with bulk_read():
+        built = p.provider_report(
+            session.app.logged_actions(),
+            policy,
+            as_of=as_of or date.today(),
+            start=start,
+            end=end,
+            municipality=municipality,
+        )
     if fmt == "json":
         text = p.to_json(built)
     elif fmt == "csv":
