@@ -80,8 +80,21 @@ def main() -> None:
 
         db = Path(folder) / "zatlog.db"
         zatlog = str(Path(sys.executable).with_name("zatlog"))
-        record = [zatlog, "--db", str(db), "signal", "raise", "--case", "B000000",
-                  "--at", "2026-01-05", "--source", "teacher", "--description", "bench"]
+        record = [
+            zatlog,
+            "--db",
+            str(db),
+            "signal",
+            "raise",
+            "--case",
+            "B000000",
+            "--at",
+            "2026-01-05",
+            "--source",
+            "teacher",
+            "--description",
+            "bench",
+        ]
         bare = [sys.executable, "-c", "import click, pydantic, eventsourcing.application"]
         cli_times, bare_times = [], []
         for _ in range(max(7, options.repeat)):

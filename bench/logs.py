@@ -14,8 +14,16 @@ from pathlib import Path
 from typing import Any
 
 SCENARIOS = Path(__file__).resolve().parents[1].parent / "shared" / "scenarios"
-DATE_FIELDS = ("at", "date", "birth_date", "objection_deadline", "review_at", "new_deadline",
-               "valid_until", "until")
+DATE_FIELDS = (
+    "at",
+    "date",
+    "birth_date",
+    "objection_deadline",
+    "review_at",
+    "new_deadline",
+    "valid_until",
+    "until",
+)
 
 
 def _templates() -> tuple[list[dict[str, Any]], list[list[dict[str, Any]]]]:

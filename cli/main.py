@@ -45,6 +45,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "safety": ("record", "safety"),
     "information": ("record", "information"),
     "school": ("record", "school"),
+    "dossier": ("dossier", "dossier"),
     "providers": ("providers", "providers"),
 }
 """Every subcommand and where it lives; other modules add theirs here."""
