@@ -12,7 +12,7 @@ import click
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class DateType(click.ParamType):
+class DateType(click.ParamType[date]):
     """A calendar date written YYYY-MM-DD."""
 
     name = "DATE"

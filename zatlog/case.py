@@ -348,7 +348,7 @@ def _references(name: str, model: type[BaseModel]) -> _References:
     fields = model.model_fields
     if name == "relation_recorded":
         return _References((), (), "", "", "")
-    persons = tuple(f for f in ("person", "signer", "requester") if f in fields)
+    persons: tuple[str, ...] = tuple(f for f in ("person", "signer", "requester") if f in fields)
     if name == "information_disclosed":
         persons += ("to",)
     lists = tuple(
