@@ -47,7 +47,7 @@ def test_every_command_has_help_and_is_in_the_readme(path: str, command: click.C
     assert documented or isinstance(command, click.Group), f"`{path}` is not in the README"
 
 
-def test_version_needs_neither_the_store_nor_pydantic() -> None:
+def test_version_needs_neither_the_store_nor_pydantic(tmp_path: Path) -> None:
     code = (
         "import sys\n"
         "from zatlog.cli.main import cli\n"
