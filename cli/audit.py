@@ -85,8 +85,17 @@ def audit(
     language: Lang = "en" if (lang or session.lang) == "en" else "nl"
     policy = load_policy(policy_file) if policy_file else Policy()
     today = as_of or date.today()
-    with bulk_read():
-        result = audit_log(session.app.logged_actions(), policy, today, case=case, school=school)
+    if as_of is None and policy_file is None:
+        # Today's audit under the default policy: served by the findings read model.
+        from zatlog.projections.findings import stored_audit
+        from zatlog.projections.runner import current_view
+
+        with current_view(session.location, today=today) as view:
+            result = stored_audit(view, today, case=case, school=school)
+    else:
+        with bulk_read():
+            events = session.app.logged_actions()
+            result = audit_log(events, policy, today, case=case, school=school)
     if start or end:
         result = result.within(start, end)
     pseudonymizer = Pseudonymizer.from_keyfile(pseudonymize) if pseudonymize else None

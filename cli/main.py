@@ -28,7 +28,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("admin", "demo"),
     "init": ("admin", "init"),
     "audit": ("audit", "audit"),
-    "case": ("record", "case"),
+    "case": ("cases", "case"),
     "relation": ("record", "relation"),
     "pupil": ("record", "pupil"),
     "signal": ("record", "signal"),
@@ -47,6 +47,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "school": ("record", "school"),
     "dossier": ("dossier", "dossier"),
     "providers": ("providers", "providers"),
+    "due": ("due", "due"),
+    "projections": ("projections_cmd", "projections"),
 }
 """Every subcommand and where it lives; other modules add theirs here."""
 

@@ -1,0 +1,455 @@
+"""Looking at cases: ``zatlog case show``, ``case list`` and ``case timeline``.
+
+The ``case`` group joins these reading commands with the recording commands
+of :mod:`zatlog.cli.record` (``case open``, ``case close``), which are
+imported only when one of them is called: building the action models would
+triple the start-up time of a read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from zatlog.cli.main import Session
+from zatlog.cli.options import DATE, lang_option
+from zatlog.errors import ZatlogError
+
+if TYPE_CHECKING:
+    from zatlog.projections.case_log import TimelineRow
+    from zatlog.projections.case_state import CaseSummary
+    from zatlog.projections.i18n import Lang
+
+STEPS = click.Choice(["1", "2", "3", "4a", "4b", "5"])
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def format_option(function: F) -> F:
+    """``--format table|json`` of a reading command."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "json"]),
+        default="table",
+        show_default=True,
+        help="table for the terminal, json for tools.",
+    )(function)
+
+
+def language(session: Session, lang: str | None) -> Lang:
+    """The command's ``--lang``, else the global one."""
+    return "en" if (lang or session.lang) == "en" else "nl"
+
+
+class CaseGroup(click.Group):
+    """The reading commands defined here, and the recording commands of the case group."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *_recording().list_commands(ctx)})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return super().get_command(ctx, cmd_name) or _recording().get_command(ctx, cmd_name)
+
+
+def _recording() -> click.Group:
+    from zatlog.cli.record import GROUPS
+
+    return GROUPS["case"]
+
+
+@click.group("case", cls=CaseGroup)
+def case() -> None:
+    """Open, close and look at cases (dossiers)."""
+
+
+class MomentType(click.ParamType[datetime]):
+    """A moment: an ISO 8601 date-time (local time unless it names its offset), or a date.
+
+    A date alone means the end of that day.
+    """
+
+    name = "DATETIME"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        text = str(value)
+        try:
+            if len(text) == 10:
+                return datetime.combine(date.fromisoformat(text), time.max).astimezone()
+            return datetime.fromisoformat(text).astimezone()
+        except ValueError:
+            self.fail(f"{text!r} is not a date-time YYYY-MM-DDTHH:MM[:SS] or a date", param, ctx)
+
+
+MOMENT = MomentType()
+
+
+@case.command("show")
+@click.argument("ref")
+@click.option(
+    "--as-of",
+    type=DATE,
+    help="The case as it was on DATE: the events that happened on or before it.",
+)
+@click.option(
+    "--known-at",
+    type=MOMENT,
+    help="What the log held at DATETIME: the events recorded by then (a date: its end).",
+)
+@format_option
+@lang_option
+@click.pass_obj
+def show(
+    session: Session,
+    ref: str,
+    as_of: date | None,
+    known_at: datetime | None,
+    fmt: str,
+    lang: str | None,
+) -> None:
+    """Show case REF at a glance.
+
+    The pupil, the step and since when, everyone on the case with their
+    relation, authority and right today, consent per forum, meetings,
+    reports, open information requests and the last activity.
+    """
+    from zatlog.projections.case_log import read_case_events
+    from zatlog.projections.case_state import case_state, stored_state
+    from zatlog.projections.i18n import CASE_LABELS, label
+    from zatlog.projections.runner import current_view
+
+    chosen = language(session, lang)
+    today = date.today()
+    state: dict[str, Any] | None
+    with current_view(session.location, ["case_state"]) as view:
+        if as_of is None and known_at is None:
+            state = stored_state(view, ref, today)
+        else:
+            computed = case_state(read_case_events(view, ref)[1], as_of=as_of, known_at=known_at)
+            state = None if computed is None else computed.model_dump(mode="json")
+        known = state is not None or bool(read_case_events(view, ref)[1])
+    if state is None:
+        key = "not_opened" if known else "unknown_case"
+        day = as_of or (known_at.astimezone().date() if known_at else today)
+        raise ZatlogError(label(CASE_LABELS, key, chosen).format(case=ref, day=day))
+    if fmt == "json":
+        click.echo(json.dumps(state, indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_state(state, chosen))
+
+
+@case.command("list")
+@click.option("--school", metavar="S", help="Only the cases of this school.")
+@click.option("--step", type=STEPS, help="Only the cases in this step.")
+@click.option("--open/--closed", "is_open", default=None, help="Only open, or only closed cases.")
+@format_option
+@lang_option
+@click.pass_obj
+def list_cases(
+    session: Session,
+    school: str | None,
+    step: str | None,
+    is_open: bool | None,
+    fmt: str,
+    lang: str | None,
+) -> None:
+    """List the cases: step and since when, open or closed, last activity."""
+    from zatlog.projections.case_state import case_list
+    from zatlog.projections.runner import current_view
+
+    today = date.today()
+    closed = None if is_open is None else not is_open
+    with current_view(session.location, ["case_state"]) as view:
+        summaries = case_list(view, today, school=school, step=step, closed=closed)
+    if fmt == "json":
+        document = {
+            "as_of": today.isoformat(),
+            "cases": [s.to_json() for s in summaries],
+        }
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_list(summaries, language(session, lang)))
+
+
+@case.command("timeline")
+@click.argument("ref")
+@lang_option
+@click.pass_obj
+def timeline(session: Session, ref: str, lang: str | None) -> None:
+    """Every event of case REF in the order it happened, with when and by whom it was recorded.
+
+    Ties on a date keep the order of recording. Labels are Dutch unless
+    --lang en is given.
+    """
+    from zatlog.projections.case_log import timeline as case_timeline
+    from zatlog.projections.i18n import CASE_LABELS, label
+    from zatlog.projections.runner import current_view
+
+    chosen = language(session, lang)
+    with current_view(session.location, ["case_log"]) as view:
+        rows = case_timeline(view, ref)
+    if not rows:
+        raise ZatlogError(label(CASE_LABELS, "unknown_case", chosen).format(case=ref))
+    click.echo(render_timeline(rows, chosen))
+
+
+# -- rendering --------------------------------------------------------------------------------
+
+HIDDEN_IN_TIMELINE = frozenset({"action", "case", "school", "at", "name", "pupil_name"})
+"""Fields the timeline does not repeat; names stay in ``case show``."""
+
+
+def columns(rows: list[list[str]]) -> str:
+    """Rows as left-aligned columns (the last column is not padded)."""
+    if not rows:
+        return ""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    return "\n".join(
+        "  ".join(
+            [*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[-1]]
+        ).rstrip()
+        for row in rows
+    )
+
+
+def render_state(state: dict[str, Any], lang: Lang) -> str:
+    """The state (as ``--format json`` prints it) as text for the terminal."""
+    from zatlog.projections.i18n import (
+        ACTION_LABELS,
+        CASE_LABELS,
+        FORUM_LABELS,
+        RIGHT_LABELS,
+        STEP_LABELS,
+        label,
+    )
+
+    def t(key: str) -> str:
+        return label(CASE_LABELS, key, lang)
+
+    def persons(items: list[str]) -> str:
+        return ", ".join(items) if items else t("none")
+
+    pupil = state["pupil"]
+    header = (
+        f"{t('case')} {state['case']} ({t('school').lower()} {state['school']}), "
+        f"{t('as_of')} {state['as_of']}"
+    )
+    if state["known_at"] is not None:
+        known_at = datetime.fromisoformat(state["known_at"]).isoformat(timespec="seconds")
+        header += f", {t('known_at')} {known_at}"
+    step = (
+        f"{label(STEP_LABELS, state['step'], lang)}, {t('since')} {state['step_since']}"
+        if state["step"]
+        else t("no_step")
+    )
+    status = t("open")
+    if state["closed"]:
+        status = f"{t('closed')} ({state['close_reason']}, {state['closed_on']})"
+    last = state["last_activity"]
+    lines = [
+        header,
+        "",
+        columns(
+            [
+                [
+                    t("pupil"),
+                    f"{pupil['name']}, {t('born')} {pupil['birth_date']}, {pupil['age']} "
+                    f"{t('years')} ({pupil['school_type'].upper()}); {t('right')}: "
+                    f"{label(RIGHT_LABELS, pupil['right'], lang)}",
+                ],
+                [t("opened"), state["opened_on"]],
+                [t("step"), step],
+                [t("status"), status],
+                [
+                    t("last_activity"),
+                    f"{last['on']} {label(ACTION_LABELS, last['action'], lang)} "
+                    f"({state['events']} {t('events')})",
+                ],
+            ]
+        ),
+        "",
+        t("persons"),
+    ]
+    people = [[t("person"), t("name"), t("relation"), t("authority"), t("right_today"), t("notes")]]
+    for person in state["persons"]:
+        notes = []
+        if person["holds_authority"]:
+            notes.append(t("holds_authority"))
+        if person["measure"] == "ots":
+            notes.append(t("ots"))
+        if person["refused_by_pupil"]:
+            notes.append(t("refused_by_pupil"))
+        if person["restricted"]:
+            notes.append(f"{t('restricted')}: {', '.join(person['restricted'])}")
+        people.append(
+            [
+                person["person"],
+                person["name"],
+                person["relation"],
+                person["authority"],
+                label(RIGHT_LABELS, person["right"], lang),
+                "; ".join(notes),
+            ]
+        )
+    if state["persons"]:
+        lines += ["  " + line for line in columns(people).splitlines()]
+    else:
+        lines.append(f"  {t('none')}")
+    lines += ["", t("consent")]
+    for forum in state["consent"]:
+        forms = ", ".join(
+            f["consent"] + (f" ({t('expired')})" if f["expired"] else "") for f in forum["forms"]
+        )
+        until = forum["valid_until"] or t("no_end")
+        lines.append(
+            f"  {label(FORUM_LABELS, forum['forum'], lang)}: {t('forms')} {forms}; "
+            f"{t('valid_until')} {until}"
+        )
+        for key in ("signed", "verbal", "refused", "withdrawn", "objected"):
+            if forum[key]:
+                lines.append(f"    {t(key)}: {persons(forum[key])}")
+    if not state["consent"]:
+        lines.append(f"  {t('none')}")
+    if state["notices"]:
+        lines += ["", t("notices")]
+        for notice in state["notices"]:
+            lines.append(
+                f"  {notice['notice']} {notice['sent_on']} → {persons(notice['to'])} "
+                f"({notice['channel']}); {t('objections_until')} {notice['objection_deadline']}; "
+                f"{t('objections')}: {persons(notice['objections'])}"
+            )
+    lines += ["", t("meetings")]
+    for meeting in state["meetings"]:
+        where = label(FORUM_LABELS, meeting["forum"], lang) if meeting["forum"] else ""
+        when = (
+            f"{t('scheduled')} {meeting['scheduled_for']}"
+            if meeting["scheduled_for"]
+            else t("not_scheduled")
+        )
+        lines.append(f"  {meeting['meeting']}  {where}, {when}")
+        invited = ", ".join(f"{i['person']} ({i['on']})" for i in meeting["invitations"])
+        lines.append(f"    {t('invited')}: {invited or t('none')}")
+        for held in meeting["discussions"]:
+            present = t("parents_present") if held["parents_present"] else t("parents_absent")
+            basis = held["basis"]
+            if held["consent"] or held["notice"]:
+                basis += f" ({held['consent'] or held['notice']})"
+            lines.append(
+                f"    {t('held')} {held['held_on']}: {held['level']}, {t('basis')} {basis}, "
+                f"{present}"
+            )
+        if not meeting["discussions"]:
+            lines.append(f"    {t('not_held')}")
+    if not state["meetings"]:
+        lines.append(f"  {t('none')}")
+    safety = [
+        (o["on"], f"{t('override')} ({o['ground']}, {o['approved_by']})")
+        for o in state["overrides"]
+    ]
+    safety += [
+        (r["on"], f"{t('report')} {r['to']}" + (f" ({r['reference']})" if r["reference"] else ""))
+        for r in state["reports"]
+    ]
+    safety += [
+        (
+            n["on"],
+            f"{t('report_notice')}: {persons(n['to'])} ({n['channel']}"
+            + (f", {t('written')})" if n["written"] else ")"),
+        )
+        for n in state["report_notices"]
+    ]
+    safety += [
+        (d["on"], f"{t('deferral')} ({d['reason']}); {t('review_at')} {d['review_at']}")
+        for d in state["deferrals"]
+    ]
+    if safety:
+        lines += ["", t("safety")]
+        lines += [f"  {on} {text}" for on, text in sorted(safety, key=lambda item: item[0])]
+    if state["sdq"]:
+        lines += ["", t("sdq")]
+        lines += [
+            f"  {s['informant']}: {s['on']}, {t('total')} {s['total_difficulties']}"
+            for s in state["sdq"]
+        ]
+    lines += ["", t("requests")]
+    for request in state["open_requests"]:
+        extended = (
+            f"; {t('extended_to')} {request['extended_to']}" if request["extended_to"] else ""
+        )
+        lines.append(
+            f"  {request['request']} {request['on']}: {request['kind']}, {request['requester']}"
+            f"{extended}"
+        )
+    if not state["open_requests"]:
+        lines.append(f"  {t('none')}")
+    return "\n".join(lines)
+
+
+def render_list(summaries: list[CaseSummary], lang: Lang) -> str:
+    from zatlog.projections.i18n import CASE_LABELS, label
+
+    def t(key: str) -> str:
+        return label(CASE_LABELS, key, lang)
+
+    if not summaries:
+        return t("no_cases")
+    rows = [
+        [t("case"), t("school"), t("pupil"), t("step"), t("since"), t("status"), t("opened"),
+         t("last_activity")]
+    ]  # fmt: skip
+    rows += [
+        [
+            s.case,
+            s.school,
+            s.pupil_name,
+            s.step or "-",
+            str(s.step_since or "-"),
+            t("closed") if s.closed else t("open"),
+            str(s.opened_on),
+            str(s.last_activity),
+        ]
+        for s in summaries
+    ]
+    return columns(rows)
+
+
+def render_timeline(rows: list[TimelineRow], lang: Lang) -> str:
+    from zatlog.projections.i18n import CASE_LABELS, action_label, label
+
+    def t(key: str) -> str:
+        return label(CASE_LABELS, key, lang)
+
+    table = [[t("day"), t("action"), t("recorded"), t("by"), t("details")]]
+    for row in rows:
+        details = "; ".join(
+            f"{key}: {_value(value)}"
+            for key, value in row.payload.items()
+            if key not in HIDDEN_IN_TIMELINE
+        )
+        table.append(
+            [
+                str(row.day),
+                action_label(row.action, lang),
+                row.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                row.actor,
+                details,
+            ]
+        )
+    return columns(table)
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(_value(item) for item in value)
+    if isinstance(value, dict):
+        return ":".join(str(v) for v in value.values())
+    if isinstance(value, bool):
+        return json.dumps(value)
+    return str(value)

@@ -1,0 +1,111 @@
+"""``zatlog due``: what must be done, for whom and by when, so that parents are involved in time."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+import click
+
+from zatlog.cli.cases import columns, format_option, language
+from zatlog.cli.main import Session
+from zatlog.cli.options import DATE, lang_option
+from zatlog.errors import ZatlogError
+
+if TYPE_CHECKING:
+    from zatlog.projections.due import DueItem
+    from zatlog.projections.i18n import Lang
+
+
+@click.command("due")
+@click.option(
+    "--as-of",
+    type=DATE,
+    help="Take DATE as today: only what happened on or before it counts (default: today).",
+)
+@click.option(
+    "--within",
+    type=click.IntRange(min=0),
+    metavar="DAYS",
+    help="Only what is due within DAYS days (overdue items always show).",
+)
+@click.option("--case", "case", metavar="REF", help="Only this case.")
+@click.option("--school", metavar="S", help="Only the cases of this school.")
+@click.option(
+    "--policy",
+    "policy_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A TOML file overriding the policy defaults (domain.md section 7).",
+)
+@format_option
+@lang_option
+@click.pass_obj
+def due(
+    session: Session,
+    as_of: date | None,
+    within: int | None,
+    case: str | None,
+    school: str | None,
+    policy_file: str | None,
+    fmt: str,
+    lang: str | None,
+) -> None:
+    """List every deadline that is not met yet, overdue first.
+
+    Invitations before a scheduled meeting, signatures still missing for it,
+    recent SDQs before a ZAT meeting, outcome letters after a meeting without
+    parents, report notices and deferral reviews, the report after a safety
+    override, and answers to information requests: each says what to do,
+    for whom and by when (domain.md sections 5 and 7).
+    """
+    from zatlog.projections import due as due_list
+    from zatlog.projections.i18n import CASE_LABELS, label
+    from zatlog.projections.runner import current_view
+
+    chosen = language(session, lang)
+    today = as_of or date.today()
+    with current_view(session.location, ["due"]) as view:
+        if as_of is None and policy_file is None:
+            items = due_list.stored_items(view, today, case=case, school=school)
+        else:
+            from zatlog.policy import Policy, load_policy
+
+            policy = load_policy(policy_file) if policy_file else Policy()
+            items = due_list.computed_items(view, policy, today, case=case, school=school)
+    if items is None:
+        raise ZatlogError(label(CASE_LABELS, "unknown_case", chosen).format(case=case))
+    if within is not None:
+        horizon = today + timedelta(days=within)
+        items = [item for item in items if item.due <= horizon]
+    if fmt == "json":
+        document = {
+            "as_of": today.isoformat(),
+            "items": [item.to_json(today, chosen) for item in items],
+        }
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_due(items, today, chosen))
+
+
+def render_due(items: list[DueItem], today: date, lang: Lang) -> str:
+    from zatlog.projections.i18n import CASE_LABELS, DUE_KIND_LABELS, label
+
+    def t(key: str) -> str:
+        return label(CASE_LABELS, key, lang)
+
+    if not items:
+        return t("nothing_due")
+    rows = [[t("due"), "", t("case"), t("kind"), t("for"), t("what")]]
+    rows += [
+        [
+            item.due.isoformat(),
+            t("overdue") if item.overdue(today) else "",
+            item.case,
+            label(DUE_KIND_LABELS, item.kind, lang),
+            ", ".join(item.persons) or "-",
+            item.what(lang),
+        ]
+        for item in items
+    ]
+    return columns(rows)

@@ -1,0 +1,116 @@
+"""``zatlog projections``: the read models' position against the log, rebuilding, following."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+import click
+
+from zatlog.cli.cases import columns
+from zatlog.cli.main import Session
+
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
+
+
+@click.group("projections")
+def projections() -> None:
+    """The read models (case state, due list, case index) and how far they have read the log.
+
+    On SQLite every command catches them up itself; on PostgreSQL
+    `zatlog projections follow` can keep them current beside the writers.
+    """
+
+
+@projections.command("status")
+@click.pass_obj
+def status(session: Session) -> None:
+    """Show each read model's position against the end of the log."""
+    from zatlog.projections.runner import status as positions
+
+    rows = [["projection", "position", "log", "behind"]]
+    for name, (position, end) in positions(session.location).items():
+        rows.append([name, str(position), str(end), str(end - position)])
+    click.echo(columns(rows))
+
+
+@projections.command("rebuild")
+@click.option(
+    "--projection",
+    "names",
+    multiple=True,
+    metavar="NAME",
+    help="Rebuild only this read model (and those built on it); repeatable. Default: all.",
+)
+@click.pass_obj
+def rebuild(session: Session, names: tuple[str, ...]) -> None:
+    """Drop the read models and build them again from the whole log, with a progress bar.
+
+    First the log is read (the case index is written as it goes), then every
+    case is recomputed once.
+    """
+    from zatlog.projections.runner import rebuild as rebuild_models
+
+    bars = ProgressBars({"events": "reading the log", "cases": "recomputing cases"})
+    try:
+        result = rebuild_models(session.app, names or None, bars.update)
+    finally:
+        bars.close()
+    for name, (position, _) in result.items():
+        click.echo(f"rebuilt {name} up to position {position}")
+
+
+class ProgressBars:
+    """One progress bar (on standard error) per stage of a rebuild."""
+
+    def __init__(self, labels: dict[str, str]) -> None:
+        self.labels = labels
+        self.stage = ""
+        self.bar: ProgressBar[int] | None = None
+        self.done = 0
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        from click.termui import progressbar
+
+        if stage != self.stage:
+            self.close()
+            self.stage, self.done = stage, 0
+            self.bar = progressbar(
+                length=total, label=self.labels.get(stage, stage), file=sys.stderr
+            )
+            self.bar.__enter__()
+        assert self.bar is not None
+        self.bar.update(done - self.done)
+        self.done = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+@projections.command("follow")
+@click.pass_obj
+def follow(session: Session) -> None:
+    """Keep the read models current from the PostgreSQL log until interrupted (Ctrl-C).
+
+    Needs PostgreSQL: on SQLite every command catches the read models up itself.
+    """
+    from zatlog.errors import ZatlogError
+    from zatlog.projections.runner import follow as follow_log
+
+    if not session.location.is_postgres:
+        raise ZatlogError(
+            f"{session.location.target}: following needs PostgreSQL; on SQLite every command "
+            "catches the read models up itself"
+        )
+    click.echo(f"following {session.location.target}; press Ctrl-C to stop", err=True)
+
+    def report(positions: dict[str, int]) -> None:
+        click.echo(f"read models at position {max(positions.values(), default=0)}", err=True)
+
+    try:
+        follow_log(session.app, on_update=report)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)

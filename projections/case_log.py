@@ -1,0 +1,224 @@
+"""The case log index: every action of the log, filed by case and by school.
+
+"All events of case X" (for ``case show --as-of``, the timeline, per-case
+recomputation, the audit and the dossier) is one indexed query here instead
+of a scan of the whole log. A row keeps the action's stored payload; the
+action model is rebuilt from it only when asked for (:func:`case_events`).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
+
+from eventsourcing.dispatch import singledispatchmethod
+from eventsourcing.domain import Aggregate
+from eventsourcing.persistence import Tracking
+
+from zatlog.projections.runner import (
+    ReadModel,
+    ReadModelView,
+    Table,
+    ViewWriter,
+    catch_up,
+    view_of,
+)
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
+    from zatlog.actions import Action
+    from zatlog.application import ZatlogApp
+    from zatlog.projections.runner import Reader
+    from zatlog.records import LoggedAction
+
+TABLE = Table(
+    "case_log",
+    "position INTEGER PRIMARY KEY, case_ref TEXT, school TEXT NOT NULL, action TEXT NOT NULL, "
+    "day TEXT NOT NULL, recorded_at TEXT NOT NULL, actor TEXT NOT NULL, payload BLOB NOT NULL",
+    indexes=(
+        "case_ref",
+        "school, position WHERE case_ref IS NULL",
+        "school WHERE action = 'case_opened'",
+    ),
+)
+"""One row per action: its log position, case (none for a school action), school, action
+name, calendar date of ``at``, recording time, actor and the stored payload (JSON, sealed)."""
+
+INSERT = "INSERT INTO {t}case_log VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+SCHOOL_OF_CASE = "SELECT school FROM {t}case_log WHERE action = 'case_opened' AND case_ref = ?"
+CASE_ROWS = (
+    "SELECT position, school, recorded_at, actor, payload FROM {t}case_log "
+    "WHERE case_ref = ? AND position <= ? ORDER BY position"
+)
+SCHOOL_ROWS = (
+    "SELECT position, school, recorded_at, actor, payload FROM {t}case_log "
+    "WHERE case_ref IS NULL AND school = ? AND position <= ? ORDER BY position"
+)
+CASES_OF_SCHOOL = (
+    "SELECT case_ref FROM {t}case_log WHERE action = 'case_opened' AND school = ? ORDER BY case_ref"
+)
+TIMELINE = (
+    "SELECT position, action, day, recorded_at, actor, payload FROM {t}case_log "
+    "WHERE case_ref = ? ORDER BY day, position"
+)
+NO_LIMIT = 2**62
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+class CaseLog(ReadModel):
+    """Files every recorded action by case and school."""
+
+    name = "case_log"
+    tables = (TABLE,)
+
+    def __init__(self, view: ReadModelView) -> None:
+        super().__init__(view)
+        self.rows: list[list[Any]] = []
+        self.schools: dict[str, str] = {}
+        """The school of each case seen (a case's school never changes)."""
+
+    def discard(self) -> None:
+        self.rows.clear()
+
+    @singledispatchmethod
+    def process_event(self, domain_event: Any, tracking: Tracking) -> None:
+        """An event that records no action (a school appearing in the log)."""
+
+    @process_event.register
+    def _action_recorded(self, domain_event: Aggregate.Event, tracking: Tracking) -> None:
+        # Every event that records an action carries it as its payload, with its actor.
+        event: Any = domain_event
+        payload = getattr(event, "payload", None)
+        if not isinstance(payload, dict):
+            return
+        ref = payload.get("case")
+        if ref is None:
+            school = payload["school"]
+        elif payload["action"] == "case_opened":
+            school = self.schools[ref] = payload["school"]
+        else:
+            school = self.schools.get(ref)  # looked up when written
+        self.rows.append(
+            [
+                tracking.notification_id,
+                ref,
+                school,
+                payload["action"],
+                payload["at"][:10],
+                event.timestamp.isoformat(),
+                event.actor,
+                _ENCODER.encode(payload),
+            ]
+        )
+
+    def write(self, writer: ViewWriter, upto: int, today: date) -> None:
+        for row in self.rows:
+            if row[2] is None:
+                row[2] = self.schools[row[1]] = school_of(writer, row[1])
+            row[7] = writer.seal(row[7])
+        writer.executemany(INSERT, self.rows)
+        self.rows.clear()
+
+
+def school_of(reader: Reader, ref: str) -> str:
+    rows = reader.fetchall(SCHOOL_OF_CASE, (ref,))
+    if not rows:
+        raise LookupError(f"case {ref} has no case_opened in the case log")
+    school: str = rows[0][0]
+    return school
+
+
+def read_case_events(
+    reader: Reader, ref: str, upto: int = NO_LIMIT
+) -> tuple[str, list[LoggedAction]]:
+    """The case's school and its events up to log position ``upto``, in recording order."""
+    rows = reader.fetchall(CASE_ROWS, (ref, upto))
+    school = rows[0][1] if rows else ""
+    return school, _logged(reader, rows)
+
+
+def read_school_events(reader: Reader, school: str, upto: int = NO_LIMIT) -> list[LoggedAction]:
+    """The school's own events (no case) up to log position ``upto``, in recording order."""
+    return _logged(reader, reader.fetchall(SCHOOL_ROWS, (school, upto)))
+
+
+def cases_of_school(reader: Reader, school: str) -> list[str]:
+    return [row[0] for row in reader.fetchall(CASES_OF_SCHOOL, (school,))]
+
+
+def case_events(source: ZatlogApp | ReadModelView, ref: str) -> list[LoggedAction]:
+    """Every event of case ``ref``, in recording order (empty for an unknown case).
+
+    Given the application, the index is caught up with the log first; given
+    a view (from :func:`~zatlog.projections.runner.current_view`), it is
+    read as it stands.
+    """
+    return read_case_events(_view(source), ref)[1]
+
+
+def school_events(source: ZatlogApp | ReadModelView, school: str) -> list[LoggedAction]:
+    """Every school-level event of ``school`` (its published documents), in recording order."""
+    return read_school_events(_view(source), school)
+
+
+class TimelineRow(NamedTuple):
+    position: int
+    action: str
+    day: date
+    recorded_at: datetime
+    actor: str
+    payload: dict[str, Any]
+
+
+def timeline(view: ReadModelView, ref: str) -> list[TimelineRow]:
+    """The case's events by ``at`` date, ties in recording order, without the action models."""
+    return [
+        TimelineRow(
+            position,
+            action,
+            date.fromisoformat(day),
+            datetime.fromisoformat(recorded_at),
+            actor,
+            json.loads(view.unseal(payload)),
+        )
+        for position, action, day, recorded_at, actor, payload in view.fetchall(TIMELINE, (ref,))
+    ]
+
+
+def _view(source: ZatlogApp | ReadModelView) -> ReadModelView:
+    if isinstance(source, ReadModelView):
+        return source
+    catch_up(source, [CaseLog.name])
+    return view_of(source)
+
+
+def _logged(reader: Reader, rows: list[tuple[Any, ...]]) -> list[LoggedAction]:
+    from zatlog.records import LoggedAction
+
+    parse = _stored_json().validate_json
+    return [
+        LoggedAction(
+            position=row[0],
+            recorded_at=datetime.fromisoformat(row[2]),
+            actor=row[3],
+            action=parse(reader.unseal(row[4]), strict=False),
+        )
+        for row in rows
+    ]
+
+
+@functools.cache
+def _stored_json() -> TypeAdapter[Action]:
+    """The action models for a stored payload in JSON, validated once already when recorded.
+
+    The same as ``zatlog.actions.parse_stored(json.loads(text))``, measured
+    1.6× faster: pydantic parses the JSON text itself.
+    """
+    from pydantic import Field, TypeAdapter
+
+    from zatlog.actions import Action
+
+    return TypeAdapter(Annotated[Action, Field(discriminator="action")])

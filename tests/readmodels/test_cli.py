@@ -1,0 +1,467 @@
+"""The reading commands: `case show|list|timeline`, `due`, `projections status|rebuild|follow`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from readmodel_stores import SCENARIOS, scenario_lines
+
+from zatlog.cli.main import cli
+from zatlog.projections.runner import PROJECTIONS
+
+P02 = "p02_late_invite_absent_parents"
+P06 = "p06_safety_override_with_deferral"
+P09 = "p09_inspection_request_answered_late"
+
+
+def run(db: str, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["--db", db, *args])
+
+
+def imported(db: str, *names: str) -> str:
+    for name in names:
+        scenario_lines(name)  # skips when the scenarios are not there
+        result = run(db, "import", str(SCENARIOS / f"{name}.jsonl"))
+        assert result.exit_code == 0, result.output
+    return db
+
+
+def test_case_show_as_of_a_date_in_english(db: str) -> None:
+    imported(db, P06)
+
+    result = run(db, "case", "show", "2025-006", "--as-of", "2025-11-20", "--lang", "en")
+
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "Case 2025-006 (school default), as of 2025-11-20\n"
+        "\n"
+        "Pupil          Sem Jansen, born 2014-05-10, 11 years (SO); right: right to important "
+        "facts\n"
+        "Opened         2025-09-01\n"
+        "Step           3 CvB discussion, since 2025-09-15\n"
+        "Status         open\n"
+        "Last activity  2025-11-12 Parents informed (14 events)\n"
+        "\n"
+        "People\n"
+        "  person  name         relation  authority  right                 notes\n"
+        "  father  Kees Jansen  parent    joint      full right of access  holds authority\n"
+        "  mother  Anna Jansen  parent    joint      full right of access  holds authority\n"
+        "\n"
+        "Consent\n"
+        "  none\n"
+        "\n"
+        "Meetings\n"
+        "  m-safe  Care and advice team (ZAT), not scheduled\n"
+        "    invited: none\n"
+        "    held on 2025-11-06: full, basis safety_override, parents absent\n"
+        "\n"
+        "Safety and reports\n"
+        "  2025-11-05 decided to discuss without consent (abuse, director)\n"
+        "  2025-11-05 notification deferred (safety_child); review on 2025-11-12\n"
+        "  2025-11-06 report to veilig_thuis (VT-2025-118)\n"
+        "  2025-11-12 told of a report: mother, father (letter, in writing)\n"
+        "\n"
+        "Open information requests\n"
+        "  none\n"
+    )
+
+
+def test_case_show_in_dutch_by_default(db: str) -> None:
+    imported(db, P02)
+
+    result = run(db, "case", "show", "2025-002", "--as-of", "2025-10-10")
+
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "Dossier 2025-002 (school default), peildatum 2025-10-10"
+    assert lines[4] == "Stap                4a aangemeld bij het ZAT, sinds 2025-10-01"
+    assert "  m-zat  Zorg- en adviesteam (ZAT), gepland op 2025-10-20" in lines
+    assert "    nog niet besproken" in lines
+
+
+def test_case_show_json_is_the_case_state(db: str) -> None:
+    imported(db, P02)
+
+    result = run(db, "case", "show", "2025-002", "--as-of", "2025-10-10", "--format", "json")
+
+    assert result.exit_code == 0, result.output
+    state = json.loads(result.output)
+    assert state["case"] == "2025-002"
+    assert state["as_of"] == "2025-10-10"
+    assert state["known_at"] is None
+    assert state["pupil"] == {
+        "name": "Sem Jansen",
+        "birth_date": "2014-05-10",
+        "age": 11,
+        "school_type": "so",
+        "right": "important_facts",
+    }
+    assert (state["step"], state["step_since"], state["closed"]) == ("4a", "2025-10-01", False)
+    assert state["last_activity"] == {"on": "2025-10-06", "action": "meeting_scheduled"}
+    assert list(state) == [
+        "case", "school", "as_of", "known_at", "pupil", "opened_on", "step", "step_since",
+        "closed", "closed_on", "close_reason", "persons", "consent", "notices", "meetings",
+        "overrides", "reports", "report_notices", "deferrals", "sdq", "open_requests",
+        "last_activity", "events",
+    ]  # fmt: skip
+
+
+def test_case_show_today_reads_the_stored_state(db: str) -> None:
+    imported(db, P02)
+
+    result = run(db, "case", "show", "2025-002", "--format", "json")
+
+    assert result.exit_code == 0, result.output
+    state = json.loads(result.output)
+    assert state["as_of"] == date.today().isoformat()
+    assert (state["step"], state["events"]) == ("5", 29)
+
+
+def test_case_show_known_at_a_date_before_the_import_knows_nothing(db: str) -> None:
+    imported(db, P02)
+
+    result = run(db, "case", "show", "2025-002", "--known-at", "2025-01-01")
+
+    assert result.exit_code == 1
+    assert result.output == "Error: dossier 2025-002 was op 2025-01-01 nog niet geopend\n"
+
+
+def test_case_show_of_an_unknown_case_says_so(db: str) -> None:
+    imported(db, P02)
+
+    result = run(db, "case", "show", "2025-999", "--lang", "en")
+
+    assert result.exit_code == 1
+    assert result.output == "Error: case 2025-999 is not in the log\n"
+
+
+def test_case_show_before_the_case_was_opened_says_so(db: str) -> None:
+    imported(db, P02)
+
+    result = run(db, "case", "show", "2025-002", "--as-of", "2025-08-31", "--lang", "en")
+
+    assert result.exit_code == 1
+    assert result.output == "Error: case 2025-002 had not been opened on 2025-08-31\n"
+
+
+def test_a_bad_date_is_a_usage_error_naming_the_option(sqlite_db: str) -> None:
+    result = run(sqlite_db, "case", "show", "2025-002", "--as-of", "2025-13-01")
+    moment = run(sqlite_db, "case", "show", "2025-002", "--known-at", "yesterday")
+
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        "Error: Invalid value for '--as-of': '2025-13-01' is not a date YYYY-MM-DD"
+    )
+    assert moment.exit_code == 2
+    assert moment.output.splitlines()[-1] == (
+        "Error: Invalid value for '--known-at': 'yesterday' is not a date-time "
+        "YYYY-MM-DDTHH:MM[:SS] or a date"
+    )
+
+
+def test_case_list_shows_step_status_and_activity(db: str) -> None:
+    imported(db, P02, P06)
+
+    result = run(db, "case", "list", "--lang", "en")
+
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "Case      School   Pupil       Step  since       Status  Opened      Last activity\n"
+        "2025-002  default  Sem Jansen  5     2025-10-27  open    2025-09-01  2025-11-05\n"
+        "2025-006  default  Sem Jansen  3     2025-09-15  open    2025-09-01  2025-11-12\n"
+    )
+
+
+def test_case_list_filters_and_speaks_json(db: str) -> None:
+    imported(db, P02, P06)
+
+    in_step_3 = run(db, "case", "list", "--step", "3", "--format", "json")
+    closed = run(db, "case", "list", "--closed")
+
+    assert in_step_3.exit_code == 0, in_step_3.output
+    assert json.loads(in_step_3.output) == {
+        "as_of": date.today().isoformat(),
+        "cases": [
+            {
+                "case": "2025-006",
+                "school": "default",
+                "pupil_name": "Sem Jansen",
+                "step": "3",
+                "step_since": "2025-09-15",
+                "closed": False,
+                "opened_on": "2025-09-01",
+                "last_activity": "2025-11-12",
+            }
+        ],
+    }
+    assert closed.output == "Geen dossiers.\n"
+
+
+def test_case_timeline_lists_every_event_in_time_order_with_its_recording(db: str) -> None:
+    imported(db, P02)
+
+    result = run(db, "case", "timeline", "2025-002", "--lang", "en")
+
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(lines) == 30
+    assert lines[0].split() == ["date", "action", "recorded", "by", "details"]
+    assert lines[1].startswith("2025-09-01  Case opened ")
+    assert lines[1].endswith("ib-devries  birth_date: 2014-05-10; school_type: so")
+    days = [line[:10] for line in lines[1:]]
+    assert days == sorted(days)
+    # Recorded after 11-05, the step of 10-27 still shows in its place in time.
+    step_5 = next(n for n, line in enumerate(lines) if line.endswith("step: 5"))
+    assert lines[step_5].startswith("2025-10-27  Step entered ")
+    assert "Anna" not in result.output
+
+
+def test_case_timeline_is_dutch_by_default(db: str) -> None:
+    imported(db, P02)
+
+    result = run(db, "case", "timeline", "2025-002")
+
+    assert result.output.splitlines()[0].split() == [
+        "datum", "handeling", "vastgelegd", "door", "gegevens"
+    ]  # fmt: skip
+    assert result.output.splitlines()[1].startswith("2025-09-01  Dossier geopend ")
+
+
+def test_due_lists_what_to_do_overdue_first(db: str) -> None:
+    imported(db, P02, P09)
+
+    result = run(db, "due", "--as-of", "2025-11-04", "--format", "json", "--lang", "en")
+
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == {
+        "as_of": "2025-11-04",
+        "items": [
+            {
+                "case": "2025-002",
+                "kind": "outcome",
+                "due": "2025-10-27",
+                "overdue": True,
+                "for": ["father", "mother"],
+                "what": "Tell the outcome of the ZAT discussion of 2025-10-20 (m-zat)",
+            },
+            {
+                "case": "2025-009",
+                "kind": "information_request",
+                "due": "2025-12-03",
+                "overdue": False,
+                "for": ["mother"],
+                "what": "Answer request r-1 of 2025-11-03 for a copy",
+            },
+        ],
+    }
+
+
+def test_due_as_a_table_marks_what_is_overdue(db: str) -> None:
+    imported(db, P02, P09)
+
+    result = run(db, "due", "--as-of", "2025-11-04")
+
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "uiterlijk            Dossier   soort     voor            wat\n"
+        "2025-10-27  TE LAAT  2025-002  uitkomst  father, mother  Uitkomst van de ZAT-bespreking "
+        "van 2025-10-20 (m-zat) laten weten\n"
+        "2025-12-03           2025-009  verzoek   mother          Verzoek r-1 van 2025-11-03 om "
+        "een kopie beantwoorden\n"
+    )
+
+
+def test_due_within_days_and_for_one_case(db: str) -> None:
+    imported(db, P02, P06)
+
+    soon = run(db, "due", "--as-of", "2025-11-07", "--within", "5", "--format", "json")
+    later = run(db, "due", "--as-of", "2025-11-07", "--within", "4", "--format", "json")
+    one = run(db, "due", "--as-of", "2025-10-21", "--case", "2025-006", "--format", "json")
+
+    assert [i["kind"] for i in json.loads(soon.output)["items"]] == ["deferral_review"]
+    assert json.loads(later.output)["items"] == []
+    assert json.loads(one.output)["items"] == []
+
+
+def test_due_with_a_policy_file_uses_its_terms(db: str, tmp_path: Path) -> None:
+    imported(db, P02)
+    policy = tmp_path / "policy.toml"
+    policy.write_text("outcome_deadline_days = 3\n", encoding="utf-8")
+
+    result = run(db, "due", "--as-of", "2025-10-21", "--policy", str(policy), "--format", "json")
+
+    assert [(i["kind"], i["due"]) for i in json.loads(result.output)["items"]] == [
+        ("outcome", "2025-10-23")
+    ]
+
+
+def test_due_today_reads_the_stored_items(db: str) -> None:
+    imported(db, P02)
+
+    result = run(db, "due", "--format", "json")
+
+    assert json.loads(result.output) == {"as_of": date.today().isoformat(), "items": []}
+
+
+def test_due_for_an_unknown_case_says_so(db: str) -> None:
+    imported(db, P02)
+
+    result = run(db, "due", "--case", "2025-999")
+
+    assert result.exit_code == 1
+    assert result.output == "Error: dossier 2025-999 staat niet in het logboek\n"
+
+
+def test_nothing_due_says_so(db: str) -> None:
+    imported(db, P02)
+
+    result = run(db, "due", "--as-of", "2025-09-01", "--lang", "en")
+
+    assert result.output == "Nothing is due.\n"
+
+
+def test_projections_status_shows_each_position_against_the_log(db: str) -> None:
+    imported(db, P02)
+    before = run(db, "projections", "status")
+    run(db, "case", "list")
+
+    after = run(db, "projections", "status")
+
+    assert before.output.splitlines()[:4] == [
+        "projection  position  log  behind",
+        "case_log    0         38   38",
+        "case_state  0         38   38",
+        "due         0         38   38",
+    ]
+    assert after.output.splitlines()[:4] == [
+        "projection  position  log  behind",
+        "case_log    38        38   0",
+        "case_state  38        38   0",
+        "due         38        38   0",
+    ]
+    assert len(after.output.splitlines()) == 1 + len(PROJECTIONS)
+
+
+def test_projections_rebuild_rebuilds_every_read_model(db: str) -> None:
+    imported(db, P02)
+
+    result = CliRunner().invoke(cli, ["--db", db, "projections", "rebuild"])
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"rebuilt {name} up to position 38" for name in PROJECTIONS
+    ]
+
+
+def test_projections_rebuild_of_one_read_model(db: str) -> None:
+    imported(db, P02)
+
+    result = run(db, "projections", "rebuild", "--projection", "due")
+    wrong = run(db, "projections", "rebuild", "--projection", "nope")
+
+    assert result.stdout.endswith("rebuilt due up to position 38\n")
+    assert "case_state" not in result.stdout
+    assert wrong.exit_code == 1
+    assert wrong.output.endswith(
+        f"Error: unknown projection 'nope'; expected one of: {', '.join(PROJECTIONS)}\n"
+    )
+
+
+def test_projections_follow_on_sqlite_says_why_not(sqlite_db: str) -> None:
+    result = run(sqlite_db, "projections", "follow")
+
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {sqlite_db}: following needs PostgreSQL; on SQLite every command catches the "
+        "read models up itself\n"
+    )
+
+
+def test_the_case_group_keeps_its_recording_commands(sqlite_db: str) -> None:
+    result = run(
+        sqlite_db, "case", "open", "--case", "2025-100", "--at", "2025-09-01",
+        "--pupil-name", "Pim Test", "--birth-date", "2014-01-01", "--school-type", "so",
+    )  # fmt: skip
+    listed = run(sqlite_db, "case", "--help")
+
+    assert result.exit_code == 0, result.output
+    assert result.output == "recorded case_opened on case 2025-100 (2025-09-01)\n"
+    commands = [
+        line.split()[0] for line in listed.output.split("Commands:")[1].splitlines() if line
+    ]
+    assert commands == ["close", "list", "open", "show", "timeline"]
+
+
+def test_a_read_of_current_read_models_imports_no_action_model(sqlite_db: str) -> None:
+    imported(sqlite_db, P02)
+    assert run(sqlite_db, "case", "list").exit_code == 0  # catches up
+    code = (
+        "import sys\n"
+        "from zatlog.cli.main import cli\n"
+        "for args in (['case', 'show', '2025-002'], ['due', '--case', '2025-002']):\n"
+        f"    try:\n        cli(['--db', {sqlite_db!r}, *args])\n    except SystemExit:\n"
+        "        pass\n"
+        "print(sorted(m for m in ('zatlog.actions', 'zatlog.case', 'zatlog.policy', "
+        "'eventsourcing.postgres') if m in sys.modules))"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+
+    assert result.stdout.splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("command", [["case", "show", "x"], ["due"], ["case", "timeline", "x"]])
+def test_reading_an_empty_database_is_no_error(sqlite_db: str, command: list[str]) -> None:
+    result = run(sqlite_db, *command, "--lang", "en")
+
+    assert result.output in ("Error: case x is not in the log\n", "Nothing is due.\n")
+
+
+def test_read_models_of_an_encrypted_log_hold_no_readable_names(
+    sqlite_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventsourcing.cryptography import AESCipher
+
+    monkeypatch.setenv("ZATLOG_CIPHER_KEY", AESCipher.create_key(32))
+    imported(sqlite_db, P02)
+
+    shown = run(sqlite_db, "case", "show", "2025-002", "--as-of", "2025-10-10", "--format", "json")
+    stored = run(sqlite_db, "case", "show", "2025-002", "--format", "json")
+    listed = run(sqlite_db, "case", "list")
+    timeline = run(sqlite_db, "case", "timeline", "2025-002")
+
+    assert json.loads(shown.output)["pupil"]["name"] == "Sem Jansen"
+    assert json.loads(stored.output)["persons"][1]["name"] == "Anna Jansen"
+    assert "Sem Jansen" in listed.output
+    assert "Withdrawn in class" in timeline.output
+    files = [Path(sqlite_db), Path(sqlite_db + "-wal")]
+    raw = b"".join(f.read_bytes() for f in files if f.exists())
+    assert b"Jansen" not in raw
+    assert b"Withdrawn in class" not in raw
+
+
+def test_read_models_read_with_another_key_say_so(
+    sqlite_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventsourcing.cryptography import AESCipher
+
+    monkeypatch.setenv("ZATLOG_CIPHER_KEY", AESCipher.create_key(32))
+    imported(sqlite_db, P02)
+    assert run(sqlite_db, "case", "list").exit_code == 0
+    monkeypatch.setenv("ZATLOG_CIPHER_KEY", AESCipher.create_key(32))
+
+    result = run(sqlite_db, "case", "show", "2025-002")
+
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: cannot read the read models: they were written with another encryption key, "
+        "or without one (rebuild them with `zatlog projections rebuild`)\n"
+    )
