@@ -31,6 +31,8 @@ def import_command(session: Session, file: str) -> None:
         raise click.ClickException(f"{file}: {error.strerror}") from None
     with stream:
         count = import_lines(session.app, stream, default_actor=session.actor, source=source)
+    if count:
+        session.catch_up()
     if count == 0:
         click.echo(f"nothing to import: {source} has no actions")
     else:
@@ -85,7 +87,7 @@ def demo(session: Session) -> None:
             f"{session.location.target} already holds a log; run the demo on a new --db"
         )
     batch = demo_actions(date.today())
-    app.record(batch)
+    session.record(batch)
     cases = len({getattr(action, "case", None) for action, _ in batch} - {None})
     db = session.location.target
     click.echo(f"demo school recorded in {db}: {cases} cases, {len(batch)} actions")

@@ -81,7 +81,7 @@ def request(session: Session, ref: str, person: str, kind: str, at: str | None) 
     }
     try:
         action = parse_action(data)
-        session.app.record([(action, session.actor)])
+        session.record([(action, session.actor)])
     except Rejected as rejected:
         raise ZatlogError(_as_options(rejected.error)) from None
     except InvalidAction as error:
@@ -234,7 +234,7 @@ def _record(session: Session, document: Dossier, fmt: str, day: date) -> None:
     if document.request:
         data["request"] = document.request
     try:
-        session.app.record([(parse_action(data), session.actor)])
+        session.record([(parse_action(data), session.actor)])
     except Rejected as rejected:
         raise ZatlogError(
             f"the disclosure could not be recorded, nothing was written: {rejected.error}"

@@ -16,6 +16,9 @@ import click
 from zatlog import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from zatlog.actions import Action
     from zatlog.application import ZatlogApp
     from zatlog.storage import Location
 
@@ -80,6 +83,30 @@ class Session:
 
             self._app = ZatlogApp(self.location)
         return self._app
+
+    def record(self, batch: Sequence[tuple[Action, str]]) -> int:
+        """Record a batch in one transaction, then bring the read models up to date."""
+        count = self.app.record(batch)
+        self.catch_up()
+        return count
+
+    def catch_up(self) -> None:
+        """Bring the read models up to the end of the log (after a write).
+
+        The actions are already safely recorded when this runs; should it fail,
+        the read models catch up on the next read instead.
+        """
+        from zatlog.errors import ZatlogError
+        from zatlog.projections.runner import catch_up
+
+        try:
+            catch_up(self.app)
+        except ZatlogError as error:
+            click.echo(
+                f"warning: recorded, but the read models are not up to date yet ({error}); "
+                "they catch up on the next read",
+                err=True,
+            )
 
     def close(self) -> None:
         if self._app is not None:

@@ -183,7 +183,7 @@ def record_one(session: Session, data: dict[str, Any]) -> None:
         raise ZatlogError(_as_options(error)) from None
     actor = action.by or session.actor
     try:
-        session.app.record([(action, actor)])
+        session.record([(action, actor)])
     except Rejected as rejected:
         raise ZatlogError(_as_options(rejected.error)) from None
     where = f"case {data['case']}" if "case" in data else f"school {action.school}"
