@@ -14,6 +14,12 @@ from pathlib import Path
 
 import pytest
 
+# Subprocesses started by tests (`python -c …`) must import the installed
+# package, not the source folder zatlog/ that a checkout's working directory
+# would put first on sys.path (it lacks the mapped zatlog.cli and
+# zatlog.projections).
+os.environ["PYTHONSAFEPATH"] = "1"
+
 SCENARIOS = Path(__file__).resolve().parents[1].parent / "shared" / "scenarios"
 POSTGRES_URL = os.environ.get("ZATLOG_TEST_POSTGRES", "")
 BACKENDS = ["sqlite", "postgres"]
