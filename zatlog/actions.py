@@ -113,6 +113,27 @@ SchoolDocument = Literal[
     "complaints_protocol",
     "meldcode",
 ]
+SCHOOL_DOCUMENTS: tuple[str, ...] = typing.get_args(SchoolDocument)
+
+IDENTIFYING_ITEMS: tuple[str, ...] = ("name", "birth_date", "address", "bsn", "photo")
+"""The pupil's identifying data (domain.md 4.5 and 4.7)."""
+OUTSIDE_INFORMATION: tuple[str, ...] = ("name", "birth_date", "known_to_services", "since_when")
+"""The *buitenkant-informatie* that may be shared on a no-objection basis (guideline 6)."""
+ITEM_CATEGORIES: tuple[str, ...] = (
+    *IDENTIFYING_ITEMS,
+    "known_to_services",
+    "since_when",
+    "outcome",
+    "plan",
+    "sdq",
+    "reports",
+    "contacts",
+    "consents",
+    "relations",
+    "requests",
+)
+"""The item categories with a fixed meaning (domain.md 4.7); free labels are allowed too."""
+
 SafetyGround = Literal["neglect", "abuse", "domestic_violence", "other"]
 RedactionGround = Literal[
     "others_rights", "child_interest", "work_note", "pupil_refusal", "restriction"

@@ -11,18 +11,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from zatlog.actions import Action, parse_action
-
-DOCUMENTS = (
-    "school_guide_cvb",
-    "school_guide_zat",
-    "zat_folder",
-    "privacy_regulation",
-    "zat_covenant",
-    "zat_privacy_regulation",
-    "complaints_protocol",
-    "meldcode",
-)
+from zatlog.actions import SCHOOL_DOCUMENTS, Action, parse_action
 
 
 class _Case:
@@ -120,7 +109,7 @@ class _Case:
 def demo_lines(today: date) -> Iterator[dict[str, Any]]:
     """Every line of the demo log, as the import format."""
     start = today - timedelta(days=120)
-    for document in DOCUMENTS:
+    for document in SCHOOL_DOCUMENTS:
         yield {
             "action": "school_document_published",
             "at": (start - timedelta(days=30)).isoformat(),

@@ -18,7 +18,7 @@ from functools import cached_property
 from operator import itemgetter
 from typing import Generic, TypeVar, cast
 
-from zatlog import people
+from zatlog import actions, people
 from zatlog.actions import (
     WRITTEN_CHANNELS,
     CaseOpened,
@@ -59,24 +59,9 @@ A_co = TypeVar("A_co", covariant=True)
 Decision = ConsentGiven | ConsentRefused | ConsentWithdrawn
 Answer = InformationDisclosed | InformationRequestRefused
 
-IDENTIFYING_ITEMS: frozenset[str] = frozenset({"name", "birth_date", "address", "bsn", "photo"})
-OUTSIDE_INFORMATION: frozenset[str] = frozenset(
-    {"name", "birth_date", "known_to_services", "since_when"}
-)
-ITEM_CATEGORIES: frozenset[str] = IDENTIFYING_ITEMS | frozenset(
-    {
-        "known_to_services",
-        "since_when",
-        "outcome",
-        "plan",
-        "sdq",
-        "reports",
-        "contacts",
-        "consents",
-        "relations",
-        "requests",
-    }
-)
+IDENTIFYING_ITEMS: frozenset[str] = frozenset(actions.IDENTIFYING_ITEMS)
+OUTSIDE_INFORMATION: frozenset[str] = frozenset(actions.OUTSIDE_INFORMATION)
+ITEM_CATEGORIES: frozenset[str] = frozenset(actions.ITEM_CATEGORIES)
 """The item categories with a fixed meaning (domain.md 4.7)."""
 
 _TOPIC_CATEGORIES: dict[str, str] = {

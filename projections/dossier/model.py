@@ -42,21 +42,6 @@ SAFETY_NOTE = "; safety records included on purpose"
 """Appended to a disclosure's note when the coordinator included the safety records; left
 out of the history shown to a reader who does not see them."""
 
-IDENTIFYING_ITEMS: tuple[str, ...] = ("name", "birth_date", "address", "bsn", "photo")
-ITEM_CATEGORIES: tuple[str, ...] = (
-    *IDENTIFYING_ITEMS,
-    "known_to_services",
-    "since_when",
-    "outcome",
-    "plan",
-    "sdq",
-    "reports",
-    "contacts",
-    "consents",
-    "relations",
-    "requests",
-)
-"""The item categories with a fixed meaning (domain.md 4.7)."""
 
 CATEGORY_OF_ACTION: dict[str, str] = {
     "case_opened": "status",

@@ -17,8 +17,9 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from zatlog.actions import ITEM_CATEGORIES
 from zatlog.projections import i18n
-from zatlog.projections.dossier.model import ITEM_CATEGORIES, Dossier, HistoryEntry, NoRight
+from zatlog.projections.dossier.model import Dossier, HistoryEntry, NoRight
 
 if TYPE_CHECKING:
     from jinja2 import BytecodeCache, Environment
