@@ -7,7 +7,14 @@ from datetime import date
 import click
 
 from zatlog.cli.main import Session
-from zatlog.cli.options import DATE, lang_option, output_option, write_output
+from zatlog.cli.options import (
+    DATE,
+    lang_option,
+    output_option,
+    policy_from,
+    policy_option,
+    write_output,
+)
 
 SEVERITY_ORDER = ("minor", "major", "critical")
 
@@ -26,12 +33,7 @@ SEVERITY_ORDER = ("minor", "major", "critical")
     type=DATE,
     help="Judge the events that happened on or before DATE, with DATE as today (default: today).",
 )
-@click.option(
-    "--policy",
-    "policy_file",
-    type=click.Path(exists=True, dir_okay=False),
-    help="A TOML file overriding the policy defaults (domain.md section 7).",
-)
+@policy_option
 @click.option(
     "--format",
     "fmt",
@@ -76,14 +78,13 @@ def audit(
     severity exists.
     """
     from zatlog.bulk import bulk_read
-    from zatlog.policy import Policy, load_policy
     from zatlog.projections.audit import report
     from zatlog.projections.audit.findings import audit_log
     from zatlog.projections.audit.pseudonym import Pseudonymizer
     from zatlog.projections.i18n import Lang
 
     language: Lang = "en" if (lang or session.lang) == "en" else "nl"
-    policy = load_policy(policy_file) if policy_file else Policy()
+    policy = policy_from(policy_file)
     today = as_of or date.today()
     if as_of is None and policy_file is None:
         # Today's audit under the default policy: served by the findings read model.

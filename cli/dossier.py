@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, cast
 import click
 
 from zatlog.cli.main import LANGS, Session
+from zatlog.cli.options import policy_from, policy_option
 from zatlog.errors import ZatlogError
 
 if TYPE_CHECKING:
@@ -116,12 +117,7 @@ def request(session: Session, ref: str, person: str, kind: str, at: str | None) 
     help="Include safety records (reports), which a parent's export leaves out by default.",
 )
 @click.option("--at", "at", metavar="DATE", help="The export date. Default: today.")
-@click.option(
-    "--policy",
-    "policy_file",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Policy file (TOML) for SDQ bands and the audit findings.",
-)
+@policy_option
 @click.pass_obj
 def export(
     session: Session,
@@ -145,14 +141,13 @@ def export(
     The export is recorded as information_disclosed, so it shows in later
     exports and in the audit.
     """
-    from zatlog.policy import Policy, load_policy
     from zatlog.projections.dossier.model import NoRight, build_dossier
     from zatlog.projections.dossier.render import refusal_message, render
     from zatlog.projections.dossier.source import load_case_events, load_school_events
 
     language = lang or session.lang
     day = _day(at)
-    policy = load_policy(policy_file) if policy_file else Policy()
+    policy = policy_from(policy_file)
     events = load_case_events(session.app, ref)
     if not events:
         raise ZatlogError(f"case {ref} has not been opened")

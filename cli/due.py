@@ -10,7 +10,7 @@ import click
 
 from zatlog.cli.cases import columns, format_option, language
 from zatlog.cli.main import Session
-from zatlog.cli.options import DATE, lang_option
+from zatlog.cli.options import DATE, lang_option, policy_from, policy_option
 from zatlog.errors import ZatlogError
 
 if TYPE_CHECKING:
@@ -32,12 +32,7 @@ if TYPE_CHECKING:
 )
 @click.option("--case", "case", metavar="REF", help="Only this case.")
 @click.option("--school", metavar="S", help="Only the cases of this school.")
-@click.option(
-    "--policy",
-    "policy_file",
-    type=click.Path(exists=True, dir_okay=False),
-    help="A TOML file overriding the policy defaults (domain.md section 7).",
-)
+@policy_option
 @format_option
 @lang_option
 @click.pass_obj
@@ -69,9 +64,7 @@ def due(
         if as_of is None and policy_file is None:
             items = due_list.stored_items(view, today, case=case, school=school)
         else:
-            from zatlog.policy import Policy, load_policy
-
-            policy = load_policy(policy_file) if policy_file else Policy()
+            policy = policy_from(policy_file)
             items = due_list.computed_items(view, policy, today, case=case, school=school)
     if items is None:
         raise ZatlogError(label(CASE_LABELS, "unknown_case", chosen).format(case=case))

@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from zatlog.policy import Policy
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -37,6 +40,23 @@ def lang_option(function: F) -> F:
         default=None,
         help="Language of the output (default: the global --lang, Dutch).",
     )(function)
+
+
+def policy_option(function: F) -> F:
+    """``--policy FILE.toml``: overrides of the policy defaults (domain.md section 7)."""
+    return click.option(
+        "--policy",
+        "policy_file",
+        type=click.Path(exists=True, dir_okay=False),
+        help="A TOML file overriding the policy defaults (domain.md section 7).",
+    )(function)
+
+
+def policy_from(policy_file: str | None) -> Policy:
+    """The policy of ``--policy``, or the defaults."""
+    from zatlog.policy import Policy, load_policy
+
+    return load_policy(policy_file) if policy_file else Policy()
 
 
 def output_option(function: F) -> F:

@@ -7,7 +7,14 @@ from datetime import date
 import click
 
 from zatlog.cli.main import Session
-from zatlog.cli.options import DATE, lang_option, output_option, write_output
+from zatlog.cli.options import (
+    DATE,
+    lang_option,
+    output_option,
+    policy_from,
+    policy_option,
+    write_output,
+)
 
 
 @click.group("providers")
@@ -33,12 +40,7 @@ def providers() -> None:
     type=DATE,
     help="Report what happened on or before DATE (default: today).",
 )
-@click.option(
-    "--policy",
-    "policy_file",
-    type=click.Path(exists=True, dir_okay=False),
-    help="A TOML policy file; it decides who must be invited (rule B1).",
-)
+@policy_option
 @click.option(
     "--format",
     "fmt",
@@ -71,14 +73,13 @@ def report(
     """
     from zatlog.bulk import bulk_read
     from zatlog.errors import ZatlogError
-    from zatlog.policy import Policy, load_policy
     from zatlog.projections import providers as p
     from zatlog.projections.i18n import Lang
 
     if start is not None and end is not None and start > end:
         raise ZatlogError(f"--from {start.isoformat()} is after --to {end.isoformat()}")
     language: Lang = "en" if (lang or session.lang) == "en" else "nl"
-    policy = load_policy(policy_file) if policy_file else Policy()
+    policy = policy_from(policy_file)
     with bulk_read():
         built = p.provider_report(
             session.app.logged_actions(),
