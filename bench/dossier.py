@@ -44,6 +44,7 @@ from zatlog.policy import Policy
 from zatlog.projections.dossier.model import build_dossier
 from zatlog.projections.dossier.render import render
 from zatlog.projections.dossier.source import load_case_events, load_school_events
+from zatlog.projections.runner import catch_up
 from zatlog.storage import resolve
 
 T = TypeVar("T")
@@ -324,6 +325,8 @@ def build_store(path: Path, events: int) -> date:
     app = ZatlogApp(resolve(str(path)))
     try:
         import_lines(app, [json.dumps(line) for line in lines], default_actor="ib-devries")
+        # As `zatlog import` leaves it: the read models caught up after the write.
+        catch_up(app)
     finally:
         app.close()
     return export_day
