@@ -10,6 +10,7 @@ from zatlog.cli.main import Session
 from zatlog.cli.options import (
     DATE,
     lang_option,
+    language,
     output_option,
     policy_from,
     policy_option,
@@ -81,9 +82,8 @@ def audit(
     from zatlog.projections.audit import report
     from zatlog.projections.audit.findings import audit_log
     from zatlog.projections.audit.pseudonym import Pseudonymizer
-    from zatlog.projections.i18n import Lang
 
-    language: Lang = "en" if (lang or session.lang) == "en" else "nl"
+    chosen = language(session, lang)
     policy = policy_from(policy_file)
     today = as_of or date.today()
     if as_of is None and policy_file is None:
@@ -105,9 +105,9 @@ def audit(
     elif fmt == "csv":
         text = report.to_csv(result, pseudonymizer)
     elif fmt == "html":
-        text = report.to_html(result, policy, today, language, pseudonymizer)
+        text = report.to_html(result, policy, today, chosen, pseudonymizer)
     else:
-        text = report.to_text(result, language, pseudonymizer)
+        text = report.to_text(result, chosen, pseudonymizer)
     write_output(output, text)
     if fail_on is not None:
         threshold = SEVERITY_ORDER.index(fail_on)

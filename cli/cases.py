@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from zatlog.cli.main import Session
-from zatlog.cli.options import DATE, lang_option
+from zatlog.cli.options import DATE, format_option, lang_option, language
 from zatlog.errors import ZatlogError
 
 if TYPE_CHECKING:
@@ -26,23 +26,6 @@ if TYPE_CHECKING:
 
 STEPS = click.Choice(["1", "2", "3", "4a", "4b", "5"])
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def format_option(function: F) -> F:
-    """``--format table|json`` of a reading command."""
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(["table", "json"]),
-        default="table",
-        show_default=True,
-        help="table for the terminal, json for tools.",
-    )(function)
-
-
-def language(session: Session, lang: str | None) -> Lang:
-    """The command's ``--lang``, else the global one."""
-    return "en" if (lang or session.lang) == "en" else "nl"
 
 
 class CaseGroup(click.Group):

@@ -19,14 +19,13 @@ from typing import TYPE_CHECKING, Any, cast
 import click
 
 from zatlog.cli.main import LANGS, Session
-from zatlog.cli.options import policy_from, policy_option
+from zatlog.cli.options import language, policy_from, policy_option
 from zatlog.errors import ZatlogError
 
 if TYPE_CHECKING:
     from zatlog.errors import InvalidAction
     from zatlog.projections.dossier.model import Dossier
     from zatlog.projections.dossier.render import Format
-    from zatlog.projections.i18n import Lang
 
 FORMATS = click.Choice(["pdf", "html", "json"])
 KINDS = click.Choice(["inspection", "copy", "important_facts"])
@@ -145,7 +144,7 @@ def export(
     from zatlog.projections.dossier.render import refusal_message, render
     from zatlog.projections.dossier.source import load_case_events, load_school_events
 
-    language = lang or session.lang
+    chosen = language(session, lang)
     day = _day(at)
     policy = policy_from(policy_file)
     events = load_case_events(session.app, ref)
@@ -164,8 +163,8 @@ def export(
             request=request_id,
         )
     except NoRight as refused:
-        raise ZatlogError(refusal_message(refused, _lang(language))) from None
-    content = render(document, _format(fmt), _lang(language), generated_on=date.today())
+        raise ZatlogError(refusal_message(refused, chosen)) from None
+    content = render(document, _format(fmt), chosen, generated_on=date.today())
     target = output or f"dossier-{ref}-{person}-{day.isoformat()}.{fmt}"
     if target == "-":
         _record(session, document, fmt, day)
@@ -259,10 +258,6 @@ def _day(value: str | None) -> date:
     except ValueError:
         pass
     raise ZatlogError(f"--at: {value!r} is not a date; expected YYYY-MM-DD")
-
-
-def _lang(value: str) -> Lang:
-    return "en" if value == "en" else "nl"
 
 
 def _format(value: str) -> Format:

@@ -8,9 +8,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from zatlog.cli.cases import columns, format_option, language
+from zatlog.cli.cases import columns
 from zatlog.cli.main import Session
-from zatlog.cli.options import DATE, lang_option, policy_from, policy_option
+from zatlog.cli.options import (
+    DATE,
+    format_option,
+    lang_option,
+    language,
+    policy_from,
+    policy_option,
+)
 from zatlog.errors import ZatlogError
 
 if TYPE_CHECKING:

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 if TYPE_CHECKING:
+    from zatlog.cli.main import Session
     from zatlog.policy import Policy
+    from zatlog.projections.i18n import Lang
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,6 +41,23 @@ def lang_option(function: F) -> F:
         type=click.Choice(["nl", "en"]),
         default=None,
         help="Language of the output (default: the global --lang, Dutch).",
+    )(function)
+
+
+def language(session: Session, lang: str | None) -> Lang:
+    """The command's ``--lang``, else the global one (Dutch by default)."""
+    return "en" if (lang or session.lang) == "en" else "nl"
+
+
+def format_option(function: F) -> F:
+    """``--format table|json`` of a reading command."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "json"]),
+        default="table",
+        show_default=True,
+        help="table for the terminal, json for tools.",
     )(function)
 
 

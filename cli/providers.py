@@ -10,6 +10,7 @@ from zatlog.cli.main import Session
 from zatlog.cli.options import (
     DATE,
     lang_option,
+    language,
     output_option,
     policy_from,
     policy_option,
@@ -74,11 +75,10 @@ def report(
     from zatlog.bulk import bulk_read
     from zatlog.errors import ZatlogError
     from zatlog.projections import providers as p
-    from zatlog.projections.i18n import Lang
 
     if start is not None and end is not None and start > end:
         raise ZatlogError(f"--from {start.isoformat()} is after --to {end.isoformat()}")
-    language: Lang = "en" if (lang or session.lang) == "en" else "nl"
+    chosen = language(session, lang)
     policy = policy_from(policy_file)
     with bulk_read():
         built = p.provider_report(
@@ -94,7 +94,7 @@ def report(
     elif fmt == "csv":
         text = p.to_csv(built)
     elif fmt == "html":
-        text = p.to_html(built, language)
+        text = p.to_html(built, chosen)
     else:
-        text = p.to_table(built, language)
+        text = p.to_table(built, chosen)
     write_output(output, text)

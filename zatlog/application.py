@@ -179,7 +179,3 @@ def to_logged_action(event: Any, position: int) -> LoggedAction | None:
             action=a.parse_stored(event.payload),
         )
     return None
-
-
-def open_app(location: Location) -> ZatlogApp:
-    return ZatlogApp(location)
