@@ -378,8 +378,8 @@ def _override_reports(facts: CaseFacts, policy: Policy) -> list[_Due]:
 
 def _requests(facts: CaseFacts, policy: Policy) -> list[_Due]:
     """G10 and I377: an answer to every request the law gives a term for."""
-    from zatlog.calendar import calendar_months_after, one_calendar_month_after
     from zatlog.people import holds_authority
+    from zatlog.projections.audit.information import inspection_deadline
 
     found: list[_Due] = []
     for request in facts.requests:
@@ -399,12 +399,7 @@ def _requests(facts: CaseFacts, policy: Policy) -> list[_Due]:
         else:
             if facts.right(act.requester, day) != "full":
                 continue
-            month = one_calendar_month_after(day)
-            deadline = month
-            for extension in facts.extensions.get(act.request, []):
-                if day <= extension.day <= month:
-                    limit = min(extension.act.new_deadline, calendar_months_after(day, 3))
-                    deadline = max(month, limit)
+            deadline, _ = inspection_deadline(facts, request)
         values = {"request": act.request, "date": day.isoformat(), "kind": act.kind}
         found.append(
             _Due("information_request", deadline, (act.requester,), f"request_{act.kind}", values)

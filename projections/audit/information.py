@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from zatlog.actions import (
     InformationDisclosed,
     InformationRequested,
+    InformationRequestExtended,
     InformationRequestRefused,
     ParentsInformed,
     ParentsInvited,
@@ -55,18 +56,28 @@ def _answers(facts: CaseFacts, request: Ev[InformationRequested]) -> list[Ev[Ans
     return [a for a in facts.answers.get(request.act.request, []) if a.day >= request.day]
 
 
+def inspection_deadline(
+    facts: CaseFacts, request: Ev[InformationRequested]
+) -> tuple[date, Ev[InformationRequestExtended] | None]:
+    """When an inspection or copy request must be answered (AVG art. 12(3)), and the
+    extension that set it: one calendar month, or an extension recorded within that
+    month, at least the month and at most three months."""
+    day = request.day
+    month = one_calendar_month_after(day)
+    extension = None
+    for candidate in facts.extensions.get(request.act.request, []):
+        if day <= candidate.day <= month:
+            extension = candidate
+    if extension is None:
+        return month, None
+    return max(month, min(extension.act.new_deadline, calendar_months_after(day, 3))), extension
+
+
 def _g10(facts: CaseFacts, request: Ev[InformationRequested], as_of: date) -> list[Finding]:
     day, act = request.day, request.act
     if facts.right(act.requester, day) != "full":
         return []
-    month = one_calendar_month_after(day)
-    extension = None
-    for candidate in facts.extensions.get(act.request, []):
-        if day <= candidate.day <= month:
-            extension = candidate
-    deadline = month
-    if extension is not None:
-        deadline = max(month, min(extension.act.new_deadline, calendar_months_after(day, 3)))
+    deadline, extension = inspection_deadline(facts, request)
     answers = _answers(facts, request)
     nl_who, en_who = facts.who(act.requester, day)
     when, due = catalog.day(day), catalog.day(deadline)
