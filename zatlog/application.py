@@ -16,6 +16,7 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import DomainEventProtocol
 from eventsourcing.persistence import (
+    InternalError,
     MapperDeserialisationError,
     OperationalError,
     RecordConflictError,
@@ -48,10 +49,19 @@ class ZatlogApp(Application[UUID]):
 
     def __init__(self, location: Location) -> None:
         self.location = location
-        try:
-            super().__init__(env=location.settings)
-        except (OSError, OperationalError) as error:
-            raise StorageError(f"cannot open {location.target}: {error}") from None
+        for attempt in range(ATTEMPTS):
+            try:
+                super().__init__(env=location.settings)
+                return
+            except (OSError, OperationalError) as error:
+                raise StorageError(f"cannot open {location.target}: {error}") from None
+            except InternalError as error:
+                # Opening creates the tables and functions if needed; PostgreSQL refuses
+                # two sessions replacing the same function at once ("tuple concurrently
+                # updated"). The other one did the work: open again.
+                if "concurrently" not in str(error) or attempt == ATTEMPTS - 1:
+                    raise StorageError(f"cannot open {location.target}: {error}") from None
+                time.sleep(random.uniform(0, 0.02 * 2**attempt))
 
     # -- writing ------------------------------------------------------------------------------
 
