@@ -14,6 +14,7 @@ from zatlog.cli.options import (
     output_option,
     policy_from,
     policy_option,
+    report_format_option,
     write_output,
 )
 
@@ -35,14 +36,7 @@ SEVERITY_ORDER = ("minor", "major", "critical")
     help="Judge the events that happened on or before DATE, with DATE as today (default: today).",
 )
 @policy_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv", "html"]),
-    default="table",
-    show_default=True,
-    help="table for the terminal, json for tools, csv for spreadsheets, html for a report.",
-)
+@report_format_option
 @output_option
 @click.option(
     "--fail-on",

@@ -61,6 +61,18 @@ def format_option(function: F) -> F:
     )(function)
 
 
+def report_format_option(function: F) -> F:
+    """``--format table|json|csv|html`` of a report for people outside the care team."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "json", "csv", "html"]),
+        default="table",
+        show_default=True,
+        help="table for the terminal, json or csv for tools, html for a self-contained report.",
+    )(function)
+
+
 def policy_option(function: F) -> F:
     """``--policy FILE.toml``: overrides of the policy defaults (domain.md section 7)."""
     return click.option(

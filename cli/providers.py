@@ -14,6 +14,7 @@ from zatlog.cli.options import (
     output_option,
     policy_from,
     policy_option,
+    report_format_option,
     write_output,
 )
 
@@ -42,14 +43,7 @@ def providers() -> None:
     help="Report what happened on or before DATE (default: today).",
 )
 @policy_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv", "html"]),
-    default="table",
-    show_default=True,
-    help="table for the terminal, json or csv for tools, html for a self-contained page.",
-)
+@report_format_option
 @output_option
 @lang_option
 @click.pass_obj
