@@ -43,18 +43,26 @@ def status(session: Session) -> None:
     metavar="NAME",
     help="Rebuild only this read model (and those built on it); repeatable. Default: all.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Processes to rebuild with (default: one per processor for a large log; "
+    "1: only this one).",
+)
 @click.pass_obj
-def rebuild(session: Session, names: tuple[str, ...]) -> None:
+def rebuild(session: Session, names: tuple[str, ...], workers: int | None) -> None:
     """Drop the read models and build them again from the whole log, with a progress bar.
 
     First the log is read (the case index is written as it goes), then every
-    case is recomputed once.
+    case is recomputed once; on a large log, worker processes share both.
     """
     from zatlog.projections.runner import rebuild as rebuild_models
 
     bars = ProgressBars({"events": "reading the log", "cases": "recomputing cases"})
     try:
-        result = rebuild_models(session.app, names or None, bars.update)
+        result = rebuild_models(session.app, names or None, bars.update, workers=workers)
     finally:
         bars.close()
     for name, (position, _) in result.items():

@@ -17,6 +17,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import Tracking
 
 from zatlog.projections.runner import (
+    BulkLoader,
     ReadModel,
     ReadModelView,
     Table,
@@ -60,6 +61,8 @@ TIMELINE = (
     "SELECT position, action, day, recorded_at, actor, payload FROM {t}case_log "
     "WHERE case_ref = ? ORDER BY day, position"
 )
+CASES_UP_TO = "SELECT case_ref FROM {t}case_log WHERE action = 'case_opened' AND position <= ?"
+"""(Sorted by the caller: with ORDER BY, SQLite walks the whole case_ref index instead.)"""
 NO_LIMIT = 2**62
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
@@ -78,6 +81,25 @@ class CaseLog(ReadModel):
 
     def discard(self) -> None:
         self.rows.clear()
+
+    mergeable = True
+
+    def export(self) -> list[list[Any]]:
+        rows, self.rows = self.rows, []
+        return rows
+
+    def merge(self, changes: list[list[Any]]) -> None:
+        for row in changes:
+            if row[3] == "case_opened":
+                self.schools[row[1]] = row[2]
+            elif row[2] is None and row[1] in self.schools:
+                row[2] = self.schools[row[1]]
+        self.rows += changes
+
+    def bulk_loader(self, app: ZatlogApp) -> BulkLoader | None:
+        from zatlog.projections.case_log_sql import loader
+
+        return loader(app)
 
     @singledispatchmethod
     def process_event(self, domain_event: Any, tracking: Tracking) -> None:
@@ -139,6 +161,11 @@ def read_case_events(
 def read_school_events(reader: Reader, school: str, upto: int = NO_LIMIT) -> list[LoggedAction]:
     """The school's own events (no case) up to log position ``upto``, in recording order."""
     return _logged(reader, reader.fetchall(SCHOOL_ROWS, (school, upto)))
+
+
+def cases_up_to(reader: Reader, upto: int) -> list[str]:
+    """Every case opened at log positions up to ``upto``, by reference."""
+    return sorted(row[0] for row in reader.fetchall(CASES_UP_TO, (upto,)))
 
 
 def cases_of_school(reader: Reader, school: str) -> list[str]:

@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from zatlog.projections.case_log import read_case_events
-from zatlog.projections.runner import CaseEvents, CaseReadModel, Reader, Table, ViewWriter
+from zatlog.projections.runner import CaseEvents, CaseReadModel, Reader, Table, Writer
 
 if TYPE_CHECKING:
     from zatlog import actions as a
@@ -437,7 +437,7 @@ class CaseStateProjection(CaseReadModel):
     name = "case_state"
     tables = (TABLE,)
 
-    def update_case(self, writer: ViewWriter, case: CaseEvents, today: date) -> None:
+    def update_case(self, writer: Writer, case: CaseEvents, today: date) -> None:
         state = case_state(case.events, today=today)
         if state is None:  # opened on a date still ahead
             writer.execute(DELETE, (case.ref,))

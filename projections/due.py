@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from zatlog.projections.case_log import read_case_events
 from zatlog.projections.case_state import exact_on, next_event_day
 from zatlog.projections.i18n import DUE_TEXTS, Lang
-from zatlog.projections.runner import CaseEvents, CaseReadModel, Reader, Table, ViewWriter
+from zatlog.projections.runner import CaseEvents, CaseReadModel, Reader, Table, Writer
 
 if TYPE_CHECKING:
     from zatlog.actions import MeetingScheduled, ReportMade
@@ -127,7 +127,12 @@ def due_items(case_events: Sequence[LoggedAction], policy: Policy, as_of: date) 
     from zatlog.projections.audit.facts import CaseFacts
 
     refs = {e.case for e in case_events if e.case is not None}
-    facts = CaseFacts(min(refs, default=""), case_events, (), policy, as_of)
+    return due_of(CaseFacts(min(refs, default=""), case_events, (), policy, as_of))
+
+
+def due_of(facts: CaseFacts) -> list[DueItem]:
+    """Every deadline on the case not met by the facts' as-of date, under their policy."""
+    policy = facts.policy
     if facts.opened is None:
         return []
     found: list[_Due] = []
@@ -440,14 +445,10 @@ class DueProjection(CaseReadModel):
     name = "due"
     tables = (ITEMS, CASES)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from zatlog.policy import Policy
+    def update_case(self, writer: Writer, case: CaseEvents, today: date) -> None:
+        from zatlog.projections.audit.facts import default_facts
 
-        super().__init__(*args, **kwargs)
-        self.policy = Policy()
-
-    def update_case(self, writer: ViewWriter, case: CaseEvents, today: date) -> None:
-        items = due_items(case.events, self.policy, today)
+        items = due_of(default_facts(case, today))
         writer.execute(DELETE_ITEMS, (case.ref,))
         writer.executemany(
             INSERT_ITEM,

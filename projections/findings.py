@@ -20,7 +20,7 @@ from typing import Any
 from zatlog.actions import CaseOpened, RelationRecorded
 from zatlog.policy import Policy
 from zatlog.projections.audit import stats
-from zatlog.projections.audit.facts import CaseFacts
+from zatlog.projections.audit.facts import CaseFacts, default_facts
 from zatlog.projections.audit.findings import check_facts
 from zatlog.projections.audit.model import AuditResult, AuditStats, Finding
 from zatlog.projections.audit.names import NameGuard
@@ -30,7 +30,7 @@ from zatlog.projections.runner import (
     CaseReadModel,
     Reader,
     Table,
-    ViewWriter,
+    Writer,
 )
 from zatlog.records import LoggedAction
 
@@ -61,7 +61,15 @@ def audit_one(
     as_of: date,
 ) -> tuple[list[Finding], AuditStats] | None:
     """One case's findings and chart figures as of ``as_of`` (None: not yet opened)."""
-    facts = CaseFacts(ref, events, school_events, policy, as_of)
+    return audit_facts(CaseFacts(ref, events, school_events, policy, as_of), events)
+
+
+def audit_facts(
+    facts: CaseFacts, events: Iterable[LoggedAction]
+) -> tuple[list[Finding], AuditStats] | None:
+    """The findings and chart figures of one case's facts (None: not yet opened); no
+    finding contains a name recorded in ``events`` (all the case's events)."""
+    policy, as_of = facts.policy, facts.as_of
     if facts.opened is None or facts.opened.day > as_of:
         return None
     figures = stats.Collector(policy)
@@ -88,8 +96,8 @@ class FindingsProjection(CaseReadModel):
     tables = (TABLE,)
     uses_school_events = True
 
-    def update_case(self, writer: ViewWriter, case: CaseEvents, today: date) -> None:
-        audited = audit_one(case.ref, case.events, case.school_events(), Policy(), today)
+    def update_case(self, writer: Writer, case: CaseEvents, today: date) -> None:
+        audited = audit_facts(default_facts(case, today), case.events)
         if audited is None:
             writer.execute(DELETE, (case.ref,))
             return

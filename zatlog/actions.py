@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import typing
 from datetime import date, datetime
-from functools import cached_property
 from typing import Annotated, Any, Literal, TypeAlias, Union
 
 from pydantic import (
@@ -151,9 +150,11 @@ class _Action(BaseModel):
     by: Text | None = None
     note: str | None = None
 
-    @cached_property
+    @property
     def day(self) -> date:
-        """The calendar date of ``at``: rules compare dates, not times."""
+        """The calendar date of ``at``: rules compare dates, not times (cheap to compute;
+        :class:`~zatlog.records.LoggedAction` keeps it, and Python 3.11's
+        ``cached_property`` takes a lock on every read)."""
         return self.at.date() if isinstance(self.at, datetime) else self.at
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from operator import itemgetter
-from typing import Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from zatlog import actions, people
 from zatlog.actions import (
@@ -52,6 +52,9 @@ from zatlog.people import PUPIL, Right
 from zatlog.policy import Policy
 from zatlog.projections.audit import catalog
 from zatlog.records import LoggedAction
+
+if TYPE_CHECKING:
+    from zatlog.projections.runner import CaseEvents
 
 A = TypeVar("A")
 A_co = TypeVar("A_co", covariant=True)
@@ -452,3 +455,14 @@ def build_facts(
     as_of: date,
 ) -> CaseFacts:
     return CaseFacts(case, case_events, school_events, policy, as_of)
+
+
+def default_facts(case: CaseEvents, as_of: date) -> CaseFacts:
+    """The facts of ``case`` under the default policy, built once for every read model
+    recomputed from the same events (the due items and the findings share them)."""
+
+    def build() -> CaseFacts:
+        return CaseFacts(case.ref, case.events, case.school_events(), Policy(), as_of)
+
+    facts: CaseFacts = case.derived(f"facts/{as_of.isoformat()}", build)
+    return facts

@@ -52,6 +52,11 @@ class NameGuard:
 
     def scrub(self, text: str, placeholder: str) -> str:
         """``text`` with every known name replaced by ``placeholder``."""
+        words = _WORD.findall(text)
+        if self.parts.isdisjoint(words) and self.whole.keys().isdisjoint(
+            word.lower() for word in words
+        ):
+            return text  # most texts name no one
         tokens = list(_WORD.finditer(text))
         spans: list[tuple[int, int]] = []
         index = 0

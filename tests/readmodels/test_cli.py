@@ -366,6 +366,28 @@ def test_projections_rebuild_rebuilds_every_read_model(db: str) -> None:
     ]
 
 
+def test_projections_rebuild_with_workers_builds_the_same_read_models(db: str) -> None:
+    imported(db, P02)
+    run(db, "projections", "rebuild", "--workers", "1")
+    shown = run(db, "case", "show", "2025-002", "--format", "json").stdout
+    due = run(db, "due", "--format", "json").stdout
+
+    # The installed command, as a user runs it: its workers are processes of their own.
+    command = [str(Path(sys.executable).with_name("zatlog")), "--db", db]
+    rebuilt = subprocess.run(
+        [*command, "projections", "rebuild", "--workers", "2"], capture_output=True, text=True
+    )
+    zero = run(db, "projections", "rebuild", "--workers", "0")
+
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert rebuilt.stdout.splitlines() == [
+        f"rebuilt {name} up to position 38" for name in PROJECTIONS
+    ]
+    assert run(db, "case", "show", "2025-002", "--format", "json").stdout == shown
+    assert run(db, "due", "--format", "json").stdout == due
+    assert zero.exit_code == 2 and "--workers" in zero.output
+
+
 def test_projections_rebuild_of_one_read_model(db: str) -> None:
     imported(db, P02)
 
