@@ -19,10 +19,11 @@ event; a test keeps the two equal row for row.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from eventsourcing.domain import CanMutateAggregate
 from eventsourcing.persistence import JSONTranscoder, OperationalError
+from eventsourcing.utils import get_topic
 
 from zatlog.projections.runner import BulkLoader, ViewWriter
 
@@ -40,8 +41,7 @@ KNOWN_SCHOOLS = (
 OPENED = (
     "INSERT OR REPLACE INTO temp.case_school "
     "SELECT json_extract(state, '$.payload.case'), json_extract(state, '$.payload.school') "
-    "FROM {events} WHERE rowid > ? AND rowid <= ? "
-    "AND json_extract(state, '$.payload.action') = 'case_opened'"
+    "FROM {events} WHERE rowid > ? AND rowid <= ? AND topic = ?"
 )
 FILED = """
 INSERT INTO case_log (position, case_ref, school, action, day, recorded_at, actor, payload)
@@ -59,13 +59,14 @@ FROM (
            json_extract(state, '$.actor') AS actor,
            json_extract(state, '$.payload') AS payload
     FROM {events}
-    WHERE rowid > ? AND rowid <= ? AND json_type(state, '$.payload') = 'object'
+    WHERE rowid > ? AND rowid <= ? AND topic IN ({topics})
 ) AS e
 LEFT JOIN temp.case_school AS s ON s.case_ref = e.ref
 ORDER BY e.position
 """
-"""A timestamp in another form leaves ``recorded_at`` empty, which its NOT NULL refuses:
-the load fails loudly rather than filing something else than the events say."""
+"""Events are picked by their topic (a column: no JSON to parse). A timestamp in another
+form leaves ``recorded_at`` empty, which its NOT NULL refuses: the load fails loudly
+rather than filing something else than the events say."""
 
 
 def loader(app: ZatlogApp) -> BulkLoader | None:
@@ -73,12 +74,21 @@ def loader(app: ZatlogApp) -> BulkLoader | None:
     mapper = app.mapper
     if app.location.is_postgres or mapper.cipher is not None or mapper.compressor is not None:
         return None
-    if type(mapper.transcoder) is not JSONTranscoder or not _first_versions():
+    classes = _event_classes()
+    if type(mapper.transcoder) is not JSONTranscoder or any(
+        getattr(cls, "class_version", 1) != 1 for cls in classes
+    ):
         return None
     events = getattr(app.recorder, "events_table_name", None)
     if not isinstance(events, str) or not _has_json(app):
         return None
-    opened, filed = OPENED.format(events=events), FILED.format(events=events)
+    from zatlog.case import Case
+
+    # The events that record an action carry it as their payload (as CaseLog files them).
+    topics = [get_topic(cls) for cls in classes if _records_action(cls)]
+    opened = OPENED.format(events=events)
+    filed = FILED.format(events=events, topics=", ".join("?" * len(topics)))
+    opened_topic = get_topic(Case.Opened)
 
     def load(writer: ViewWriter, start: int, end: int, reached: Callable[[int], None]) -> None:
         cursor = writer.cursor
@@ -87,8 +97,8 @@ def loader(app: ZatlogApp) -> BulkLoader | None:
             cursor.execute(KNOWN_SCHOOLS)  # cases opened before ``start``
             for low in range(start, end, STEP):
                 high = min(low + STEP, end)
-                cursor.execute(opened, (low, high))
-                cursor.execute(filed, (low, high))
+                cursor.execute(opened, (low, high, opened_topic))
+                cursor.execute(filed, (low, high, *topics))
                 reached(high)
         finally:
             cursor.execute("DROP TABLE temp.case_school")
@@ -96,17 +106,21 @@ def loader(app: ZatlogApp) -> BulkLoader | None:
     return load
 
 
-def _first_versions() -> bool:
-    """Whether every event class of the log is at its first version."""
+def _event_classes() -> list[type[CanMutateAggregate[Any]]]:
+    """Every event class of the log's aggregates."""
     from zatlog.case import Case
     from zatlog.school import School
 
-    for aggregate in (Case, School):
-        for value in vars(aggregate).values():
-            is_event = isinstance(value, type) and issubclass(value, CanMutateAggregate)
-            if is_event and getattr(value, "class_version", 1) != 1:
-                return False
-    return True
+    return [
+        value
+        for aggregate in (Case, School)
+        for value in vars(aggregate).values()
+        if isinstance(value, type) and issubclass(value, CanMutateAggregate)
+    ]
+
+
+def _records_action(cls: type) -> bool:
+    return any("payload" in vars(base).get("__annotations__", {}) for base in cls.__mro__)
 
 
 def _has_json(app: ZatlogApp) -> bool:

@@ -1,22 +1,25 @@
 """Rebuilding the read models on every processor.
 
-A rebuild reads the whole log and recomputes every case, and both halves
-spread over worker processes (each opens the same database itself):
+A rebuild reads the whole log and recomputes every case; both halves are
+shared out, to worker processes that open the same database themselves:
 
-1. **The index.** The log is cut into ranges of positions. A worker reads and
-   decodes a range and runs the handlers of the projections that see events
-   one by one (the case index), returning their changes; the parent merges
-   them in log order and commits each range with its tracking record, as a
-   sequential catch-up commits a page.
-2. **The cases.** Once the index is committed, workers recompute the cases
-   it holds, for every per-case read model, through a writer that collects
+1. **The index.** The projections that see events one by one (the case
+   index) are filled straight from the stored events by SQL, where the store
+   allows it (:meth:`ReadModel.bulk_loader`), in one transaction. Elsewhere
+   the log is cut into ranges of positions; a worker reads and decodes a
+   range and runs the handlers over it, returning their changes; the parent
+   merges them in log order and commits each range with its tracking record,
+   as a sequential catch-up commits a page. Either way the secondary indexes
+   are built once, after the last row.
+2. **The cases.** Once the index is committed, workers recompute the cases it
+   holds, for every per-case read model, through a writer that collects
    statements instead of running them; the parent runs them, and records the
    tracking of every per-case model, in one transaction.
 
 The parent alone writes, so a crash leaves what a sequential catch-up would:
-committed pages with their positions, nothing else. When another process
-advances a projection meanwhile, or a worker dies, the parent finishes
-sequentially from the committed positions (:meth:`Runner.run` handles both).
+committed rows with their positions, nothing else. When another process
+advances a projection meanwhile, a worker dies or the SQL load fails, the
+parent finishes sequentially from the committed positions (:meth:`Runner.run`).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import gc
 import multiprocessing
 import os
 import signal
+import sqlite3
 import sys
 import threading
 import time
@@ -35,6 +39,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from eventsourcing.persistence import PersistenceError
 
 from zatlog.projections.runner import (
     BulkLoader,
@@ -184,15 +190,18 @@ def _load_in_bulk(
         if progress is not None:
             progress("events", position, end)
 
-    with runner.view.writing() as writer:
-        for projection, load in zip(indexes, loaders, strict=True):
-            assert load is not None
-            if writer.position(projection.key) != projection.position:
-                raise Overtaken(projection.name)
-            if projection.position == 0:
-                writer.recreate(projection.tables, indexes=False)
-            load(writer, projection.position, end, reached)
-            writer.track(projection.key, end)
+    try:
+        with runner.view.writing() as writer:
+            for projection, load in zip(indexes, loaders, strict=True):
+                assert load is not None
+                if writer.position(projection.key) != projection.position:
+                    raise Overtaken(projection.name)
+                if projection.position == 0:
+                    writer.recreate(projection.tables, indexes=False)
+                load(writer, projection.position, end, reached)
+                writer.track(projection.key, end)
+    except (PersistenceError, sqlite3.Error) as error:  # nothing committed: decode instead
+        raise Sequential(f"loading in bulk failed: {error}") from error
     for projection in indexes:
         projection.begin(end)
 

@@ -161,6 +161,25 @@ def test_a_worker_that_dies_does_not_cost_the_rebuild(
     assert everything(view(app)) == in_one_process
 
 
+@pytest.mark.usefixtures("small_tasks")
+def test_a_failing_sql_load_falls_back_to_decoding_the_events(
+    sqlite_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = open_app(sqlite_db)
+    try:
+        record(app, many_cases(6))
+        rebuild(app, today=TODAY, workers=1)
+        in_one_process = everything(view(app))
+        monkeypatch.setattr(case_log_sql, "FILED", "INSERT INTO no_such_table VALUES (?, ?)")
+        assert case_log_sql.loader(app) is not None  # it is tried, and fails
+
+        rebuild(app, today=TODAY, workers=2)
+
+        assert everything(view(app)) == in_one_process
+    finally:
+        app.close()
+
+
 def test_only_a_large_log_is_worth_starting_workers_for(
     app: ZatlogApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
