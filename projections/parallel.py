@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from eventsourcing.persistence import PersistenceError
 
 from zatlog.projections.runner import (
+    SHARE_FROM,
     BulkLoader,
     CaseReadModel,
     Handlers,
@@ -63,9 +64,6 @@ from zatlog.projections.runner import (
 if TYPE_CHECKING:
     from zatlog.application import ZatlogApp
     from zatlog.storage import Location
-
-PARALLEL_FROM = 50_000
-"""Log positions from which a rebuild starts workers (each costs ~0.5 s to start)."""
 
 RANGE_SIZE = 10_000
 """Log positions a worker reads and decodes per task."""
@@ -106,7 +104,7 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def worthwhile(app: ZatlogApp) -> bool:
     """Whether workers pay off for rebuilding this log (and can open its database)."""
-    if (app.recorder.max_notification_id() or 0) < PARALLEL_FROM:
+    if (app.recorder.max_notification_id() or 0) < SHARE_FROM:
         return False
     # Another process can open a SQLite file, not an in-memory database.
     return app.location.is_postgres or app.location.target != ":memory:"

@@ -73,6 +73,10 @@ PROJECTIONS: dict[str, str] = {
 PAGE_SIZE = 1000
 """Notifications read per page when catching up."""
 
+SHARE_FROM = 50_000
+"""Log positions from which building every read model is shared out to worker processes
+(see :mod:`zatlog.projections.parallel`): a rebuild, or the first catch-up of a log."""
+
 REBUILD_PAGE_SIZE = 20_000
 """Notifications read per page when rebuilding (fewer commits: each waits for the disk)."""
 
@@ -853,7 +857,19 @@ def catch_up(
     current. Returns each projection's ``(position, log position)``.
     """
     runner = Runner(app, names, today=today)
-    positions = runner.run(progress)
+    end = app.recorder.max_notification_id() or 0
+    first = end >= SHARE_FROM and not any(
+        runner.view.positions(p.key for p in runner.projections).values()
+    )
+    if first:  # nothing built yet on a large log (a first import): as fast as a rebuild
+        from zatlog.projections import parallel
+
+        workers = parallel.default_workers() if parallel.worthwhile(app) else 1
+        positions = (
+            parallel.rebuild(runner, workers, progress) if workers > 1 else runner.run(progress)
+        )
+    else:
+        positions = runner.run(progress)
     end = app.last_position()
     return {name: (position, end) for name, position in positions.items()}
 

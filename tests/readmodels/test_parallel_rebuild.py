@@ -13,7 +13,7 @@ import pytest
 from readmodel_stores import TODAY, dump, many_cases, open_app, record, view
 
 from zatlog.application import ZatlogApp
-from zatlog.projections import case_log_sql, parallel
+from zatlog.projections import case_log_sql, parallel, runner
 from zatlog.projections.case_log import CaseLog
 from zatlog.projections.runner import (
     PROJECTIONS,
@@ -185,7 +185,7 @@ def test_only_a_large_log_is_worth_starting_workers_for(
 ) -> None:
     record(app, many_cases(2))
     assert not parallel.worthwhile(app)
-    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(parallel, "SHARE_FROM", 10)
     assert parallel.worthwhile(app)
     assert 1 <= parallel.default_workers() <= parallel.MAX_WORKERS
 
@@ -277,3 +277,28 @@ def test_the_index_is_loaded_in_sql_only_where_that_is_sound(
         assert case_log_sql.loader(encrypted) is None
     finally:
         encrypted.close()
+
+
+@pytest.mark.usefixtures("small_tasks")
+def test_the_first_catch_up_of_a_large_log_is_shared_out_and_builds_the_same(
+    app: ZatlogApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record(app, many_cases(12))
+    rebuild(app, today=TODAY, workers=1)
+    in_one_process = everything(view(app))
+    every_table = [table for cls in projection_classes() for table in cls.tables]
+    view(app).reset(every_table, tracking_keys().values())  # as a store never caught up
+    monkeypatch.setattr(runner, "SHARE_FROM", 10)
+    monkeypatch.setattr(parallel, "SHARE_FROM", 10)
+    monkeypatch.setattr(parallel, "default_workers", lambda: 2)
+    shared: list[int] = []
+    share = parallel.rebuild
+    monkeypatch.setattr(parallel, "rebuild", lambda *a, **k: shared.append(1) or share(*a, **k))
+
+    catch_up(app, today=TODAY)
+
+    assert shared == [1]
+    assert everything(view(app)) == in_one_process
+    record(app, awkward_case())  # and later catch-ups go on page by page
+    assert catch_up(app, today=TODAY)["due"] == (app.last_position(), app.last_position())
+    assert shared == [1]
