@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterable
 from typing import Any
 
 import pytest
@@ -42,7 +43,10 @@ def small_tasks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "CASES_PER_TASK", 3)
 
 
-def everything(read_models: ReadModelView) -> dict[str, list[tuple[Any, ...]]]:
+Rows = dict[str, list[tuple[Any, ...]]]
+
+
+def everything(read_models: ReadModelView) -> Rows:
     """Every row of every read model (sealed columns unsealed), and the tracked positions."""
     rows = {
         table: [
@@ -72,6 +76,20 @@ def indexes(app: ZatlogApp) -> set[str]:
     return {name for (name,) in found if name.split("_")[0] in ("case", "due", "findings")}
 
 
+def built_in_one_process(app: ZatlogApp, lines: Iterable[dict[str, Any]]) -> Rows:
+    """Record ``lines``, rebuild every read model in this process: every row then."""
+    record(app, lines)
+    rebuild(app, today=TODAY, workers=1)
+    return everything(view(app))
+
+
+def forget_every_read_model(app: ZatlogApp) -> None:
+    """Drop every read model and its position, as a store never caught up (or a rebuild's
+    first step) has them."""
+    every_table = [table for cls in projection_classes() for table in cls.tables]
+    view(app).reset(every_table, tracking_keys().values())
+
+
 @pytest.fixture(params=["index in SQL where possible", "index decoded by workers"])
 def index_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Both ways of building the case index in a parallel rebuild (SQL needs SQLite)."""
@@ -91,10 +109,7 @@ def awkward_case() -> list[dict[str, Any]]:
 def test_a_parallel_rebuild_equals_a_rebuild_in_one_process(
     app: ZatlogApp, index_path: str
 ) -> None:
-    record(app, many_cases(30))
-    record(app, awkward_case())
-    rebuild(app, today=TODAY, workers=1)
-    in_one_process = everything(view(app))
+    in_one_process = built_in_one_process(app, [*many_cases(30), *awkward_case()])
     indexed = indexes(app)
 
     result = rebuild(app, today=TODAY, workers=2)
@@ -116,9 +131,7 @@ def test_a_parallel_rebuild_of_an_encrypted_log_equals_one_in_one_process(
     app = open_app(sqlite_db)
     try:
         assert app.location.encrypted
-        record(app, many_cases(12))
-        rebuild(app, today=TODAY, workers=1)
-        in_one_process = everything(view(app))
+        in_one_process = built_in_one_process(app, many_cases(12))
 
         rebuild(app, today=TODAY, workers=2)
 
@@ -146,9 +159,7 @@ def test_rebuilding_only_the_per_case_models_in_parallel_keeps_the_index(app: Za
 def test_a_worker_that_dies_does_not_cost_the_rebuild(
     app: ZatlogApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    record(app, many_cases(8))
-    rebuild(app, today=TODAY, workers=1)
-    in_one_process = everything(view(app))
+    in_one_process = built_in_one_process(app, many_cases(8))
 
     def die(*args: Any, **kwargs: Any) -> None:
         os._exit(1)  # as a worker killed by the system would
@@ -167,9 +178,7 @@ def test_a_failing_sql_load_falls_back_to_decoding_the_events(
 ) -> None:
     app = open_app(sqlite_db)
     try:
-        record(app, many_cases(6))
-        rebuild(app, today=TODAY, workers=1)
-        in_one_process = everything(view(app))
+        in_one_process = built_in_one_process(app, many_cases(6))
         monkeypatch.setattr(case_log_sql, "FILED", "INSERT INTO no_such_table VALUES (?, ?)")
         assert case_log_sql.loader(app) is not None  # it is tried, and fails
 
@@ -237,12 +246,9 @@ def killed_midway(db: str, end: int) -> dict[str, tuple[int, int]]:
 def test_a_parallel_rebuild_killed_midway_is_finished_by_the_next_catch_up(
     app: ZatlogApp, db: str
 ) -> None:
-    record(app, many_cases(100))
+    in_one_process = built_in_one_process(app, many_cases(100))
     end = app.last_position()
-    rebuild(app, today=TODAY, workers=1)
-    in_one_process = everything(view(app))
-    every_table = [table for cls in projection_classes() for table in cls.tables]
-    view(app).reset(every_table, tracking_keys().values())  # as the rebuild starts
+    forget_every_read_model(app)
 
     killed = killed_midway(db, end)
 
@@ -283,11 +289,8 @@ def test_the_index_is_loaded_in_sql_only_where_that_is_sound(
 def test_the_first_catch_up_of_a_large_log_is_shared_out_and_builds_the_same(
     app: ZatlogApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    record(app, many_cases(12))
-    rebuild(app, today=TODAY, workers=1)
-    in_one_process = everything(view(app))
-    every_table = [table for cls in projection_classes() for table in cls.tables]
-    view(app).reset(every_table, tracking_keys().values())  # as a store never caught up
+    in_one_process = built_in_one_process(app, many_cases(12))
+    forget_every_read_model(app)
     monkeypatch.setattr(runner, "SHARE_FROM", 10)
     monkeypatch.setattr(parallel, "SHARE_FROM", 10)
     monkeypatch.setattr(parallel, "default_workers", lambda: 2)
