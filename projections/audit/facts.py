@@ -198,6 +198,14 @@ class CaseFacts:
     def _file(self, event: LoggedAction, day: date) -> None:
         action = event.action
         match action:
+            case (
+                actions.ActionPlanRecorded()
+                | actions.SupportEvaluated()
+                | actions.StepEntered()
+                | actions.SignalRaised()
+                | actions.SupportArranged()
+            ):
+                pass  # half of a case's events, and no fact the rules use: decided first
             case ParentsInformed():
                 informed = Ev(event, action, day)
                 self.informed.append(informed)
