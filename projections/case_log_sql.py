@@ -18,20 +18,45 @@ event; a test keeps the two equal row for row.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eventsourcing.domain import CanMutateAggregate
 from eventsourcing.persistence import JSONTranscoder, OperationalError
 from eventsourcing.utils import get_topic
 
-from zatlog.projections.runner import BulkLoader, ViewWriter
+from zatlog.projections.runner import BulkLoader, TaskRunner, ViewWriter
 
 if TYPE_CHECKING:
     from zatlog.application import ZatlogApp
 
 STEP = 50_000
-"""Log positions filed per statement (between two progress reports)."""
+"""Log positions a worker files per task (between two progress reports)."""
+
+PART = (
+    "CREATE TABLE part (position INTEGER PRIMARY KEY, case_ref TEXT, school TEXT, "
+    "action TEXT, day TEXT, recorded_at TEXT, actor TEXT, payload BLOB)"
+)
+EXTRACT = """
+INSERT INTO main.part
+SELECT rowid,
+       json_extract(state, '$.payload.case'),
+       json_extract(state, '$.payload.school'),
+       json_extract(state, '$.payload.action'),
+       substr(json_extract(state, '$.payload.at'), 1, 10),
+       CASE WHEN json_extract(state, '$.timestamp._type_') = 'datetime_iso'
+            THEN json_extract(state, '$.timestamp._data_') END,
+       json_extract(state, '$.actor'),
+       CAST(json_extract(state, '$.payload') AS BLOB)
+FROM store.{events}
+WHERE rowid > ? AND rowid <= ? AND topic IN ({topics})
+"""
+"""A worker's rows for a range of the log, in an in-memory database of its own. Events are
+picked by their topic (a column: no JSON to parse for the others). A timestamp in another
+form leaves ``recorded_at`` empty, which the index's NOT NULL refuses: the load fails
+loudly rather than filing something else than the events say."""
 
 SCHOOLS = "CREATE TEMP TABLE IF NOT EXISTS case_school (case_ref TEXT PRIMARY KEY, school TEXT)"
 KNOWN_SCHOOLS = (
@@ -40,33 +65,17 @@ KNOWN_SCHOOLS = (
 )
 OPENED = (
     "INSERT OR REPLACE INTO temp.case_school "
-    "SELECT json_extract(state, '$.payload.case'), json_extract(state, '$.payload.school') "
-    "FROM {events} WHERE rowid > ? AND rowid <= ? AND topic = ?"
+    "SELECT case_ref, school FROM part.part WHERE action = 'case_opened'"
 )
 FILED = """
 INSERT INTO case_log (position, case_ref, school, action, day, recorded_at, actor, payload)
-SELECT e.position, e.ref,
-       CASE WHEN e.ref IS NULL OR e.action = 'case_opened' THEN e.school ELSE s.school END,
-       e.action, substr(e.at, 1, 10), e.recorded_at, e.actor, CAST(e.payload AS BLOB)
-FROM (
-    SELECT rowid AS position,
-           json_extract(state, '$.payload.case') AS ref,
-           json_extract(state, '$.payload.school') AS school,
-           json_extract(state, '$.payload.action') AS action,
-           json_extract(state, '$.payload.at') AS at,
-           CASE WHEN json_extract(state, '$.timestamp._type_') = 'datetime_iso'
-                THEN json_extract(state, '$.timestamp._data_') END AS recorded_at,
-           json_extract(state, '$.actor') AS actor,
-           json_extract(state, '$.payload') AS payload
-    FROM {events}
-    WHERE rowid > ? AND rowid <= ? AND topic IN ({topics})
-) AS e
-LEFT JOIN temp.case_school AS s ON s.case_ref = e.ref
-ORDER BY e.position
+SELECT p.position, p.case_ref,
+       CASE WHEN p.case_ref IS NULL OR p.action = 'case_opened' THEN p.school ELSE s.school END,
+       p.action, p.day, p.recorded_at, p.actor, p.payload
+FROM part.part AS p LEFT JOIN temp.case_school AS s ON s.case_ref = p.case_ref
+ORDER BY p.position
 """
-"""Events are picked by their topic (a column: no JSON to parse). A timestamp in another
-form leaves ``recorded_at`` empty, which its NOT NULL refuses: the load fails loudly
-rather than filing something else than the events say."""
+"""A case event's school is its case's, from the case_opened filed before it."""
 
 
 def loader(app: ZatlogApp) -> BulkLoader | None:
@@ -82,28 +91,66 @@ def loader(app: ZatlogApp) -> BulkLoader | None:
     events = getattr(app.recorder, "events_table_name", None)
     if not isinstance(events, str) or not _has_json(app):
         return None
-    from zatlog.case import Case
-
+    store = Path(app.location.target).as_uri() + "?mode=ro"
     # The events that record an action carry it as their payload (as CaseLog files them).
     topics = [get_topic(cls) for cls in classes if _records_action(cls)]
-    opened = OPENED.format(events=events)
-    filed = FILED.format(events=events, topics=", ".join("?" * len(topics)))
-    opened_topic = get_topic(Case.Opened)
 
-    def load(writer: ViewWriter, start: int, end: int, reached: Callable[[int], None]) -> None:
+    def load(
+        writer: ViewWriter,
+        start: int,
+        end: int,
+        reached: Callable[[int], None],
+        run: TaskRunner,
+    ) -> None:
         cursor = writer.cursor
+        connection: sqlite3.Connection = cursor.sqlite_cursor.connection
+        names = {row[1] for row in writer.fetchall("PRAGMA database_list")}
+        if "part" not in names:  # (left attached by an earlier load on this connection)
+            cursor.execute("ATTACH DATABASE ':memory:' AS part")
         cursor.execute(SCHOOLS)
         try:
             cursor.execute(KNOWN_SCHOOLS)  # cases opened before ``start``
-            for low in range(start, end, STEP):
-                high = min(low + STEP, end)
-                cursor.execute(opened, (low, high, opened_topic))
-                cursor.execute(filed, (low, high, *topics))
+            ranges = [
+                (store, events, topics, low, min(low + STEP, end))
+                for low in range(start, end, STEP)
+            ]
+            for high, part in run(extract, ranges):
+                connection.deserialize(part, name="part")
+                cursor.execute(OPENED)
+                cursor.execute(FILED)
                 reached(high)
         finally:
             cursor.execute("DROP TABLE temp.case_school")
+            connection.deserialize(_EMPTY, name="part")  # let its memory go
 
     return load
+
+
+def extract(store: str, events: str, topics: list[str], low: int, high: int) -> tuple[int, bytes]:
+    """In a worker: the rows of log positions ``(low, high]``, as a serialized database."""
+    memory = sqlite3.connect(":memory:", uri=True)
+    try:
+        memory.execute(PART)
+        memory.execute("ATTACH DATABASE ? AS store", (store,))
+        statement = EXTRACT.format(events=events, topics=", ".join("?" * len(topics)))
+        memory.execute(statement, (low, high, *topics))
+        memory.commit()
+        memory.execute("DETACH DATABASE store")
+        return high, memory.serialize()
+    finally:
+        memory.close()
+
+
+def _empty() -> bytes:
+    memory = sqlite3.connect(":memory:")
+    try:
+        memory.execute(PART)
+        return memory.serialize()
+    finally:
+        memory.close()
+
+
+_EMPTY = _empty()
 
 
 def _event_classes() -> list[type[CanMutateAggregate[Any]]]:

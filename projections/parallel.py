@@ -155,7 +155,7 @@ def _index(
         return
     loaders = [p.bulk_loader(runner.app) for p in indexes]
     if all(loaders):
-        _load_in_bulk(runner, indexes, loaders, start, end, progress)
+        _load_in_bulk(runner, pool, workers, indexes, loaders, start, end, progress)
         return
     if not all(p.mergeable for p in indexes):
         raise Sequential("a projection can neither load in bulk nor merge a worker's changes")
@@ -176,17 +176,23 @@ def _index(
 
 def _load_in_bulk(
     runner: Runner,
+    pool: ProcessPoolExecutor,
+    workers: int,
     indexes: Sequence[ReadModel],
     loaders: Sequence[BulkLoader | None],
     start: int,
     end: int,
     progress: Progress | None,
 ) -> None:
-    """Stage 1 straight from the stored events, in one transaction (the workers wait)."""
+    """Stage 1 straight from the stored events, in one transaction: workers extract rows
+    range by range, the parent files them in log order."""
 
     def reached(position: int) -> None:
         if progress is not None:
             progress("events", position, end)
+
+    def run(task: Callable[..., T], arguments: Sequence[tuple[Any, ...]]) -> Iterator[T]:
+        return _in_order(pool, task, arguments, window=2 * workers)
 
     try:
         with runner.view.writing() as writer:
@@ -196,7 +202,7 @@ def _load_in_bulk(
                     raise Overtaken(projection.name)
                 if projection.position == 0:
                     writer.recreate(projection.tables, indexes=False)
-                load(writer, projection.position, end, reached)
+                load(writer, projection.position, end, reached, run)
                 writer.track(projection.key, end)
     except (PersistenceError, sqlite3.Error) as error:  # nothing committed: decode instead
         raise Sequential(f"loading in bulk failed: {error}") from error

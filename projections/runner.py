@@ -83,9 +83,14 @@ REBUILD_PAGE_SIZE = 20_000
 REBUILD_CASE_SPAN = 2**62
 """A rebuild recomputes each case once, after the case index is complete."""
 
-BulkLoader = Callable[["ViewWriter", int, int, Callable[[int], None]], None]
+TaskRunner = Callable[[Callable[..., Any], Sequence[tuple[Any, ...]]], Iterator[Any]]
+"""Runs ``task(*arguments)`` for each tuple of arguments on worker processes and gives the
+results in order."""
+
+BulkLoader = Callable[["ViewWriter", int, int, Callable[[int], None], TaskRunner], None]
 """Fills a read model for log positions ``(start, end]`` in the writer's transaction, step by
-step, calling back with the position reached after each step."""
+step (the heavy part of each step on the workers), calling back with the position reached
+after each step."""
 
 Progress = Callable[[str, int, int], None]
 """Called with ``(stage, done, total)`` as a catch-up goes: stage ``"events"`` counts log
