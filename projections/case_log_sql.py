@@ -12,8 +12,11 @@ catch-up):
 - every event class is at its first version (no upcaster changes a payload);
 - this SQLite has its JSON functions.
 
-Each row is what :class:`~zatlog.projections.case_log.CaseLog` files for the
-event; a test keeps the two equal row for row.
+Workers file ranges of the log into in-memory databases of their own (the
+store attached read-only) and hand them back serialized; the parent copies
+each into the index in log order, in its one transaction. Each row is what
+:class:`~zatlog.projections.case_log.CaseLog` files for the event; a test
+keeps the two equal row for row.
 """
 
 from __future__ import annotations
@@ -55,8 +58,8 @@ WHERE rowid > ? AND rowid <= ? AND topic IN ({topics})
 """
 """A worker's rows for a range of the log, in an in-memory database of its own. Events are
 picked by their topic (a column: no JSON to parse for the others). A timestamp in another
-form leaves ``recorded_at`` empty, which the index's NOT NULL refuses: the load fails
-loudly rather than filing something else than the events say."""
+form leaves ``recorded_at`` empty, which the index's NOT NULL refuses: the load fails,
+and the rebuild decodes the events instead, rather than file something else than they say."""
 
 SCHOOLS = "CREATE TEMP TABLE IF NOT EXISTS case_school (case_ref TEXT PRIMARY KEY, school TEXT)"
 KNOWN_SCHOOLS = (
