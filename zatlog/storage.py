@@ -98,6 +98,8 @@ def _postgres(url: str) -> Location:
         "POSTGRES_PASSWORD": unquote(parts.password) if parts.password else "",
         "POSTGRES_CONNECT_TIMEOUT": "10",
         "POSTGRES_LOCK_TIMEOUT": "30",
+        # The library's recorder, with large batches in one statement (see the module).
+        "APPLICATION_RECORDER_TOPIC": "zatlog.postgres_recorder:ZatlogPostgresRecorder",
     }
     schema = parse_qs(parts.query).get("schema", [""])[0]
     if schema:

@@ -1,0 +1,64 @@
+"""A very large batch (one big import) is recorded in one transaction on PostgreSQL too."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from zatlog.actions import parse_action
+from zatlog.application import ZatlogApp
+from zatlog.postgres_recorder import PIPELINED_UP_TO
+from zatlog.storage import resolve
+
+LETTERS = 25_000
+"""More than the ~20,000 events on which psycopg's pipeline hung (see the recorder)."""
+
+
+def lines() -> list[dict[str, Any]]:
+    case = {"case": "2025-BIG", "by": "ib-test"}
+    opened = {
+        "action": "case_opened",
+        "at": "2025-09-01",
+        "pupil_name": "Sem Jansen",
+        "birth_date": "2014-05-10",
+        "school_type": "so",
+        **case,
+    }
+    mother = {
+        "action": "relation_recorded",
+        "at": "2025-09-01",
+        "person": "mother",
+        "name": "Anna Jansen",
+        "relation": "parent",
+        "authority": "joint",
+        **case,
+    }
+    letter = {
+        "action": "parents_informed",
+        "at": "2025-09-02",
+        "to": ["mother"],
+        "channel": "letter",
+        "topics": ["concern"],
+        **case,
+    }
+    return [opened, mother, *[letter] * LETTERS]
+
+
+def test_a_batch_too_large_for_the_pipeline_is_recorded_whole(db: str) -> None:
+    if not db.startswith("postgres"):
+        pytest.skip("the pipeline limit is PostgreSQL's")
+    assert LETTERS > PIPELINED_UP_TO
+    app = ZatlogApp(resolve(db))
+    try:
+        batch = [(parse_action(line), "ib-test") for line in lines()]
+
+        recorded = app.record(batch)
+        again = app.record(batch[2:4])  # small batches still take the library's own path
+
+        assert recorded == LETTERS + 2 and again == 2
+        positions = [logged.position for logged in app.logged_actions()]
+        assert len(positions) == LETTERS + 4
+        assert positions == sorted(positions) and len(set(positions)) == len(positions)
+    finally:
+        app.close()
