@@ -68,9 +68,6 @@ if TYPE_CHECKING:
 RANGE_SIZE = 10_000
 """Log positions a worker reads and decodes per task."""
 
-CHECKPOINT_EVERY = 100_000
-"""Log positions between two checkpoints of the store while the index is bulk loaded."""
-
 CASES_PER_TASK = 200
 """Cases a worker recomputes per task."""
 
@@ -170,8 +167,6 @@ def _index(
         if progress is not None:
             progress("events", last, end)
         runner.commit(last, final=last >= end, today=today, progress=None)
-        if (last - start) % CHECKPOINT_EVERY < RANGE_SIZE:
-            runner.view.checkpoint()
 
 
 def _load_in_bulk(

@@ -229,9 +229,6 @@ class ReadModelView(TrackingRecorder):
     def create_tables(self, tables: Iterable[Table]) -> None:
         """Create the tables and indexes that do not exist yet."""
 
-    def checkpoint(self) -> None:
-        """After much writing: let the backend fold its write-ahead log back (if it must)."""
-
     def reset(self, tables: Iterable[Table], keys: Iterable[str]) -> None:
         """Drop the tables and forget the tracked positions of ``keys`` (for a rebuild)."""
         with self.writing() as writer, self.discarding(writer):
@@ -333,18 +330,6 @@ def _sqlite_view_class() -> type[ReadModelView]:
                 yield
             finally:
                 writer.cursor.execute(f"PRAGMA secure_delete = {previous}")
-
-        def checkpoint(self) -> None:
-            # Readers that never pause (a parallel rebuild's workers) keep SQLite from
-            # restarting its write-ahead log, and every page lookup searches the whole log:
-            # a bulk load slowed down as it grew. RESTART waits for the readers of the
-            # moment, copies the log back and starts it again from the beginning.
-            with self.datastore.get_connection(commit=True) as connection:
-                cursor = connection.cursor()
-                try:
-                    cursor.execute("PRAGMA wal_checkpoint(RESTART)")
-                finally:
-                    cursor.sqlite_cursor.close()
 
         @staticmethod
         def row(row: Any) -> tuple[Any, ...]:
