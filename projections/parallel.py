@@ -42,8 +42,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from eventsourcing.persistence import PersistenceError
 
+import zatlog.projections.runner as runner_module
 from zatlog.projections.runner import (
-    SHARE_FROM,
     BulkLoader,
     CaseReadModel,
     Handlers,
@@ -100,11 +100,18 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def worthwhile(app: ZatlogApp) -> bool:
-    """Whether workers pay off for rebuilding this log (and can open its database)."""
-    if (app.recorder.max_notification_id() or 0) < SHARE_FROM:
-        return False
-    # Another process can open a SQLite file, not an in-memory database.
-    return app.location.is_postgres or app.location.target != ":memory:"
+    """Whether workers pay off for this log: it has :data:`~runner.SHARE_FROM` positions."""
+    return app.last_position() >= runner_module.SHARE_FROM
+
+
+def build(
+    runner: Runner, progress: Progress | None = None, *, workers: int | None = None
+) -> dict[str, int]:
+    """Run ``runner`` on ``workers`` processes (default: one per processor when the log is
+    large enough), or in this process with one; return each projection's position."""
+    if workers is None:
+        workers = default_workers() if worthwhile(runner.app) else 1
+    return rebuild(runner, workers, progress) if workers > 1 else runner.run(progress)
 
 
 def rebuild(runner: Runner, workers: int, progress: Progress | None = None) -> dict[str, int]:

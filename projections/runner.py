@@ -847,17 +847,13 @@ def catch_up(
     current. Returns each projection's ``(position, log position)``.
     """
     runner = Runner(app, names, today=today)
-    end = app.recorder.max_notification_id() or 0
-    first = end >= SHARE_FROM and not any(
+    first = app.last_position() >= SHARE_FROM and not any(
         runner.view.positions(p.key for p in runner.projections).values()
     )
     if first:  # nothing built yet on a large log (a first import): as fast as a rebuild
         from zatlog.projections import parallel
 
-        workers = parallel.default_workers() if parallel.worthwhile(app) else 1
-        positions = (
-            parallel.rebuild(runner, workers, progress) if workers > 1 else runner.run(progress)
-        )
+        positions = parallel.build(runner, progress)
     else:
         positions = runner.run(progress)
     end = app.last_position()
@@ -887,10 +883,7 @@ def rebuild(
     rebuilt = [p for p in runner.projections if p.name in chosen]
     runner.view.reset((t for p in rebuilt for t in p.tables), (p.key for p in rebuilt))
     runner.view.create_tables(t for p in runner.projections for t in p.tables)
-    if workers is None:
-        workers = parallel.default_workers() if parallel.worthwhile(app) else 1
-    run = functools.partial(parallel.rebuild, runner, workers) if workers > 1 else runner.run
-    positions = run(progress)
+    positions = parallel.build(runner, progress, workers=workers)
     end = app.last_position()
     return {name: (position, end) for name, position in positions.items() if name in chosen}
 

@@ -194,7 +194,7 @@ def test_only_a_large_log_is_worth_starting_workers_for(
 ) -> None:
     record(app, many_cases(2))
     assert not parallel.worthwhile(app)
-    monkeypatch.setattr(parallel, "SHARE_FROM", 10)
+    monkeypatch.setattr(runner, "SHARE_FROM", 10)
     assert parallel.worthwhile(app)
     assert 1 <= parallel.default_workers() <= parallel.MAX_WORKERS
 
@@ -292,7 +292,6 @@ def test_the_first_catch_up_of_a_large_log_is_shared_out_and_builds_the_same(
     in_one_process = built_in_one_process(app, many_cases(12))
     forget_every_read_model(app)
     monkeypatch.setattr(runner, "SHARE_FROM", 10)
-    monkeypatch.setattr(parallel, "SHARE_FROM", 10)
     monkeypatch.setattr(parallel, "default_workers", lambda: 2)
     shared: list[int] = []
     share = parallel.rebuild
