@@ -38,6 +38,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
+from zatlog.actions import SCHOOL_DOCUMENTS
 from zatlog.application import ZatlogApp
 from zatlog.importer import import_lines
 from zatlog.policy import Policy
@@ -55,23 +56,13 @@ PYTHON = sys.executable
 ZATLOG = str(Path(PYTHON).parent / "zatlog")
 CASE = "2024-500"
 START = date(2024, 1, 8)
-DOCUMENTS = (
-    "school_guide_cvb",
-    "school_guide_zat",
-    "zat_folder",
-    "privacy_regulation",
-    "zat_covenant",
-    "zat_privacy_regulation",
-    "complaints_protocol",
-    "meldcode",
-)
 
 
 def case_lines(events: int) -> tuple[list[dict[str, Any]], date]:
     """School documents plus one case of exactly ``events`` actions; and the day after it."""
     school = [
         {"action": "school_document_published", "at": "2023-08-20", "document": d, "version": "1"}
-        for d in DOCUMENTS
+        for d in SCHOOL_DOCUMENTS
     ]
     c: dict[str, Any] = {"case": CASE, "by": "ib-devries"}
     day = START

@@ -41,7 +41,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from zatlog.actions import parse_action
+from zatlog.actions import SCHOOL_DOCUMENTS, parse_action
 from zatlog.application import ZatlogApp
 from zatlog.projections.parallel import default_workers
 from zatlog.projections.runner import PROJECTIONS, catch_up, rebuild
@@ -167,10 +167,7 @@ def generate(events: int, today: date, seed: int = 2025) -> Iterator[dict[str, A
     """At least ``events`` actions: school documents, then cases interleaved in time order."""
     rng = random.Random(seed)
     first = date(today.year - 4, 8, 20)
-    for document in (
-        "school_guide_cvb", "school_guide_zat", "zat_folder", "privacy_regulation",
-        "zat_covenant", "zat_privacy_regulation", "complaints_protocol", "meldcode",
-    ):  # fmt: skip
+    for document in SCHOOL_DOCUMENTS:
         yield {"action": "school_document_published", "at": first.isoformat(),
                "document": document, "version": "1"}  # fmt: skip
     span = (today - first).days

@@ -13,23 +13,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from zatlog.actions import parse_action
+from zatlog.actions import SCHOOL_DOCUMENTS, parse_action
 from zatlog.policy import Policy
 from zatlog.projections.audit.findings import AuditResult, Finding, audit_log
 from zatlog.records import LoggedAction
 
 CASE = "2025-101"
 RECORDED_AT = datetime(2026, 1, 1, 9, 0)
-ALL_DOCUMENTS = (
-    "school_guide_cvb",
-    "school_guide_zat",
-    "zat_folder",
-    "privacy_regulation",
-    "zat_covenant",
-    "zat_privacy_regulation",
-    "complaints_protocol",
-    "meldcode",
-)
 
 
 class LogBuilder:
@@ -52,7 +42,7 @@ class LogBuilder:
         return event
 
     def publish_documents(self, at: str = "2025-08-20", school: str = "default") -> None:
-        for document in ALL_DOCUMENTS:
+        for document in SCHOOL_DOCUMENTS:
             self.add(
                 "school_document_published",
                 at,

@@ -6,20 +6,10 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from zatlog.actions import SCHOOL_DOCUMENTS
 from zatlog.application import ZatlogApp
 from zatlog.importer import import_lines
 from zatlog.storage import resolve
-
-SCHOOL_DOCUMENTS = (
-    "school_guide_cvb",
-    "school_guide_zat",
-    "zat_folder",
-    "privacy_regulation",
-    "zat_covenant",
-    "zat_privacy_regulation",
-    "complaints_protocol",
-    "meldcode",
-)
 
 PUPIL_NAME = "Sem Fictief"
 MOTHER_NAME = "Anna Fictief"
