@@ -1,6 +1,6 @@
 """Realistic generated action logs for the benchmarks.
 
-The shared scenarios are real trajectories (CvB, ZAT, safety, requests);
+The project's test scenarios (tests/scenarios) are real trajectories (CvB, ZAT, safety, requests);
 a large log is those trajectories repeated as many distinct cases, dates
 shifted so the log spans several school years.
 """
@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-SCENARIOS = Path(__file__).resolve().parents[1].parent / "shared" / "scenarios"
+SCENARIOS = Path(__file__).resolve().parents[1] / "tests" / "scenarios"
 DATE_FIELDS = (
     "at",
     "date",

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from scenario_files import SCENARIOS
 
 # Subprocesses started by tests (`python -c …`) must import the installed
 # package, not the source folder zatlog/ that a checkout's working directory
@@ -20,7 +21,6 @@ import pytest
 # zatlog.projections).
 os.environ["PYTHONSAFEPATH"] = "1"
 
-SCENARIOS = Path(__file__).resolve().parents[1].parent / "shared" / "scenarios"
 POSTGRES_URL = os.environ.get("ZATLOG_TEST_POSTGRES", "")
 BACKENDS = ["sqlite", "postgres"]
 
@@ -66,6 +66,4 @@ def sqlite_db(tmp_path: Path) -> str:
 
 @pytest.fixture
 def scenarios() -> Path:
-    if not SCENARIOS.is_dir():
-        pytest.skip(f"the shared scenarios are not beside the checkout ({SCENARIOS})")
     return SCENARIOS

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from scenario_files import SCENARIOS
 
 from zatlog.cli.main import cli
 
-SCENARIOS = Path(__file__).resolve().parents[2].parent / "shared" / "scenarios"
 SCENARIO_NAMES = sorted(p.stem for p in SCENARIOS.glob("*.jsonl"))
 
 

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
+from scenario_files import SCENARIOS
 
 from zatlog.actions import Action, parse_action_json
 from zatlog.policy import Policy
 from zatlog.projections.audit.findings import audit_log
 from zatlog.records import LoggedAction
 
-SCENARIOS = Path(__file__).resolve().parents[2].parent / "shared" / "scenarios"
-NAMES = sorted(p.stem for p in SCENARIOS.glob("*.jsonl")) if SCENARIOS.is_dir() else []
+NAMES = sorted(p.stem for p in SCENARIOS.glob("*.jsonl"))
 
 
 def load(name: str) -> tuple[list[LoggedAction], dict[str, object]]:
@@ -33,7 +32,6 @@ def load(name: str) -> tuple[list[LoggedAction], dict[str, object]]:
     return events, expected
 
 
-@pytest.mark.skipif(not SCENARIOS.is_dir(), reason=f"no shared scenarios at {SCENARIOS}")
 @pytest.mark.parametrize("name", NAMES)
 def test_scenario_gives_exactly_its_expected_findings(name: str) -> None:
     events, expected = load(name)
@@ -46,7 +44,6 @@ def test_scenario_gives_exactly_its_expected_findings(name: str) -> None:
     assert result.cases == 1
 
 
-@pytest.mark.skipif(not SCENARIOS.is_dir(), reason=f"no shared scenarios at {SCENARIOS}")
 @pytest.mark.parametrize("name", NAMES)
 def test_scenario_findings_name_no_pupil_or_parent(name: str) -> None:
     events, expected = load(name)
@@ -73,7 +70,6 @@ def in_school(event: LoggedAction, school: str) -> Action:
     return event.action
 
 
-@pytest.mark.skipif(not SCENARIOS.is_dir(), reason=f"no shared scenarios at {SCENARIOS}")
 def test_all_scenarios_in_one_log_give_the_union_of_their_findings() -> None:
     events: list[LoggedAction] = []
     expected_all: set[tuple[str, ...]] = set()

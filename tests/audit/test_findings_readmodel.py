@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
+from scenario_files import SCENARIOS
 from strategies import action_log
 
 from zatlog.application import ZatlogApp
@@ -21,8 +22,6 @@ from zatlog.projections.audit.report import to_json_dict
 from zatlog.projections.findings import stored_audit
 from zatlog.projections.runner import catch_up, current_view
 from zatlog.storage import resolve
-
-SCENARIOS = Path(__file__).resolve().parents[2].parent / "shared" / "scenarios"
 
 
 def _audit(db: str, *args: str) -> dict[str, Any]:

@@ -62,7 +62,7 @@ def exported(db: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in result.output.splitlines()]
 
 
-def test_every_shared_scenario_imports_and_exports_the_same_actions(
+def test_every_scenario_imports_and_exports_the_same_actions(
     db: str, scenarios: Path, tmp_path: Path
 ) -> None:
     for index, scenario in enumerate(sorted(scenarios.glob("*.jsonl"))):

@@ -1,21 +1,19 @@
-"""Real stores for the read-model tests, filled from the shared scenarios."""
+"""Real stores for the read-model tests, filled from the project's scenarios."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-import pytest
+from scenario_files import SCENARIOS
 
 from zatlog.actions import parse_action
 from zatlog.application import ZatlogApp
 from zatlog.projections.runner import ReadModelView, view_of
 from zatlog.storage import resolve
 
-SCENARIOS = Path(__file__).resolve().parents[2].parent / "shared" / "scenarios"
 TODAY = date(2026, 1, 31)
 """The day the tests take as today (the scenarios' audit date)."""
 
@@ -29,13 +27,11 @@ READ_MODEL_TABLES = {
 
 def scenario_lines(name: str) -> list[dict[str, Any]]:
     path = SCENARIOS / f"{name}.jsonl"
-    if not path.exists():
-        pytest.skip(f"the shared scenarios are not beside the checkout ({SCENARIOS})")
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 def scenario_names() -> list[str]:
-    return sorted(p.stem for p in SCENARIOS.glob("*.jsonl")) if SCENARIOS.is_dir() else []
+    return sorted(p.stem for p in SCENARIOS.glob("*.jsonl"))
 
 
 def record(app: ZatlogApp, lines: Iterable[dict[str, Any]], actor: str = "ib-test") -> int:
