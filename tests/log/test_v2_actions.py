@@ -584,3 +584,20 @@ def test_the_new_commands_explain_themselves(command: list[str]) -> None:
     assert result.exit_code == 0
     assert "Records the action" in result.output
     assert "--at" in result.output and "--case" in result.output
+
+
+def test_a_dossier_export_dated_tomorrow_writes_and_records_nothing(
+    case_db: str, tmp_path: Path
+) -> None:
+    today = date.today()
+    tomorrow = (today + timedelta(days=1)).isoformat()
+    out = tmp_path / "dossier.json"
+    args = ["dossier", "export", CASE, "--for", "mother", "--format", "json"]
+    refused(
+        case_db,
+        [*args, "--at", tomorrow, "--output", str(out)],
+        "the disclosure could not be recorded, nothing was written: at: "
+        f"{tomorrow} is later than today ({today.isoformat()}); "
+        "an action can only be recorded on or after the day it happened",
+    )
+    assert not out.exists()
