@@ -435,6 +435,23 @@ class Recipient(_Part):
     detail: str | None
 
 
+class Look(_Part):
+    """Who looked at the dossier on one day (the access log, NEN 7513), folded: consecutive
+    looks of one staff member on one day are one line.
+
+    ``function`` is the staff member's function from the policy's ``staff_functions``
+    (null: not named there); ``name`` their staff id, only when the policy's
+    ``access_log_names`` allows it. ``what`` are the commands (``case show``,
+    ``dossier export``, …), ``why`` the purposes given.
+    """
+
+    on: date
+    function: str | None
+    name: str | None
+    what: list[str]
+    why: list[str]
+
+
 class Involvement(_Part):
     """An audit finding on how the parents were involved, in plain words."""
 
@@ -448,7 +465,12 @@ class Involvement(_Part):
 class Dossier(BaseModel):
     """Everything one export shows; null sections are outside the reader's right."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, title="zatlog dossier export")
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="zatlog dossier export",
+        json_schema_serialization_defaults_required=True,  # an export always has them
+    )
 
     format: Literal["zatlog-dossier/1"]
     document_id: str
@@ -477,6 +499,8 @@ class Dossier(BaseModel):
     requests: list[Request] | None
     recipients: list[Recipient] | None
     involvement: list[Involvement] | None
+    looks: list[Look] = []
+    """Who looked at the dossier, oldest first (every reader is shown this)."""
 
 
 # -- building it ------------------------------------------------------------------------------

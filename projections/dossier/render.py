@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from zatlog.actions import ITEM_CATEGORIES
 from zatlog.projections import i18n
-from zatlog.projections.dossier.model import Dossier, HistoryEntry, NoRight
+from zatlog.projections.dossier.model import Dossier, HistoryEntry, Look, NoRight
 
 if TYPE_CHECKING:
     from jinja2 import BytecodeCache, Environment
@@ -168,6 +168,21 @@ class Words:
 
     def __call__(self, key: str) -> str:
         return i18n.label(i18n.DOSSIER_LABELS, key, self.lang)
+
+    def looks(self, key: str) -> str:
+        from zatlog.projections.dossier.looks import look_word
+
+        return look_word(key, self.lang)
+
+    def look(self, look: Look) -> dict[str, str]:
+        """Who, what and why of one line of "who looked at this file"."""
+        from zatlog.projections.dossier import looks
+
+        return {
+            "who": looks.who_looked(look, self.lang),
+            "what": looks.what_was_looked_at(look, self.lang),
+            "why": looks.why_looked(look, self.lang),
+        }
 
     def rights_text(self, key: str) -> str:
         return i18n.label(i18n.DOSSIER_RIGHTS, key, self.lang)
