@@ -268,8 +268,8 @@ def _x1(facts: CaseFacts, event: Ev[ParentsInformed] | Ev[InformationDisclosed])
             continue
         nl_who, en_who = facts.who(person, day)
         items = sorted(categories)
-        nl_items = "alle informatie" if items == ["all"] else catalog.listing(items, "nl")
-        en_items = "all information" if items == ["all"] else catalog.listing(items, "en")
+        nl_items = "alle informatie" if items == ["all"] else catalog.categories(items, "nl")
+        en_items = "all information" if items == ["all"] else catalog.categories(items, "en")
         findings.append(
             make_finding(
                 "X1",

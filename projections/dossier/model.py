@@ -307,6 +307,24 @@ class Consents(_Part):
     capacity: list[CapacityAssessment]
 
 
+class ConsentInForce(_Part):
+    """The consent for one forum on the export date, as the case state reads it.
+
+    ``signed`` gave written consent, ``verbal`` only spoken consent; ``refused``,
+    ``withdrawn`` and ``objected`` name whose latest decision says no.
+    """
+
+    forum: str
+    forms: list[str]
+    valid_until: date | None
+    expired: bool
+    signed: list[str]
+    verbal: list[str]
+    refused: list[str]
+    withdrawn: list[str]
+    objected: list[str]
+
+
 class Meeting(_Part):
     meeting: str
     scheduled_on: date
@@ -489,6 +507,7 @@ class Dossier(BaseModel):
     history: list[HistoryEntry]
     relations: Relations | None
     consents: Consents | None
+    consent_now: list[ConsentInForce] | None
     meetings: list[Meeting] | None
     discussions: list[Discussion] | None
     sdq: list[SdqScore] | None
@@ -670,6 +689,7 @@ def build_dossier(
         history=[_entry(e, view) for e in visible],
         relations=_relations(visible, export_date) if view.sees("relations") else None,
         consents=_consents(visible) if view.sees("consents") else None,
+        consent_now=_consent_now(case_events, export_date) if view.sees("consents") else None,
         meetings=_meetings(visible) if view.sees("discussions") else None,
         discussions=[_discussion(e, view) for e in _of(visible, a.DiscussionHeld)]
         if view.sees("discussions")
@@ -1021,6 +1041,29 @@ def _consents(visible: Sequence[LoggedAction]) -> Consents:
         ],
         capacity=capacity,
     )
+
+
+def _consent_now(case_events: Sequence[LoggedAction], day: date) -> list[ConsentInForce]:
+    """Per forum, the consent in force on ``day``, as the case state reads it (no fold here)."""
+    from zatlog.projections.case_state import case_state
+
+    state = case_state(case_events, as_of=day)
+    if state is None:
+        return []
+    return [
+        ConsentInForce(
+            forum=forum.forum,
+            forms=[f.consent for f in forum.forms],
+            valid_until=forum.valid_until,
+            expired=forum.valid_until is not None and forum.valid_until < day,
+            signed=forum.signed,
+            verbal=forum.verbal,
+            refused=forum.refused,
+            withdrawn=forum.withdrawn,
+            objected=forum.objected,
+        )
+        for forum in state.consent
+    ]
 
 
 def _meetings(visible: Sequence[LoggedAction]) -> list[Meeting]:
