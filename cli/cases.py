@@ -326,6 +326,8 @@ def render_state(state: dict[str, Any], lang: Lang) -> str:
             if meeting["scheduled_for"]
             else t("not_scheduled")
         )
+        if meeting.get("cancelled_on"):
+            when += f", {t('cancelled_on')} {meeting['cancelled_on']}"
         lines.append(f"  {meeting['meeting']}  {where}, {when}")
         invited = ", ".join(f"{i['person']} ({i['on']})" for i in meeting["invitations"])
         lines.append(f"    {t('invited')}: {invited or t('none')}")

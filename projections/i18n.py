@@ -860,6 +860,7 @@ CASE_LABELS: dict[str, tuple[str, str]] = {
     "meetings": ("Besprekingen", "Meetings"),
     "scheduled": ("gepland op", "scheduled for"),
     "not_scheduled": ("niet gepland", "not scheduled"),
+    "cancelled_on": ("afgezegd op", "cancelled on"),
     "invited": ("uitgenodigd", "invited"),
     "held": ("besproken op", "held on"),
     "not_held": ("nog niet besproken", "not held yet"),
