@@ -685,6 +685,7 @@ VALUE_LABELS: dict[str, tuple[str, str]] = {
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     # fields of the actions, as the dossier's history names them
+    "migrated": ("overgenomen uit een eerder systeem", "migrated from an earlier system"),
     "pupil_name": ("naam leerling", "pupil's name"),
     "birth_date": ("geboortedatum", "date of birth"),
     "school_type": ("onderwijs", "school type"),

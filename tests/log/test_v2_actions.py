@@ -630,3 +630,16 @@ def test_a_back_dated_cancellation_before_another_cancellation_is_refused(case_d
     )
     schedule(case_db, "2025-09-04", on="2025-10-10")  # moved before the later cancellation
     ok(case_db, *cancel_args("2025-09-03"))
+
+
+def test_every_action_field_and_topic_has_a_dutch_and_english_label() -> None:
+    import typing
+
+    from zatlog import actions
+    from zatlog.projections import i18n
+
+    assert set(actions.ACTION_CLASSES) <= set(i18n.ACTION_LABELS)
+    topics = set(typing.get_args(actions.InformTopic))
+    assert topics <= set(i18n.VALUE_LABELS) | set(i18n.CATEGORY_LABELS)
+    fields = {f for model in actions.ACTION_CLASSES.values() for f in model.model_fields}
+    assert fields - {"action", "case", "school", "at", "by"} <= set(i18n.FIELD_LABELS)
