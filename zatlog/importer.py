@@ -1,4 +1,4 @@
-"""All-or-nothing import of a JSON Lines action log (domain.md section 4)."""
+"""All-or-nothing import of a JSON Lines action log (docs/import-format.md)."""
 
 from __future__ import annotations
 

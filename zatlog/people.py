@@ -1,4 +1,4 @@
-"""People on a case: ages, parental authority and rights (domain.md sections 5 and 6).
+"""People on a case: ages, parental authority and rights (docs/rules.md, docs/parent-dossier.md).
 
 Pure functions over the ``relation_recorded`` history of a case. The history
 is a sequence in log order (by ``at``, ties in recording order); recording the
@@ -44,7 +44,7 @@ def holds_authority(relation: RelationRecorded) -> bool:
 def authority_holders(
     history: Sequence[RelationRecorded], birth_date: date, day: date
 ) -> list[str]:
-    """Persons holding authority on ``day`` (domain.md section 5).
+    """Persons holding authority on ``day`` (docs/rules.md).
 
     Once the pupil is 18 nobody holds parental authority and the
     ``legal_representative``s (curator, mentor) take their place. Sorted, so
@@ -86,7 +86,7 @@ def right_of(
     day: date,
     refused: set[str],
 ) -> Right:
-    """The right of ``person`` on ``day`` per the table of domain.md section 6.
+    """The right of ``person`` on ``day`` per the table of docs/parent-dossier.md.
 
     Restrictions (``information_restricted``) are applied afterwards by the
     caller: they remove categories, not the right itself.
@@ -120,7 +120,7 @@ def required_signers(
     pupil_capable: bool,
     double_consent_12_15: bool,
 ) -> list[tuple[str, ...]]:
-    """Who must sign consent for a discussion on ``day`` (domain.md section 5).
+    """Who must sign consent for a discussion on ``day`` (docs/rules.md).
 
     Each item is one requirement, met when any one person in it signs: a
     single person, except for an adult pupil under curatele or mentorschap,

@@ -58,5 +58,5 @@ class LoggedAction:
 
 
 def in_time_order(events: Iterable[LoggedAction]) -> list[LoggedAction]:
-    """Events by ``at`` (date, then time of day), ties in recording order (domain.md 4.1)."""
+    """By ``at`` (date, then time of day), ties in recording order (docs/import-format.md)."""
     return sorted(events, key=lambda e: e.sort_key)
