@@ -190,6 +190,9 @@ COMMON_MEANING: dict[str, str] = {
     "school": "School id, default `default`. A case belongs to the school named on "
     "`case_opened`; a later line naming another school is refused.",
     "note": "Free text.",
+    "migrated": "`true` marks a record of the past brought over from another system "
+    "(`zatlog import --history` sets it on every line; `export-log` writes it back). "
+    "Rule L1 (recorded late) does not judge it.",
 }
 
 
@@ -264,8 +267,10 @@ def import_format_md() -> str:
         "Persons are named by short ids that `relation_recorded` defines on the case ",
         "(`mother`, `father`, `p-02`); the pupil is always `pupil`. Participants and attendees ",
         "are free text naming a person, role or organisation (`ib`, `jeugdarts`), compared ",
-        "after trimming and lower-casing. Events are ordered by `at`, ties in the order they ",
-        "were recorded. Lines need not come in date order.\n\n",
+        "after trimming and lower-casing. Events are ordered by `at`; within one day, events ",
+        "that both carry a time of day by that time; ties in the order they were recorded. ",
+        "Lines need not come in date order, but an `at` on a day after the day of recording ",
+        "is refused (dates inside an action, such as a meeting's `date`, may lie ahead).\n\n",
         "Written channels (they count as a written notice): ",
         code(sorted(WRITTEN_CHANNELS)),
         ".\n\n",
@@ -300,7 +305,10 @@ def import_format_md() -> str:
         "naming an unknown consent form or notice, or with basis `consent` but no `consent`; ",
         "a step that does not follow the current one (see [coordinator.md](coordinator.md)); ",
         "a pupil's refusal of parent information before the pupil is 16; after `case_closed`, ",
-        "anything but the information-request actions; a date that does not parse.\n\n",
+        "anything but the information-request actions; a date that does not parse; an `at` ",
+        "later than today; a discussion of a meeting whose latest scheduling is a ",
+        "cancellation (schedule it again first); cancelling a meeting that nothing names or ",
+        "that is already cancelled; a pupil's authorisation before the pupil is 16.\n\n",
         "What is legal but not compliant (a late invitation, a discussion without consent, a ",
         "disclosure to someone without a right) is **recorded**: the log records what ",
         "happened, and `zatlog audit` judges it ([rules.md](rules.md)).\n",
