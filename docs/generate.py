@@ -15,8 +15,12 @@ not the source folder of the same name.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
+import inspect
+import itertools
 import json
+import textwrap
 import typing
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -175,6 +179,9 @@ def describe(prop: dict[str, Any], defs: dict[str, Any], null: bool = False) -> 
     if kind == "number":
         return "number"
     if kind == "object":
+        values = prop.get("additionalProperties")
+        if isinstance(values, dict) and values:
+            return f"table of text → {describe(values, defs)}"
         return "object"
     return "any value"
 
@@ -345,16 +352,44 @@ POLICY_MEANING: dict[str, str] = {
 }
 
 
+def attribute_docstrings(cls: type) -> dict[str, str]:
+    """The docstrings written under a class's attributes (``x: int = 1`` then ``\"\"\"…\"\"\"``)."""
+    found: dict[str, str] = {}
+    body = ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0]
+    assert isinstance(body, ast.ClassDef)
+    for statement, following in itertools.pairwise(body.body):
+        if (
+            isinstance(statement, ast.AnnAssign)
+            and isinstance(statement.target, ast.Name)
+            and isinstance(following, ast.Expr)
+            and isinstance(following.value, ast.Constant)
+            and isinstance(following.value.value, str)
+        ):
+            found[statement.target.id] = " ".join(following.value.value.split())
+    return found
+
+
+def policy_meanings() -> dict[str, str]:
+    """Each policy key's meaning: from ``POLICY_MEANING``, else the model's own docstring."""
+    return {**attribute_docstrings(Policy), **POLICY_MEANING}
+
+
+def toml_scalar(value: object) -> str:
+    return json.dumps(value)
+
+
 def policy_md() -> str:
     schema = Policy.model_json_schema()
     defaults = Policy().to_json_dict()
+    meanings = policy_meanings()
     rows = []
     for key, prop in schema["properties"].items():
         if key == "sdq_bands":
             continue
         value = defaults[key]
         shown = json.dumps(value)
-        rows.append([f"`{key}`", f"`{shown}`", describe(prop, {}), POLICY_MEANING.get(key, "")])
+        meaning = meanings.get(key, "").replace("``", "`")
+        rows.append([f"`{key}`", f"`{shown}`", describe(prop, {}), meaning])
     bands = SdqBands()
     band_rows = []
     for informant in SdqBands.model_fields:
@@ -368,14 +403,21 @@ def policy_md() -> str:
             ]
         )
     example = "\n".join(
-        f"{key} = {json.dumps(defaults[key])}" for key in schema["properties"] if key != "sdq_bands"
+        f"{key} = {toml_scalar(value)}"
+        for key, value in defaults.items()
+        if not isinstance(value, dict)
     )
+    tables = [
+        f"\n[{key}]\n" + "".join(f"{json.dumps(k)} = {toml_scalar(v)}\n" for k, v in value.items())
+        for key, value in defaults.items()
+        if isinstance(value, dict) and key != "sdq_bands"
+    ]
     return "".join(
         [
             HEADER,
             "# The audit policy\n\n",
-            "The audit (`zatlog audit`), the due list (`zatlog due`) and the provider report ",
-            "judge by these terms. Each has a default; a TOML file given with ",
+            "The audit (`zatlog audit`), the due list (`zatlog due`), the provider report and ",
+            "the dossier export use these terms. Each has a default; a TOML file given with ",
             "`--policy FILE.toml` overrides any of them, and every output names the policy it ",
             "used (`policy` in the audit's JSON). Keys left out keep their default; an unknown ",
             "key or a value of the wrong type is an error naming the file and the key. Days ",
@@ -397,6 +439,7 @@ def policy_md() -> str:
                 f"abnormal = {c['abnormal']}\n"
                 for informant, c in defaults["sdq_bands"].items()
             ),
+            *tables,
             "```\n\n",
             "The inspection deadline (one calendar month, at most three when extended) is law ",
             "and not part of the policy.\n",
