@@ -51,12 +51,13 @@ def verify(session: Session, case_ref: str | None, against: str | None, lang: st
     if nl:
         click.echo(
             f"de log is ongeschonden{' voor ' + what if what else ''}: {result.events} "
-            f"gebeurtenissen in {result.aggregates} ketens, elke schakel klopt"
+            f"gebeurtenissen in {result.aggregates} keten{'s' if result.aggregates != 1 else ''}, "
+            "elke schakel klopt"
         )
     else:
         click.echo(
             f"the log is intact{' for ' + what if what else ''}: {result.events} events "
-            f"in {result.aggregates} chains, every link holds"
+            f"in {result.aggregates} chain{'s' if result.aggregates != 1 else ''}, every link holds"
         )
     if digest is not None:
         click.echo(

@@ -25,11 +25,13 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
+from eventsourcing.persistence import MapperDeserialisationError
+
 from zatlog.actions import Action, action_to_json_dict, parse_action
 from zatlog.application import Rejected, ZatlogApp, to_logged_action
 from zatlog.chain import GENESIS, ChainingMapper, ContentStoredEvent, link_of
 from zatlog.chain_store import key_of
-from zatlog.errors import InvalidAction, LineError, StorageError, ZatlogError
+from zatlog.errors import InvalidAction, LineError, ZatlogError
 from zatlog.school import School
 
 PROOF_FIELDS = ("recorded_at", "chain", "registered_at")
@@ -53,11 +55,8 @@ def export_lines(app: ZatlogApp, page_size: int = 2000) -> Iterator[dict[str, An
         for notification in notifications:
             try:
                 event = app.mapper.to_domain_event(notification)
-            except Exception:  # the mapper's error: another key, or damaged bytes
-                raise StorageError(
-                    f"cannot read the event at position {notification.id} "
-                    "(another encryption key, or damaged: run `zatlog verify`)"
-                ) from None
+            except MapperDeserialisationError:
+                raise app._unreadable() from None
             if isinstance(event, School.Registered):
                 registered[event.school] = event.timestamp.isoformat()
                 continue
