@@ -1,4 +1,4 @@
-"""A very large batch (one big import) is recorded, chained, in one transaction on PostgreSQL too."""
+"""A very large batch (one big import) is recorded, chained, in one transaction on PostgreSQL."""
 
 from __future__ import annotations
 

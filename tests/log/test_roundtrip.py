@@ -1,4 +1,4 @@
-"""Import then export of the log gives the same actions; a restore gives the same log (hypothesis)."""
+"""Export then import gives the same actions; export then restore the same log (hypothesis)."""
 
 from __future__ import annotations
 
