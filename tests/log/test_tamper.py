@@ -33,10 +33,17 @@ class RawStore:
         self.postgres = db.startswith("postgres")
         if self.postgres:
             import psycopg
-            from conftest import _conninfo
+
+            from zatlog.storage import resolve
 
             self.schema = re.search(r"schema=(\w+)", db)[1]  # type: ignore[index]
-            self.conn: Any = psycopg.connect(_conninfo(), autocommit=True)
+            s = resolve(db).settings
+            self.conn: Any = psycopg.connect(
+                f"dbname={s['POSTGRES_DBNAME']} host={s['POSTGRES_HOST']} "
+                f"port={s['POSTGRES_PORT']} user={s['POSTGRES_USER']} "
+                f"password={s['POSTGRES_PASSWORD']}",
+                autocommit=True,
+            )
             self.events = f"{self.schema}.zatlog_events"
             self.position = "notification_id"
             self.prefix = f"{self.schema}."
