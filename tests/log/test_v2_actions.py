@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from zatlog.cli.main import cli
+from zatlog.restore import PROOF_FIELDS
 
 CASE = "2025-040"
 BORN = "2009-09-02"  # 16 on 2025-09-02
@@ -30,7 +31,9 @@ def ok(db: str, *args: str) -> str:
 
 
 def exported(db: str) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in ok(db, "export-log").splitlines()]
+    """The exported actions, without their proof (recording time and chain)."""
+    lines = [json.loads(line) for line in ok(db, "export-log").splitlines()]
+    return [{k: v for k, v in line.items() if k not in PROOF_FIELDS} for line in lines]
 
 
 def refused(db: str, args: list[str], message: str) -> None:
