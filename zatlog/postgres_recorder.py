@@ -55,12 +55,15 @@ class ZatlogPostgresRecorder(PostgresApplicationRecorder):
 
     def create_table(self) -> None:
         super().create_table()
+        if self._chain_ready():
+            return  # no DDL on every open: it would lock the tables that writers use
         events, chain, origin = (
             self._name(t) for t in (self.events_table_name, CHAIN_TABLE, ORIGIN_TABLE)
         )
         refuse = self._name("zatlog_append_only")
         with self.datastore.transaction(commit=True) as cursor:
             self._lock_schema(cursor)
+            self._lock_table(cursor)  # as a writer does first: no deadlock with one
             cursor.execute(
                 f"CREATE TABLE IF NOT EXISTS {chain} ("
                 "originator_id uuid NOT NULL, originator_version bigint NOT NULL, "
@@ -93,6 +96,21 @@ class ZatlogPostgresRecorder(PostgresApplicationRecorder):
                 f'CREATE OR REPLACE TRIGGER "{ORIGIN_TABLE}_append_only" '
                 f"BEFORE UPDATE OR DELETE ON {origin} FOR EACH ROW EXECUTE FUNCTION {refuse}()"
             )
+
+    def _chain_ready(self) -> bool:
+        """Whether the chain tables and the append-only triggers all exist."""
+        names = [f"{self.events_table_name}_append_only", f"{self.events_table_name}_no_truncate"]
+        names += [f"{CHAIN_TABLE}_append_only", f"{CHAIN_TABLE}_no_truncate"]
+        names += [f"{ORIGIN_TABLE}_append_only"]
+        with self.datastore.transaction(commit=False) as cursor:
+            cursor.execute(
+                "SELECT COUNT(*) AS n FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                "JOIN pg_namespace s ON s.oid = c.relnamespace "
+                "WHERE s.nspname = %s AND t.tgname = ANY(%s)",
+                (self.datastore.schema, names),
+            )
+            row = cursor.fetchone()
+        return row is not None and row["n"] == len(names)
 
     def _lock_schema(self, cursor: Cursor[DictRow]) -> None:
         # One session at a time creates or migrates the chain of this schema.

@@ -124,19 +124,22 @@ def verify(app: ZatlogApp, case: str | None = None, against: Digest | None = Non
     result = Verification(against=against)
     upto = against.position if against else 0
     heads: list[tuple[str, int, bytes]] = []
-    count_upto = last_upto = 0
+    count_upto = last_upto = unreadable = 0
     with recorder.snapshot(key) as snapshot:  # type: ignore[attr-defined]
         result.origin = snapshot.origin
         for events, links in _grouped(snapshot.events, snapshot.chain):
             result.aggregates += 1
             result.events += len(events)
             checked = _check(events, links, mapper, upto)
+            unreadable += checked.unreadable
             if checked.broken is not None:
                 result.breaks.append(checked.broken)
             if checked.head is not None:
                 heads.append(checked.head)
                 count_upto += checked.count_upto
                 last_upto = max(last_upto, checked.last_upto)
+    if result.events and unreadable == result.events:
+        raise app._unreadable()  # not one event decrypts: a missing or wrong key, not damage
     result.breaks.sort(key=lambda b: b.position)
     if against is not None:
         result.recomputed = Digest(count_upto, last_upto, merkle_root(heads).hex())
@@ -151,6 +154,7 @@ class _Checked:
     """Recomputed ``(aggregate, version, link)`` of the last event at or before ``upto``."""
     count_upto: int = 0
     last_upto: int = 0
+    unreadable: int = 0
 
 
 def _grouped(
@@ -194,6 +198,7 @@ def _check(
                 content = content_of(event.topic, mapper.plain_state(event.state))
             except Exception:  # the cipher's or decompressor's error: damaged bytes
                 content = None
+                result.unreadable += 1
             previous_actual = link_of(previous_actual, key, version, content or b"")
             if upto and event.position <= upto:
                 result.head = (key, version, previous_actual)

@@ -228,3 +228,17 @@ def test_an_encrypted_log_verifies_and_a_flipped_bit_is_damage(
     result = run(db, "verify", "--lang", "en")
     assert result.exit_code == 1
     assert f"position {position}: damaged: this event can no longer be read" in result.output
+
+
+def test_verify_without_the_key_says_so_rather_than_damage(
+    scenarios: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventsourcing.cryptography import AESCipher
+
+    db = str(tmp_path / "enc.db")
+    monkeypatch.setenv("ZATLOG_CIPHER_KEY", AESCipher.create_key(32))
+    fill(db, scenarios)
+    monkeypatch.setenv("ZATLOG_CIPHER_KEY", AESCipher.create_key(32))
+    result = run(db, "verify")
+    assert result.exit_code == 1
+    assert "written with another encryption key, or without one" in result.output
