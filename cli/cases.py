@@ -107,7 +107,7 @@ def show(
     reports, open information requests and the last activity.
     """
     from zatlog.projections.case_log import read_case_events
-    from zatlog.projections.case_state import case_state, stored_state
+    from zatlog.projections.case_state import case_state, contract, stored_state
     from zatlog.projections.i18n import CASE_LABELS, label
     from zatlog.projections.runner import current_view
 
@@ -127,7 +127,7 @@ def show(
         raise ZatlogError(label(CASE_LABELS, key, chosen).format(case=ref, day=day))
     log_look(session, "case show", [ref], ["case_state"], purpose)
     if fmt == "json":
-        click.echo(json.dumps(state, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(contract(state), indent=2, ensure_ascii=False))
     else:
         click.echo(render_state(state, chosen))
 
@@ -296,10 +296,15 @@ def render_state(state: dict[str, Any], lang: Lang) -> str:
     else:
         lines.append(f"  {t('none')}")
     lines += ["", t("consent")]
+    standing = {f["consent"]: f for f in state["consents"]}
+
+    def form(consent: str) -> str:
+        known = standing[consent]
+        missing = f"; {t('missing')} {persons(known['missing'])}" if known["missing"] else ""
+        return f"{consent} ({t(known['status'])}{missing})"
+
     for forum in state["consent"]:
-        forms = ", ".join(
-            f["consent"] + (f" ({t('expired')})" if f["expired"] else "") for f in forum["forms"]
-        )
+        forms = ", ".join(form(f["consent"]) for f in forum["forms"])
         until = forum["valid_until"] or t("no_end")
         lines.append(
             f"  {label(FORUM_LABELS, forum['forum'], lang)}: {t('forms')} {forms}; "
@@ -374,15 +379,13 @@ def render_state(state: dict[str, Any], lang: Lang) -> str:
             for s in state["sdq"]
         ]
     lines += ["", t("requests")]
-    for request in state["open_requests"]:
-        extended = (
-            f"; {t('extended_to')} {request['extended_to']}" if request["extended_to"] else ""
-        )
+    open_requests = [r for r in state["requests"] if r["answered"] is None]
+    for request in open_requests:
         lines.append(
             f"  {request['request']} {request['on']}: {request['kind']}, {request['requester']}"
-            f"{extended}"
+            f"; {t('answer_due')} {request['due']}"
         )
-    if not state["open_requests"]:
+    if not open_requests:
         lines.append(f"  {t('none')}")
     return "\n".join(lines)
 

@@ -157,14 +157,37 @@ class Sdq(_Model):
     total_difficulties: int
 
 
+class FormStanding(_Model):
+    """A consent form's standing on the day (:class:`zatlog.projections.facts.FormState`)."""
+
+    consent: str
+    forum: str
+    status: Literal["valid", "expired", "incomplete", "refused", "withdrawn"]
+    valid_until: date | None
+    signed_by: list[str]
+    missing: list[str]
+
+
 class Request(_Model):
-    """An information request that has not been answered."""
+    """An information request, its one deadline (G10 / I377) and its first answer."""
 
     request: str
     requester: str
     kind: str
     on: date
-    extended_to: date | None
+    due: date
+    """The deadline the audit judges by (an extension counts only if recorded in time)."""
+    answered: date | None
+
+
+class Restriction(_Model):
+    """An ``information_restricted`` in force on the day."""
+
+    person: str
+    basis: str
+    scope: list[str]
+    since: date
+    until: date | None
 
 
 class Activity(_Model):
@@ -188,6 +211,9 @@ class CaseState(_Model):
     close_reason: str | None
     persons: list[Person]
     consent: list[ForumConsent]
+    consents: list[FormStanding]
+    """Every consent form issued, in the order issued, with its standing."""
+    restrictions: list[Restriction]
     notices: list[Notice]
     meetings: list[Meeting]
     overrides: list[Override]
@@ -195,7 +221,7 @@ class CaseState(_Model):
     report_notices: list[ReportNotice]
     deferrals: list[Deferral]
     sdq: list[Sdq]
-    open_requests: list[Request]
+    requests: list[Request]
     last_activity: Activity
     events: int
     """How many events the state is built from."""

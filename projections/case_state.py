@@ -25,8 +25,15 @@ from zatlog.projections.case_log import read_case_events
 from zatlog.projections.runner import CaseEvents, CaseReadModel, Reader, Table, Writer
 
 if TYPE_CHECKING:
-    from zatlog import actions as a
-    from zatlog.projections.case_model import CaseState, Decision, ForumConsent
+    from zatlog.projections.case_model import (
+        CaseState,
+        Decision,
+        Discussion,
+        ForumConsent,
+        Invitation,
+        Meeting,
+    )
+    from zatlog.projections.facts import CaseFacts
     from zatlog.records import LoggedAction
 
 
@@ -111,14 +118,23 @@ def _next_birthday(birth_date: date, day: date) -> date:
 
 
 def _fold(events: list[LoggedAction], day: date, known_at: datetime | None) -> CaseState | None:
+    from zatlog.policy import Policy
+    from zatlog.projections.facts import CaseFacts
+
+    refs = {e.case for e in events if e.case is not None}
+    return state_of(CaseFacts(min(refs, default=""), events, (), Policy(), day), known_at)
+
+
+def state_of(facts: CaseFacts, known_at: datetime | None = None) -> CaseState | None:
+    """The case at a glance as the fold answers it on its as-of date (None: not opened)."""
     from zatlog import actions as a
-    from zatlog import people
+    from zatlog.people import PUPIL
     from zatlog.projections.case_model import (
         Activity,
         CaseState,
-        Decision,
         Deferral,
         Discussion,
+        FormStanding,
         Invitation,
         Meeting,
         Notice,
@@ -128,267 +144,245 @@ def _fold(events: list[LoggedAction], day: date, known_at: datetime | None) -> C
         Report,
         ReportNotice,
         Request,
+        Restriction,
         Sdq,
     )
-    from zatlog.records import in_time_order
 
-    ordered = in_time_order(events)
-    opened = next((e for e in ordered if isinstance(e.action, a.CaseOpened)), None)
-    if opened is None:
+    if facts.opened is None:
         return None
-    assert isinstance(opened.action, a.CaseOpened)
-    birth_date = opened.action.birth_date
-
-    relations: list[a.RelationRecorded] = []
-    refusals: list[tuple[date, bool, Sequence[str]]] = []
-    restrictions: list[a.InformationRestricted] = []
-    step: a.StepEntered | None = None
-    closed: a.CaseClosed | None = None
-    forms: dict[str, a.ConsentFormIssued] = {}
-    decisions: list[tuple[str | None, Decision]] = []  # (forum, decision); None: every forum
-    notices: dict[str, a.NoObjectionNoticeSent] = {}
-    objections: dict[str, list[str]] = {}
-    meetings: dict[str, dict[str, object]] = {}
-    overrides: list[Override] = []
-    reports: list[Report] = []
-    report_notices: list[ReportNotice] = []
-    deferrals: list[Deferral] = []
-    sdqs: dict[str, Sdq] = {}
-    requests: dict[str, a.InformationRequested] = {}
-    extensions: dict[str, date] = {}
-    answered: set[str] = set()
-
-    def meeting(meeting_id: str) -> dict[str, object]:
-        return meetings.setdefault(
-            meeting_id,
-            {"meeting": meeting_id, "forum": None, "scheduled_for": None, "purpose": None,
-             "cancelled_on": None, "invitations": [], "discussions": []},
-        )  # fmt: skip
-
-    for event in ordered:
-        act = event.action
-        on = event.day
-        match act:
-            case (
-                a.ActionPlanRecorded() | a.SupportEvaluated() | a.SignalRaised() | a.ZatRegistered()
-            ):
-                pass  # a third of a case's events, and nothing of the state
-            # The action classes are disjoint, so the order of the cases only decides how
-            # soon an event finds its own: the frequent ones first.
-            case a.ParentsInformed() if "report" in act.topics:
-                report_notices.append(
-                    ReportNotice(
-                        on=on,
-                        to=act.to,
-                        channel=act.channel,
-                        written=act.channel in a.WRITTEN_CHANNELS,
-                    )
-                )
-            case a.SdqRecorded():
-                sdqs[act.informant] = Sdq(
-                    informant=act.informant, on=on, total_difficulties=act.total_difficulties
-                )
-            case a.RelationRecorded():
-                relations.append(act)
-            case a.PupilRefusedParentInformation() | a.PupilRefusalWithdrawn():
-                refusals.append((on, isinstance(act, a.PupilRefusedParentInformation), act.targets))
-            case a.InformationRestricted():
-                restrictions.append(act)
-            case a.StepEntered():
-                step = act
-            case a.CaseClosed():
-                closed = act
-            case a.ConsentFormIssued():
-                forms[act.consent] = act
-            case a.ConsentGiven():
-                decisions.append(
-                    (act.consent, Decision(person=act.signer, decision="given", on=on,
-                                           form=act.consent, method=act.method))
-                )  # fmt: skip
-            case a.ConsentRefused():
-                decisions.append(
-                    (act.consent, Decision(person=act.signer, decision="refused", on=on,
-                                           form=act.consent))
-                )  # fmt: skip
-            case a.ConsentWithdrawn():
-                decisions.append(
-                    (act.consent, Decision(person=act.signer, decision="withdrawn", on=on,
-                                           form=act.consent))
-                )  # fmt: skip
-            case a.NoObjectionNoticeSent():
-                notices[act.notice] = act
-            case a.ObjectionReceived():
-                objections.setdefault(act.notice, []).append(act.person)
-                decisions.append(
-                    (None, Decision(person=act.person, decision="objected", on=on,
-                                    form=act.notice))
-                )  # fmt: skip
-            case a.MeetingScheduled():
-                entry = meeting(act.meeting)
-                # Scheduled again: moved to the new date, and held after all if cancelled.
-                entry.update(
-                    forum=act.forum, scheduled_for=act.date, purpose=act.purpose, cancelled_on=None
-                )
-            case a.MeetingCancelled():
-                meeting(act.meeting)["cancelled_on"] = on
-            case a.ParentsInvited():
-                invitations = meeting(act.meeting)["invitations"]
-                assert isinstance(invitations, list)
-                invitations.extend(
-                    Invitation(
-                        person=person,
-                        on=on,
-                        channel=act.channel,
-                        purpose_and_composition_included=act.purpose_and_composition_included,
-                    )
-                    for person in act.to
-                )
-            case a.DiscussionHeld():
-                entry = meeting(act.meeting)
-                if entry["forum"] is None:
-                    entry["forum"] = act.forum
-                discussions = entry["discussions"]
-                assert isinstance(discussions, list)
-                discussions.append(
-                    Discussion(
-                        held_on=on,
-                        forum=act.forum,
-                        level=act.level,
-                        basis=act.basis,
-                        consent=act.consent,
-                        notice=act.notice,
-                        parents_present=act.parents_present,
-                        pupil_present=act.pupil_present,
-                        attendees=act.attendees,
-                        outcome=act.outcome,
-                    )
-                )
-            case a.SafetyOverrideInvoked():
-                overrides.append(Override(on=on, ground=act.ground, approved_by=act.approved_by))
-            case a.ReportMade():
-                reports.append(Report(on=on, to=act.to, reference=act.reference))
-            case a.ParentNotificationDeferred():
-                deferrals.append(Deferral(on=on, reason=act.reason, review_at=act.review_at))
-            case a.InformationRequested():
-                requests[act.request] = act
-            case a.InformationRequestExtended():
-                extensions[act.request] = act.new_deadline
-            case a.InformationDisclosed() | a.InformationRequestRefused() if act.request:
-                answered.add(act.request)
-            case _:
-                pass
-
-    refused = people.refusal_targets(refusals, day)
-    holders = set(people.authority_holders(relations, birth_date, day))
+    day = facts.as_of
+    opened = facts.opened.act
+    step = facts.step_on(day)
+    closed = facts.closed
+    refused = facts.refusal_targets(day)
+    people = facts.people_on(day)
     persons = [
         Person(
-            person=person,
-            name=relation.name,
-            relation=relation.relation,
-            authority=relation.authority,
-            measure=relation.measure,
-            since=relation.day,
-            holds_authority=person in holders,
-            right=people.right_of(person, relations, birth_date, day, refused),
-            refused_by_pupil=person in refused,
-            restricted=sorted(
-                {
-                    item
-                    for r in restrictions
-                    if r.person == person and (r.until is None or day <= r.until)
-                    for item in r.scope
-                }
-            ),
+            person=p.person,
+            name=p.recorded.name,
+            relation=p.relation,
+            authority=p.recorded.authority,
+            measure=p.recorded.measure,
+            since=p.since,
+            holds_authority=p.holds_authority,
+            right=p.right,
+            refused_by_pupil=p.person in refused,
+            restricted=facts.restricted_items(p.person, day),
         )
-        for person, relation in sorted(people.relations_on(relations, day).items())
+        for p in people
+        if p.recorded is not None and p.since is not None
     ]
-    last = ordered[-1]
+    objections: dict[str, list[str]] = {}
+    for objection in facts.objections:
+        objections.setdefault(objection.act.notice, []).append(objection.act.person)
+    last = facts.events[-1]
     return CaseState(
-        case=opened.action.case,
-        school=opened.action.school,
+        case=opened.case,
+        school=opened.school,
         as_of=day,
         known_at=known_at,
         pupil=Pupil(
-            name=opened.action.pupil_name,
-            birth_date=birth_date,
-            age=people.age_on(birth_date, day),
-            school_type=opened.action.school_type,
-            right=people.right_of(people.PUPIL, relations, birth_date, day, refused),
+            name=opened.pupil_name,
+            birth_date=opened.birth_date,
+            age=facts.age(day),
+            school_type=opened.school_type,
+            right=next(p.right for p in people if p.person == PUPIL),
         ),
-        opened_on=opened.day,
-        step=None if step is None else step.step,
-        step_since=None if step is None else step.day,
+        opened_on=facts.opened.day,
+        step=None if step is None else step[0],
+        step_since=None if step is None else step[1],
         closed=closed is not None,
         closed_on=None if closed is None else closed.day,
-        close_reason=None if closed is None else closed.reason,
+        close_reason=None if closed is None else closed.act.reason,
         persons=persons,
-        consent=_consent(forms, decisions, day),
+        consent=forum_consent(facts),
+        consents=[
+            FormStanding(
+                consent=f.consent,
+                forum=f.forum,
+                status=f.status,
+                valid_until=f.valid_until,
+                signed_by=list(f.signed_by),
+                missing=list(f.missing),
+            )
+            for f in facts.forms_on(day)
+        ],
+        restrictions=[
+            Restriction(
+                person=r.act.person,
+                basis=r.act.basis,
+                scope=list(r.act.scope),
+                since=r.day,
+                until=r.act.until,
+            )
+            for r in facts.restrictions_on(day)
+        ],
         notices=[
             Notice(
-                notice=n.notice,
+                notice=n.act.notice,
                 sent_on=n.day,
-                to=n.to,
-                channel=n.channel,
-                objection_deadline=n.objection_deadline,
-                objections=objections.get(n.notice, []),
+                to=n.act.to,
+                channel=n.act.channel,
+                objection_deadline=n.act.objection_deadline,
+                objections=objections.get(n.act.notice, []),
             )
-            for n in notices.values()
+            for n in (sent[0] for sent in facts.notices.values())
         ],
-        meetings=[Meeting.model_validate(m) for m in meetings.values()],
-        overrides=overrides,
-        reports=reports,
-        report_notices=report_notices,
-        deferrals=deferrals,
-        sdq=[sdqs[informant] for informant in sorted(sdqs)],
-        open_requests=[
+        meetings=_meetings(facts, Meeting, Invitation, Discussion),
+        overrides=[
+            Override(on=o.day, ground=o.act.ground, approved_by=o.act.approved_by)
+            for o in facts.overrides
+        ],
+        reports=[Report(on=r.day, to=r.act.to, reference=r.act.reference) for r in facts.reports],
+        report_notices=[
+            ReportNotice(
+                on=n.day,
+                to=n.act.to,
+                channel=n.act.channel,
+                written=n.act.channel in a.WRITTEN_CHANNELS,
+            )
+            for n in facts.informed
+            if "report" in n.act.topics
+        ],
+        deferrals=[
+            Deferral(on=d.day, reason=d.act.reason, review_at=d.act.review_at)
+            for d in facts.deferrals
+        ],
+        sdq=[
+            Sdq(informant=informant, on=sdq.day, total_difficulties=sdq.act.total_difficulties)
+            for informant, sdq in sorted((i, s[-1]) for i, s in facts.sdqs.items() if s)
+        ],
+        requests=[
             Request(
                 request=r.request,
                 requester=r.requester,
                 kind=r.kind,
-                on=r.day,
-                extended_to=extensions.get(r.request),
+                on=r.on,
+                due=r.due,
+                answered=r.answered,
             )
-            for r in requests.values()
-            if r.request not in answered
+            for r in facts.requests_on(day)
         ],
         last_activity=Activity(on=last.day, action=last.name),
-        events=len(ordered),
+        events=len(facts.events),
     )
 
 
-def _consent(
-    forms: dict[str, a.ConsentFormIssued],
-    decisions: list[tuple[str | None, Decision]],
-    day: date,
-) -> list[ForumConsent]:
+def _meetings(
+    facts: CaseFacts,
+    meeting_model: type[Meeting],
+    invitation_model: type[Invitation],
+    discussion_model: type[Discussion],
+) -> list[Meeting]:
+    """Every meeting scheduled, invited to or held: its latest date, invitations, discussions."""
+    first: dict[str, tuple[date, int]] = {}
+    for group in (
+        [s for scheduled in facts.scheduled.values() for s in scheduled],
+        [c for cancelled in facts.cancelled.values() for c in cancelled],
+        facts.invited,
+        facts.discussions,
+    ):
+        for event in group:
+            key = event.log.sort_key
+            first[event.act.meeting] = min(first.get(event.act.meeting, key), key)
+    meetings = []
+    for meeting in sorted(first, key=first.__getitem__):
+        scheduled = facts.scheduled.get(meeting, [])
+        latest = scheduled[-1].act if scheduled else None
+        held = [d for d in facts.discussions if d.act.meeting == meeting]
+        forum = latest.forum if latest else (held[0].act.forum if held else None)
+        cancelled = facts.cancelled_on(meeting)
+        meetings.append(
+            meeting_model(
+                meeting=meeting,
+                forum=forum,
+                scheduled_for=None if latest is None else latest.date,
+                purpose=None if latest is None else latest.purpose,
+                cancelled_on=None if cancelled is None else cancelled.day,
+                invitations=[
+                    invitation_model(
+                        person=person,
+                        on=i.day,
+                        channel=i.act.channel,
+                        purpose_and_composition_included=i.act.purpose_and_composition_included,
+                    )
+                    for i in facts.invited_by_meeting.get(meeting, [])
+                    for person in i.act.to
+                ],
+                discussions=[
+                    discussion_model(
+                        held_on=d.day,
+                        forum=d.act.forum,
+                        level=d.act.level,
+                        basis=d.act.basis,
+                        consent=d.act.consent,
+                        notice=d.act.notice,
+                        parents_present=d.act.parents_present,
+                        pupil_present=d.act.pupil_present,
+                        attendees=d.act.attendees,
+                        outcome=d.act.outcome,
+                    )
+                    for d in held
+                ],
+            )
+        )
+    return meetings
+
+
+def forum_consent(facts: CaseFacts) -> list[ForumConsent]:
     """Per forum with a form: the forms, and each person's latest decision on the forum.
 
     An objection counts for every forum (docs/rules.md).
     """
-    from zatlog.projections.case_model import ConsentForm, ForumConsent
+    from zatlog import actions as a
+    from zatlog.projections.case_model import ConsentForm, Decision, ForumConsent
 
+    day = facts.as_of
+    states = facts.forms_on(day)
+    deciders = sorted(
+        {d.act.signer for decisions in facts.decisions.values() for d in decisions}
+        | {o.act.person for o in facts.objections}
+    )
     result: list[ForumConsent] = []
     for forum in ("cvb", "zat", "mdo"):
-        issued = [f for f in forms.values() if f.forum == forum]
+        issued = [f for f in states if f.forum == forum]
         if not issued:
             continue
-        latest: dict[str, Decision] = {}
-        for form, decision in decisions:
-            if form is None or (form in forms and forms[form].forum == forum):
-                latest[decision.person] = decision
-        chosen = sorted(latest.values(), key=lambda d: d.person)
+        chosen: list[Decision] = []
+        for person in deciders:
+            latest = facts.latest_on_forum(forum, person, day)
+            if latest is None:
+                continue
+            act = latest.act
+            if isinstance(act, a.ObjectionReceived):
+                decision = Decision(
+                    person=person, decision="objected", on=latest.day, form=act.notice
+                )
+            else:
+                decision = Decision(
+                    person=person,
+                    decision="given"
+                    if isinstance(act, a.ConsentGiven)
+                    else "refused"
+                    if isinstance(act, a.ConsentRefused)
+                    else "withdrawn",
+                    on=latest.day,
+                    form=act.consent,
+                    method=act.method if isinstance(act, a.ConsentGiven) else None,
+                )
+            chosen.append(decision)
         result.append(
             ForumConsent(
                 forum=forum,
                 forms=[
                     ConsentForm(
                         consent=f.consent,
-                        issued_on=f.day,
-                        purpose=f.purpose,
+                        issued_on=f.issued.day,
+                        purpose=f.issued.act.purpose,
                         valid_until=f.valid_until,
-                        expired=f.valid_until is not None and f.valid_until < day,
-                        participants=f.participants,
-                        data_categories=f.data_categories,
+                        expired=f.status == "expired",
+                        participants=f.issued.act.participants,
+                        data_categories=f.issued.act.data_categories,
                     )
                     for f in issued
                 ],
@@ -405,7 +399,45 @@ def _consent(
 
 
 def _written(decision: Decision) -> bool:
-    return decision.method in ("signature", "electronic_signature")
+    from zatlog.projections.facts import WRITTEN_SIGNATURES
+
+    return decision.method in WRITTEN_SIGNATURES
+
+
+def contract(state: dict[str, Any]) -> dict[str, Any]:
+    """What ``case show --format json`` prints: the JSON contract, from a state's JSON.
+
+    ``people`` lists the pupil first (relation ``pupil``, no authority), then
+    every person with a relation in force; ``consents`` every form issued,
+    with its status (``valid``, ``expired``, ``incomplete``, ``refused``,
+    ``withdrawn``) and the signers still missing; ``requests`` every request
+    with ``due``, the deadline the audit judges by, and ``answered``, the date
+    of its first answer (null: none yet); ``restrictions`` those in force.
+    """
+    pupil = state["pupil"]
+    return {
+        "case": state["case"],
+        "as_of": state["as_of"],
+        "step": state["step"],
+        "people": [
+            {"person": "pupil", "relation": "pupil", "authority": None, "right": pupil["right"]},
+            *(
+                {k: p[k] for k in ("person", "relation", "authority", "right")}
+                for p in state["persons"]
+            ),
+        ],
+        "consents": [
+            {k: f[k] for k in ("consent", "forum", "status", "valid_until", "signed_by", "missing")}
+            for f in state["consents"]
+        ],
+        "requests": [
+            {k: r[k] for k in ("request", "requester", "kind", "due", "answered")}
+            for r in state["requests"]
+        ],
+        "restrictions": [
+            {k: r[k] for k in ("person", "basis", "scope", "until")} for r in state["restrictions"]
+        ],
+    }
 
 
 # -- the stored read model --------------------------------------------------------------------
@@ -447,11 +479,15 @@ class CaseStateProjection(CaseReadModel):
 
     name = "case_state"
     tables = (TABLE,)
-    version = 2
-    """2: meetings know their cancellation; one day's events ordered by time of day."""
+    version = 3
+    """2: meetings know their cancellation; one day's events ordered by time of day.
+    3: read from the one fold: the step by its rule, each consent form's status, every
+    request with its deadline, the restrictions in force."""
 
     def update_case(self, writer: Writer, case: CaseEvents, today: date) -> None:
-        state = case_state(case.events, today=today)
+        from zatlog.projections.facts import default_facts
+
+        state = state_of(default_facts(case, today))
         if state is None:  # opened on a date still ahead
             writer.execute(DELETE, (case.ref,))
             return

@@ -1,7 +1,7 @@
 """What is due: every deadline of the rules and the policy that is not met yet.
 
 The audit finds failures afterwards; this list prevents them. Items are
-computed from the audit's own :class:`~zatlog.projections.audit.facts.CaseFacts`
+computed from the audit's own :class:`~zatlog.projections.facts.CaseFacts`
 with the audit's deadlines, so an item whose date passes without the action
 becomes the matching finding:
 
@@ -54,7 +54,7 @@ from zatlog.projections.runner import CaseEvents, CaseReadModel, Reader, Table, 
 if TYPE_CHECKING:
     from zatlog.actions import MeetingScheduled, ReportMade
     from zatlog.policy import Policy
-    from zatlog.projections.audit.facts import CaseFacts, Ev
+    from zatlog.projections.facts import CaseFacts, Ev
     from zatlog.records import LoggedAction
 
 Kind = Literal[
@@ -124,7 +124,7 @@ def sorted_items(items: Iterable[DueItem], today: date) -> list[DueItem]:
 
 def due_items(case_events: Sequence[LoggedAction], policy: Policy, as_of: date) -> list[DueItem]:
     """Every deadline on the case not met by ``as_of`` (by the events dated on or before it)."""
-    from zatlog.projections.audit.facts import CaseFacts
+    from zatlog.projections.facts import CaseFacts
 
     refs = {e.case for e in case_events if e.case is not None}
     return due_of(CaseFacts(min(refs, default=""), case_events, (), policy, as_of))
@@ -136,8 +136,8 @@ def due_of(facts: CaseFacts) -> list[DueItem]:
     if facts.opened is None:
         return []
     found: list[_Due] = []
-    if not any(e.name == "case_closed" for e in facts.events):
-        for scheduled in _pending_meetings(facts):
+    if facts.closed is None:
+        for scheduled in facts.pending_meetings():
             found += _invites(facts, scheduled, policy)
             found += _signatures(facts, scheduled)
             found += _sdqs(facts, scheduled, policy)
@@ -178,22 +178,6 @@ def _meeting_values(act: MeetingScheduled) -> dict[str, str]:
     return {"forum": catalog.forum(act.forum), "date": act.date.isoformat(), "meeting": act.meeting}
 
 
-def _pending_meetings(facts: CaseFacts) -> list[Ev[MeetingScheduled]]:
-    """Each meeting's latest scheduling, while no discussion of it is recorded since."""
-    from zatlog.actions import MeetingScheduled
-    from zatlog.projections.audit.facts import Ev
-
-    scheduled: dict[str, Ev[MeetingScheduled]] = {}
-    for event in facts.events:
-        if isinstance(event.action, MeetingScheduled):
-            scheduled[event.action.meeting] = Ev(event, event.action, event.day)
-    return [
-        s
-        for s in scheduled.values()
-        if not any(d.act.meeting == s.act.meeting and d.day >= s.day for d in facts.discussions)
-    ]
-
-
 def _invites(facts: CaseFacts, scheduled: Ev[MeetingScheduled], policy: Policy) -> list[_Due]:
     """B1: every required invitee invited in time; G2: told purpose, date and composition."""
     act = scheduled.act
@@ -224,7 +208,7 @@ def _invites(facts: CaseFacts, scheduled: Ev[MeetingScheduled], policy: Policy) 
 
 def _signatures(facts: CaseFacts, scheduled: Ev[MeetingScheduled]) -> list[_Due]:
     """G4: the forum's latest consent form valid on the meeting date and signed by all."""
-    from zatlog.actions import ConsentGiven, ConsentRefused
+    from zatlog.actions import ConsentRefused
 
     act = scheduled.act
     day = act.date
@@ -246,24 +230,18 @@ def _signatures(facts: CaseFacts, scheduled: Ev[MeetingScheduled]) -> list[_Due]
         return [_Due("signature", day, persons, "consent_expires", values)]
     found: list[_Due] = []
     for requirement in requirements:
-        negative = None
-        for person in requirement:
-            signature = facts.signature_on_form(form_id, person, day)
-            latest = facts.latest_on_form(form_id, person, day)
-            if latest is not None and not isinstance(latest.act, ConsentGiven):
-                negative = negative or latest
-            elif signature is not None:
-                break
+        standing = facts.signers(form_id, requirement, day)
+        if standing.met:
+            continue
+        if standing.negative is None:
+            found.append(_Due("signature", day, requirement, "signature", values))
         else:
-            if negative is None:
-                found.append(_Due("signature", day, requirement, "signature", values))
-            else:
-                text = (
-                    "consent_refused"
-                    if isinstance(negative.act, ConsentRefused)
-                    else ("consent_withdrawn")
-                )
-                found.append(_Due("signature", day, requirement, text, values))
+            text = (
+                "consent_refused"
+                if isinstance(standing.negative.act, ConsentRefused)
+                else "consent_withdrawn"
+            )
+            found.append(_Due("signature", day, requirement, text, values))
     return found
 
 
@@ -322,8 +300,8 @@ def _outcomes(facts: CaseFacts, policy: Policy) -> list[_Due]:
 def _report_notices(facts: CaseFacts, report: Ev[ReportMade], policy: Policy) -> list[_Due]:
     """G9: parents told of a report by its date (deferred: by the review date), then in writing."""
     from zatlog.actions import WRITTEN_CHANNELS
-    from zatlog.projections.audit.facts import latest_until
     from zatlog.projections.audit.safety import persons_to_inform, previous_report_day
+    from zatlog.projections.facts import latest_until
 
     day = report.day
     deferral = latest_until(facts.deferrals, day)
@@ -349,8 +327,8 @@ def _report_notices(facts: CaseFacts, report: Ev[ReportMade], policy: Policy) ->
 
 def _override_reports(facts: CaseFacts, policy: Policy) -> list[_Due]:
     """G8: a report to Veilig Thuis or youth care after each override a discussion relies on."""
-    from zatlog.projections.audit.facts import latest_until
     from zatlog.projections.audit.safety import FOLLOW_UP_TARGETS
+    from zatlog.projections.facts import latest_until
 
     if not facts.overrides:
         return []
@@ -382,14 +360,13 @@ def _override_reports(facts: CaseFacts, policy: Policy) -> list[_Due]:
 
 
 def _requests(facts: CaseFacts, policy: Policy) -> list[_Due]:
-    """G10 and I377: an answer to every request the law gives a term for."""
+    """G10 and I377: an answer to every request the law gives this requester a term for."""
     from zatlog.people import holds_authority
-    from zatlog.projections.audit.information import inspection_deadline
 
     found: list[_Due] = []
     for request in facts.requests:
         day, act = request.day, request.act
-        if any(answer.day >= day for answer in facts.answers.get(act.request, [])):
+        if facts.answers_to(request):
             continue
         if act.kind == "important_facts":
             relation = facts.relations_on(day).get(act.requester)
@@ -400,11 +377,9 @@ def _requests(facts: CaseFacts, policy: Policy) -> list[_Due]:
                 or facts.right(act.requester, day) != "important_facts"
             ):
                 continue
-            deadline = day + timedelta(days=policy.important_facts_reply_days)
-        else:
-            if facts.right(act.requester, day) != "full":
-                continue
-            deadline, _ = inspection_deadline(facts, request)
+        elif facts.right(act.requester, day) != "full":
+            continue
+        deadline, _ = facts.request_deadline(request)
         values = {"request": act.request, "date": day.isoformat(), "kind": act.kind}
         found.append(
             _Due("information_request", deadline, (act.requester,), f"request_{act.kind}", values)
@@ -446,7 +421,7 @@ class DueProjection(CaseReadModel):
     tables = (ITEMS, CASES)
 
     def update_case(self, writer: Writer, case: CaseEvents, today: date) -> None:
-        from zatlog.projections.audit.facts import default_facts
+        from zatlog.projections.facts import default_facts
 
         items = due_of(default_facts(case, today))
         writer.execute(DELETE_ITEMS, (case.ref,))

@@ -20,11 +20,11 @@ from typing import Any
 from zatlog.actions import CaseOpened, RelationRecorded
 from zatlog.policy import Policy
 from zatlog.projections.audit import stats
-from zatlog.projections.audit.facts import CaseFacts, default_facts
 from zatlog.projections.audit.findings import check_facts
 from zatlog.projections.audit.model import AuditResult, AuditStats, Finding
 from zatlog.projections.audit.names import NameGuard
 from zatlog.projections.case_log import read_case_events, read_school_events
+from zatlog.projections.facts import CaseFacts, default_facts
 from zatlog.projections.runner import (
     CaseEvents,
     CaseReadModel,

@@ -49,17 +49,15 @@ from typing import Literal, TypeAlias
 from pydantic import BaseModel, ConfigDict, Field
 
 from zatlog.actions import (
-    CaseClosed,
     CaseOpened,
-    DiscussionHeld,
     RelationRecorded,
     SchoolDocumentPublished,
-    SupportArranged,
     SupportEvaluated,
 )
 from zatlog.policy import Policy
+from zatlog.projections.facts import CaseFacts
 from zatlog.projections.i18n import PROVIDER_LABELS, Lang, label
-from zatlog.records import LoggedAction, in_time_order
+from zatlog.records import LoggedAction
 
 SMALL_COUNT: Literal["< 5"] = "< 5"
 """How a count below :data:`THRESHOLD` is shown."""
@@ -154,9 +152,8 @@ class _Tally:
 
 @dataclass
 class _Case:
-    school: str = "default"
+    facts: CaseFacts
     closed: date | None = None
-    events: list[LoggedAction] = field(default_factory=list)
     arrangements: dict[str, list[_Arrangement]] = field(default_factory=dict)
 
     def municipality_on(self, provider: str, day: date) -> str | None:
@@ -188,8 +185,7 @@ def provider_report(
     lower-cased). The figures are defined in this module's docstring.
     """
     logged = list(events)
-    ordered = in_time_order(e for e in logged if e.day <= as_of)
-    cases, schools, spellings = _index(ordered)
+    cases, spellings = _index(logged, policy, as_of)
     period_start = start or date.min
     period_end = min(end, as_of) if end is not None else as_of
 
@@ -201,29 +197,27 @@ def provider_report(
         for provider, arrangements in case.arrangements.items():
             for arrangement in _running(arrangements, case.closed, period_start, period_end):
                 tallies[(provider, arrangement.municipality)].cases.add(reference)
-        attended: list[tuple[RowKey, LoggedAction]] = []
-        for event in case.events:
-            action = event.action
-            if not in_period(event.day):
+        attended: list[tuple[RowKey, int]] = []
+        for evaluation in case.facts.evaluations:
+            if not in_period(evaluation.day):
                 continue
-            if isinstance(action, SupportEvaluated):
-                provider = norm(action.provider)
-                if provider in case.arrangements:
-                    key = (provider, case.municipality_on(provider, event.day))
-                    tallies[key].evaluations.append(action)
-            elif isinstance(action, DiscussionHeld) and action.identified:
-                present = {norm(attendee) for attendee in action.attendees}
-                for provider in sorted(present & case.arrangements.keys()):
-                    key = (provider, case.municipality_on(provider, event.day))
-                    tallies[key].discussions.add(event.position)
-                    attended.append((key, event))
+            provider = norm(evaluation.act.provider)
+            if provider in case.arrangements:
+                key = (provider, case.municipality_on(provider, evaluation.day))
+                tallies[key].evaluations.append(evaluation.act)
+        for discussion in case.facts.discussions:
+            if not in_period(discussion.day) or not discussion.act.identified:
+                continue
+            present = {norm(attendee) for attendee in discussion.act.attendees}
+            for provider in sorted(present & case.arrangements.keys()):
+                key = (provider, case.municipality_on(provider, discussion.day))
+                tallies[key].discussions.add(discussion.log.position)
+                attended.append((key, discussion.log.position))
         if attended:
-            without = _discussions_without_parents_invited(
-                case.events, schools.get(case.school, []), policy, as_of
-            )
-            for key, event in attended:
-                if event.position in without:
-                    tallies[key].without_parents_invited.add(event.position)
+            without = _discussions_without_parents_invited(case.facts)
+            for key, position in attended:
+                if position in without:
+                    tallies[key].without_parents_invited.add(position)
 
     wanted = norm(municipality) if municipality is not None else None
     keys = sorted(
@@ -245,36 +239,46 @@ def provider_report(
 
 
 def _index(
-    ordered: Sequence[LoggedAction],
-) -> tuple[dict[str, _Case], dict[str, list[LoggedAction]], dict[str, str]]:
-    """Cases with their events and arrangements, school events per school, and the first
-    spelling of each provider and municipality name (by its normalized form)."""
-    cases: dict[str, _Case] = defaultdict(_Case)
+    logged: Sequence[LoggedAction], policy: Policy, as_of: date
+) -> tuple[dict[str, _Case], dict[str, str]]:
+    """Each case's facts (from the one fold) with its arrangements per provider, and the
+    first spelling of each provider and municipality name (by its normalized form)."""
+    by_case: dict[str, list[LoggedAction]] = defaultdict(list)
     schools: dict[str, list[LoggedAction]] = defaultdict(list)
-    spellings: dict[str, str] = {}
-    for event in ordered:
+    school_of: dict[str, str] = {}
+    for event in logged:
         action = event.action
         if isinstance(action, SchoolDocumentPublished):
             schools[action.school].append(event)
             continue
-        case = cases[action.case]
-        case.events.append(event)
+        by_case[action.case].append(event)
         if isinstance(action, CaseOpened):
-            case.school = action.school
-        elif isinstance(action, CaseClosed) and case.closed is None:
-            case.closed = event.day
-        elif isinstance(action, SupportArranged):
+            school_of.setdefault(action.case, action.school)
+    cases: dict[str, _Case] = {}
+    named: list[tuple[tuple[date, int], str]] = []
+    for reference, case_events in by_case.items():
+        school = schools.get(school_of.get(reference, "default"), [])
+        facts = CaseFacts(reference, case_events, school, policy, as_of)
+        closed = facts.closed
+        case = cases[reference] = _Case(facts, None if closed is None else closed.day)
+        for arranged in facts.arrangements:
+            action = arranged.act
             provider = norm(action.provider)
-            spellings.setdefault(provider, action.provider)
+            named.append((arranged.log.sort_key, action.provider))
             arrangements = case.arrangements.setdefault(provider, [])
-            named = action.municipality
-            if named is not None:
-                spellings.setdefault(norm(named), named)
+            if action.municipality is not None:
+                named.append((arranged.log.sort_key, action.municipality))
             inherited = arrangements[-1].municipality if arrangements else None
+            municipality = action.municipality
             arrangements.append(
-                _Arrangement(event.day, norm(named) if named is not None else inherited)
+                _Arrangement(
+                    arranged.day, norm(municipality) if municipality is not None else inherited
+                )
             )
-    return cases, schools, spellings
+    spellings: dict[str, str] = {}
+    for _, name in sorted(named, key=lambda pair: pair[0]):
+        spellings.setdefault(norm(name), name)
+    return cases, spellings
 
 
 def _running(
@@ -292,18 +296,14 @@ def _running(
     return running
 
 
-def _discussions_without_parents_invited(
-    case_events: Sequence[LoggedAction],
-    school_events: Sequence[LoggedAction],
-    policy: Policy,
-    as_of: date,
-) -> set[int]:
+def _discussions_without_parents_invited(facts: CaseFacts) -> set[int]:
     """Log positions of the case's discussions with a major B1 finding."""
-    from zatlog.projections.audit.findings import audit_case
+    from zatlog.projections.audit.findings import check_facts
+    from zatlog.projections.audit.names import NameGuard
 
     return {
         finding.subject.position
-        for finding in audit_case(list(case_events), list(school_events), policy, as_of)
+        for finding in check_facts(facts, NameGuard([]))
         if finding.rule == "B1" and finding.severity == "major"
     }
 

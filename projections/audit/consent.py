@@ -15,7 +15,8 @@ from zatlog.actions import (
 )
 from zatlog.policy import Policy
 from zatlog.projections.audit import catalog
-from zatlog.projections.audit.facts import (
+from zatlog.projections.audit.model import Finding, Severity, make_finding
+from zatlog.projections.facts import (
     IDENTIFYING_ITEMS,
     OUTSIDE_INFORMATION,
     CaseFacts,
@@ -23,7 +24,6 @@ from zatlog.projections.audit.facts import (
     Ev,
     norm,
 )
-from zatlog.projections.audit.model import Finding, Severity, make_finding
 from zatlog.records import LoggedAction
 
 
@@ -216,19 +216,11 @@ def _signature(
     """G4 for one required signer (or one group, of which any one member may sign)."""
     day, form_id = discussion.day, form.act.consent
     nl_title, en_title = _title(discussion)
-    evidence: list[LoggedAction] = [form.log]
-    negative: Ev[Decision] | None = None
-    for person in requirement:
-        signature = facts.signature_on_form(form_id, person, day)
-        latest = facts.latest_on_form(form_id, person, day)
-        if latest is not None:
-            evidence.append(latest.log)
-        if signature is not None:
-            evidence.append(signature.log)
-        if latest is not None and not isinstance(latest.act, ConsentGiven):
-            negative = negative or latest
-        elif signature is not None:
-            return []
+    standing = facts.signers(form_id, requirement, day)
+    if standing.met:
+        return []
+    evidence: list[LoggedAction] = [form.log, *standing.evidence]
+    negative = standing.negative
     names = [facts.who(p, day) for p in requirement]
     nl_who = catalog.listing([n[0] for n in names], "nl")
     en_who = catalog.listing([n[1] for n in names], "en")

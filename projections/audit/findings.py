@@ -14,9 +14,9 @@ from datetime import date
 from zatlog.actions import CaseOpened, RelationRecorded, SchoolDocumentPublished
 from zatlog.policy import Policy
 from zatlog.projections.audit import consent, information, meetings, safety, school, stats
-from zatlog.projections.audit.facts import CaseFacts
 from zatlog.projections.audit.model import AuditResult, AuditStats, Finding, Severity
 from zatlog.projections.audit.names import NameGuard, names_in
+from zatlog.projections.facts import CaseFacts
 from zatlog.records import LoggedAction
 
 __all__ = [

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from zatlog.actions import (
     InformationDisclosed,
     InformationRequested,
-    InformationRequestExtended,
     InformationRequestRefused,
     ParentsInformed,
     ParentsInvited,
 )
-from zatlog.calendar import calendar_months_after, one_calendar_month_after
 from zatlog.people import holds_authority
 from zatlog.policy import Policy
 from zatlog.projections.audit import catalog
-from zatlog.projections.audit.facts import Answer, CaseFacts, Ev, disclosed_by
 from zatlog.projections.audit.model import Finding, make_finding
+from zatlog.projections.facts import Answer, CaseFacts, Ev, disclosed_by
 
 DISCLOSING_TOPICS = frozenset({"outcome", "plan", "report"})
 """``parents_informed`` topics that D1 treats as giving information away."""
@@ -52,33 +50,12 @@ def check(facts: CaseFacts, policy: Policy, as_of: date) -> list[Finding]:
     return findings
 
 
-def _answers(facts: CaseFacts, request: Ev[InformationRequested]) -> list[Ev[Answer]]:
-    return [a for a in facts.answers.get(request.act.request, []) if a.day >= request.day]
-
-
-def inspection_deadline(
-    facts: CaseFacts, request: Ev[InformationRequested]
-) -> tuple[date, Ev[InformationRequestExtended] | None]:
-    """When an inspection or copy request must be answered (AVG art. 12(3)), and the
-    extension that set it: one calendar month, or an extension recorded within that
-    month, at least the month and at most three months."""
-    day = request.day
-    month = one_calendar_month_after(day)
-    extension = None
-    for candidate in facts.extensions.get(request.act.request, []):
-        if day <= candidate.day <= month:
-            extension = candidate
-    if extension is None:
-        return month, None
-    return max(month, min(extension.act.new_deadline, calendar_months_after(day, 3))), extension
-
-
 def _g10(facts: CaseFacts, request: Ev[InformationRequested], as_of: date) -> list[Finding]:
     day, act = request.day, request.act
     if facts.right(act.requester, day) != "full":
         return []
-    deadline, extension = inspection_deadline(facts, request)
-    answers = _answers(facts, request)
+    deadline, extension = facts.request_deadline(request)
+    answers = facts.answers_to(request)
     nl_who, en_who = facts.who(act.requester, day)
     when, due = catalog.day(day), catalog.day(deadline)
     nl_kind = "inzage" if act.kind == "inspection" else "een kopie"
@@ -148,8 +125,8 @@ def _i377(
         or facts.right(act.requester, day) != "important_facts"
     ):
         return []
-    deadline = day + timedelta(days=policy.important_facts_reply_days)
-    answers = _answers(facts, request)
+    deadline, _ = facts.request_deadline(request)
+    answers = facts.answers_to(request)
     when, due = catalog.day(day), catalog.day(deadline)
     who = act.requester
     subject = f"Het verzoek van {who} (ouder zonder gezag) van {when} om belangrijke feiten"

@@ -12,8 +12,8 @@ from zatlog.actions import DiscussionHeld
 from zatlog.people import PUPIL
 from zatlog.policy import Policy
 from zatlog.projections.audit import catalog
-from zatlog.projections.audit.facts import CaseFacts, Ev
 from zatlog.projections.audit.model import Finding, make_finding
+from zatlog.projections.facts import CaseFacts, Ev
 
 
 def check(facts: CaseFacts, policy: Policy, as_of: date) -> list[Finding]:

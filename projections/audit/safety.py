@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from zatlog.actions import WRITTEN_CHANNELS, DiscussionHeld, ReportMade
 from zatlog.policy import Policy
 from zatlog.projections.audit import catalog
-from zatlog.projections.audit.facts import CaseFacts, Ev, latest_until
 from zatlog.projections.audit.model import Finding, make_finding
+from zatlog.projections.facts import CaseFacts, Ev, latest_until
 from zatlog.records import LoggedAction
 
 FOLLOW_UP_TARGETS = frozenset({"veilig_thuis", "amk", "youth_care"})

@@ -6,8 +6,8 @@ from datetime import date
 
 from zatlog.policy import Policy
 from zatlog.projections.audit import catalog
-from zatlog.projections.audit.facts import CaseFacts
 from zatlog.projections.audit.model import Finding, make_finding
+from zatlog.projections.facts import CaseFacts
 
 REQUIRED_DOCUMENTS: dict[str, tuple[str, ...]] = {
     "cvb": ("school_guide_cvb", "privacy_regulation"),

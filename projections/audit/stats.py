@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from zatlog.policy import Policy
-from zatlog.projections.audit.facts import CaseFacts
 from zatlog.projections.audit.model import AuditStats
 from zatlog.projections.audit.safety import persons_to_inform, previous_report_day
+from zatlog.projections.facts import CaseFacts
 
 
 class Collector:

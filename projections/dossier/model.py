@@ -21,19 +21,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any, Final, Literal
 from uuid import NAMESPACE_URL, uuid5
 
 from pydantic import BaseModel, ConfigDict
 
 from zatlog import actions as a
-from zatlog import people
-from zatlog.calendar import calendar_months_after, one_calendar_month_after
 from zatlog.errors import ZatlogError
 from zatlog.people import PUPIL, Right
 from zatlog.policy import Policy
-from zatlog.records import LoggedAction, in_time_order
+from zatlog.projections.facts import TOPIC_CATEGORIES, CaseFacts, Ev, norm
+from zatlog.records import LoggedAction
 
 FORMAT: Final = "zatlog-dossier/1"
 """The export format and its version (the JSON Schema's ``format`` constant)."""
@@ -82,14 +81,6 @@ CATEGORY_OF_ACTION: dict[str, str] = {
 }
 """The category each action's event belongs to: a fixed item category, or one of the
 free labels ``status``, ``signals``, ``discussions``, ``support``, ``evaluations``."""
-
-_TOPIC_CATEGORIES: dict[str, str] = {
-    "outcome": "outcome",
-    "advice_home": "outcome",
-    "plan": "plan",
-    "report": "reports",
-}
-"""What a ``parents_informed`` discloses besides ``contacts`` (docs/rules.md)."""
 
 RedactionGround = a.RedactionGround
 
@@ -271,6 +262,10 @@ class ConsentDecision(_Part):
 
 
 class ConsentForm(_Part):
+    """A consent form, its decisions, and its standing on the export date: ``status`` one
+    of ``valid``, ``expired``, ``incomplete``, ``refused``, ``withdrawn``, and the
+    required signers still ``missing``."""
+
     consent: str
     issued_on: date
     forum: str
@@ -278,6 +273,8 @@ class ConsentForm(_Part):
     participants: list[str]
     data_categories: list[str]
     valid_until: date | None
+    status: Literal["valid", "expired", "incomplete", "refused", "withdrawn"]
+    missing: list[str]
     decisions: list[ConsentDecision]
 
 
@@ -430,6 +427,9 @@ class RequestAnswer(_Part):
 
 
 class Request(_Part):
+    """An information request; ``answer_due`` is its one deadline, the one the audit judges
+    by (an extension counts only when recorded within the first month)."""
+
     request: str
     requester: str
     kind: str
@@ -565,7 +565,7 @@ class _View:
         if not self.sees(category):
             return False
         if isinstance(action, a.ParentsInformed):
-            extra = {_TOPIC_CATEGORIES[t] for t in action.topics if t in _TOPIC_CATEGORIES}
+            extra = {TOPIC_CATEGORIES[t] for t in action.topics if t in TOPIC_CATEGORIES}
             if not all(self.sees(c) for c in extra):
                 return False
         if self.full or category not in OWN_ONLY:
@@ -601,47 +601,36 @@ def build_dossier(
     case, reader or request, or safety records asked for a reader whose right
     never covers them.
     """
-    events = [e for e in in_time_order(case_events) if e.day <= export_date]
-    opened = next((e for e in events if isinstance(e.action, a.CaseOpened)), None)
-    if opened is None or not isinstance(opened.action, a.CaseOpened):
-        refs = {e.case for e in case_events if e.case}
+    refs = {e.case for e in case_events if e.case}
+    facts = CaseFacts(min(refs, default=""), case_events, school_events, policy, export_date)
+    events = facts.events
+    if facts.opened is None:
         raise ZatlogError(
             f"case {min(refs)} was not open on {export_date.isoformat()}"
             if refs
             else "no such case: it has no recorded actions"
         )
-    case_action = opened.action
+    opened = facts.opened.log
+    case_action = facts.opened.act
     case_ref = case_action.case
     birth_date = case_action.birth_date
-    relations = [e.action for e in events if isinstance(e.action, a.RelationRecorded)]
-    current = people.relations_on(relations, export_date)
+    relations = [r.act for r in facts.relations]
+    current = facts.relations_on(export_date)
     if reader != PUPIL and reader not in current:
         known = ", ".join(sorted({PUPIL, *current}))
         raise ZatlogError(
             f"unknown person {reader!r} on case {case_ref} on {export_date.isoformat()} "
             f"(known: {known})"
         )
-    refusals = [
-        (e.day, isinstance(e.action, a.PupilRefusedParentInformation), e.action.targets)
-        for e in events
-        if isinstance(e.action, a.PupilRefusedParentInformation | a.PupilRefusalWithdrawn)
-    ]
-    refused = people.refusal_targets(refusals, export_date)
-    right = people.right_of(reader, relations, birth_date, export_date, refused)
-    age = people.age_on(birth_date, export_date)
+    refused = set(facts.refusal_targets(export_date))
+    right = facts.right(reader, export_date)
+    age = facts.age(export_date)
     relation = current.get(reader)
     if right == "none":
-        raise _no_right(case_ref, reader, export_date, age, relation, refused, events)
-    active = [
-        e
-        for e in events
-        if isinstance(e.action, a.InformationRestricted)
-        and e.action.person == reader
-        and (e.action.until is None or export_date <= e.action.until)
-    ]
+        raise _no_right(case_ref, reader, export_date, age, relation, refused, facts)
+    active = [r for r in facts.restrictions_on(export_date) if r.act.person == reader]
     for restriction in active:
-        assert isinstance(restriction.action, a.InformationRestricted)
-        if any(item.strip().lower() == "all" for item in restriction.action.scope):
+        if any(norm(item) == "all" for item in restriction.act.scope):
             raise NoRight(
                 case=case_ref,
                 person=reader,
@@ -650,7 +639,7 @@ def build_dossier(
                 age=age,
                 relation=None if relation is None else relation.relation,
                 since=restriction.day,
-                basis=restriction.action.basis,
+                basis=restriction.act.basis,
             )
     if include_safety and right != "full":
         raise ZatlogError(
@@ -660,13 +649,9 @@ def build_dossier(
 
     view = _View(reader, right)
     redactions = _redactions(view, active, include_safety)
-    view.requests_of_reader = {
-        e.action.request
-        for e in events
-        if isinstance(e.action, a.InformationRequested) and e.action.requester == reader
-    }
+    view.requests_of_reader = {r.act.request for r in facts.requests if r.act.requester == reader}
     if request is not None:
-        _check_request(events, request, reader, case_ref)
+        _check_request(facts, request, reader, case_ref)
 
     visible = [e for e in events if view.sees_event(e.action)]
     names = _names(view, case_action, relations, current)
@@ -694,12 +679,12 @@ def build_dossier(
             age=age if view.sees("birth_date") else None,
             school_type=case_action.school_type,
         ),
-        status=_status(events, opened),
+        status=_status(facts, opened),
         timeline=_timeline(visible),
         history=[_entry(e, view) for e in visible],
-        relations=_relations(visible, export_date) if view.sees("relations") else None,
-        consents=_consents(visible) if view.sees("consents") else None,
-        consent_now=_consent_now(case_events, export_date) if view.sees("consents") else None,
+        relations=_relations(visible, facts) if view.sees("relations") else None,
+        consents=_consents(facts) if view.sees("consents") else None,
+        consent_now=_consent_now(facts) if view.sees("consents") else None,
         meetings=_meetings(visible) if view.sees("discussions") else None,
         discussions=[_discussion(e, view) for e in _of(visible, a.DiscussionHeld)]
         if view.sees("discussions")
@@ -711,13 +696,9 @@ def build_dossier(
         if view.sees("contacts")
         else None,
         reports=_reports(visible) if view.sees("reports") else None,
-        requests=_requests(visible, policy, view) if view.sees("requests") else None,
+        requests=_requests(facts, view) if view.sees("requests") else None,
         recipients=_recipients(visible) if view.full else None,
-        involvement=(
-            _involvement(case_events, school_events, policy, export_date, visible)
-            if view.full
-            else None
-        ),
+        involvement=(_involvement(facts, case_events, visible) if view.full else None),
     )
 
 
@@ -728,14 +709,16 @@ def _no_right(
     age: int,
     relation: a.RelationRecorded | None,
     refused: set[str],
-    events: Sequence[LoggedAction],
+    facts: CaseFacts,
 ) -> NoRight:
     kind = None if relation is None else relation.relation
     if 16 <= age < 18 and reader in refused:
         since = max(
-            e.day
-            for e in events
-            if isinstance(e.action, a.PupilRefusedParentInformation) and reader in e.action.targets
+            r.day
+            for r in facts.refusals
+            if r.day <= day
+            and isinstance(r.act, a.PupilRefusedParentInformation)
+            and reader in r.act.targets
         )
         return NoRight(
             case=case,
@@ -751,15 +734,14 @@ def _no_right(
 
 
 def _redactions(
-    view: _View, active: Sequence[LoggedAction], include_safety: bool
+    view: _View, active: Sequence[Ev[a.InformationRestricted]], include_safety: bool
 ) -> list[Withheld]:
     """Every omission with its ground; restrictions first, one redaction per item."""
     redactions: dict[str, Withheld] = {}
     for event in active:
-        assert isinstance(event.action, a.InformationRestricted)
-        restriction = event.action
+        restriction = event.act
         for raw in restriction.scope:
-            item = raw.strip().lower()
+            item = norm(raw)
             if item not in redactions:
                 redactions[item] = Withheld(
                     item=item,
@@ -781,10 +763,10 @@ def _redactions(
     return list(redactions.values())
 
 
-def _check_request(events: Sequence[LoggedAction], request: str, reader: str, case: str) -> None:
-    for event in events:
-        action = event.action
-        if isinstance(action, a.InformationRequested) and action.request == request:
+def _check_request(facts: CaseFacts, request: str, reader: str, case: str) -> None:
+    for event in facts.requests:
+        action = event.act
+        if action.request == request:
             if action.requester != reader:
                 raise ZatlogError(
                     f"request {request!r} on case {case} was made by {action.requester}, "
@@ -836,7 +818,7 @@ def _items_of(view: _View, visible: Sequence[LoggedAction]) -> list[str]:
         action = event.action
         items.add(CATEGORY_OF_ACTION[action.action])
         if isinstance(action, a.ParentsInformed):
-            items.update(_TOPIC_CATEGORIES[t] for t in action.topics if t in _TOPIC_CATEGORIES)
+            items.update(TOPIC_CATEGORIES[t] for t in action.topics if t in TOPIC_CATEGORIES)
         if isinstance(action, a.DiscussionHeld) and view.sees("outcome") and _has_outcome(action):
             items.add("outcome")
     return sorted(items)
@@ -850,23 +832,16 @@ def _of(events: Iterable[LoggedAction], kind: type[Any]) -> list[LoggedAction]:
     return [e for e in events if isinstance(e.action, kind)]
 
 
-def _status(events: Sequence[LoggedAction], opened: LoggedAction) -> Status:
-    step: str | None = None
-    step_since: date | None = None
-    closed: LoggedAction | None = None
-    for event in events:
-        action = event.action
-        if isinstance(action, a.StepEntered):
-            step, step_since = action.step, event.day
-        elif isinstance(action, a.CaseClosed):
-            closed = event
-    reason = closed.action.reason if closed and isinstance(closed.action, a.CaseClosed) else None
+def _status(facts: CaseFacts, opened: LoggedAction) -> Status:
+    day = facts.as_of
+    step = facts.step_on(day)
+    closed = facts.closed_on(day)
     return Status(
         opened_on=opened.day,
-        step=step,
-        step_since=step_since,
+        step=None if step is None else step[0],
+        step_since=None if step is None else step[1],
         closed_on=None if closed is None else closed.day,
-        closed_reason=reason,
+        closed_reason=None if closed is None else closed.act.reason,
     )
 
 
@@ -934,36 +909,39 @@ def _entry(event: LoggedAction, view: _View) -> HistoryEntry:
     )
 
 
-def _relations(visible: Sequence[LoggedAction], day: date) -> Relations:
+def _relations(visible: Sequence[LoggedAction], facts: CaseFacts) -> Relations:
+    """Each person's relations over time, the restrictions (``active``: in force on the
+    export date, as the fold says) and the pupil's refusals, as far as shown."""
+    shown = {e.position for e in visible}
+    in_force = {r.log.position for r in facts.restrictions_on(facts.as_of)}
     history: dict[str, list[tuple[date, a.RelationRecorded]]] = {}
-    restrictions: list[Restriction] = []
-    decisions: list[PupilDecision] = []
-    for event in visible:
-        action = event.action
-        if isinstance(action, a.RelationRecorded):
-            history.setdefault(action.person, []).append((event.day, action))
-        elif isinstance(action, a.InformationRestricted):
-            restrictions.append(
-                Restriction(
-                    person=action.person,
-                    basis=action.basis,
-                    scope=list(action.scope),
-                    motivation=action.motivation,
-                    since=event.day,
-                    until=action.until,
-                    active=action.until is None or day <= action.until,
-                )
-            )
-        elif isinstance(action, a.PupilRefusedParentInformation | a.PupilRefusalWithdrawn):
-            decisions.append(
-                PupilDecision(
-                    on=event.day,
-                    decision="refused"
-                    if isinstance(action, a.PupilRefusedParentInformation)
-                    else "withdrawn",
-                    targets=list(action.targets),
-                )
-            )
+    for relation in facts.relations:
+        if relation.log.position in shown:
+            history.setdefault(relation.act.person, []).append((relation.day, relation.act))
+    restrictions = [
+        Restriction(
+            person=r.act.person,
+            basis=r.act.basis,
+            scope=list(r.act.scope),
+            motivation=r.act.motivation,
+            since=r.day,
+            until=r.act.until,
+            active=r.log.position in in_force,
+        )
+        for r in facts.restrictions
+        if r.log.position in shown
+    ]
+    decisions = [
+        PupilDecision(
+            on=r.day,
+            decision="refused"
+            if isinstance(r.act, a.PupilRefusedParentInformation)
+            else "withdrawn",
+            targets=list(r.act.targets),
+        )
+        for r in facts.refusals
+        if r.log.position in shown
+    ]
     persons = []
     for person, periods in history.items():
         since, now = periods[-1]
@@ -986,80 +964,69 @@ def _relations(visible: Sequence[LoggedAction], day: date) -> Relations:
     return Relations(persons=persons, restrictions=restrictions, pupil_decisions=decisions)
 
 
-def _consents(visible: Sequence[LoggedAction]) -> Consents:
-    forms: dict[str, ConsentForm] = {}
-    decisions: dict[str, list[ConsentDecision]] = {}
-    notices: dict[str, tuple[date, a.NoObjectionNoticeSent]] = {}
+def _consents(facts: CaseFacts) -> Consents:
+    """Every form with its decisions and its standing on the export date (from the fold),
+    the no-objection notices with their objections, and the capacity assessments."""
+    day = facts.as_of
+    forms = []
+    for state in facts.forms_on(day):
+        issued = state.issued
+        forms.append(
+            ConsentForm(
+                consent=state.consent,
+                issued_on=issued.day,
+                forum=state.forum,
+                purpose=issued.act.purpose,
+                participants=list(issued.act.participants),
+                data_categories=list(issued.act.data_categories),
+                valid_until=state.valid_until,
+                status=state.status,
+                missing=list(state.missing),
+                decisions=[
+                    ConsentDecision(
+                        signer=d.act.signer,
+                        decision="given"
+                        if isinstance(d.act, a.ConsentGiven)
+                        else "refused"
+                        if isinstance(d.act, a.ConsentRefused)
+                        else "withdrawn",
+                        method=d.act.method if isinstance(d.act, a.ConsentGiven) else None,
+                        on=d.day,
+                    )
+                    for d in facts.decisions.get(state.consent, [])
+                ],
+            )
+        )
     objections: dict[str, list[Objection]] = {}
-    capacity: list[CapacityAssessment] = []
-    for event in visible:
-        action = event.action
-        if isinstance(action, a.ConsentFormIssued):
-            forms.setdefault(
-                action.consent,
-                ConsentForm(
-                    consent=action.consent,
-                    issued_on=event.day,
-                    forum=action.forum,
-                    purpose=action.purpose,
-                    participants=list(action.participants),
-                    data_categories=list(action.data_categories),
-                    valid_until=action.valid_until,
-                    decisions=[],
-                ),
-            )
-        elif isinstance(action, a.ConsentGiven | a.ConsentRefused | a.ConsentWithdrawn):
-            decision: Literal["given", "refused", "withdrawn"] = (
-                "given"
-                if isinstance(action, a.ConsentGiven)
-                else "refused"
-                if isinstance(action, a.ConsentRefused)
-                else "withdrawn"
-            )
-            decisions.setdefault(action.consent, []).append(
-                ConsentDecision(
-                    signer=action.signer,
-                    decision=decision,
-                    method=action.method if isinstance(action, a.ConsentGiven) else None,
-                    on=event.day,
-                )
-            )
-        elif isinstance(action, a.NoObjectionNoticeSent):
-            notices.setdefault(action.notice, (event.day, action))
-        elif isinstance(action, a.ObjectionReceived):
-            objections.setdefault(action.notice, []).append(
-                Objection(person=action.person, on=event.day)
-            )
-        elif isinstance(action, a.PupilCapacityAssessed):
-            capacity.append(CapacityAssessment(on=event.day, capable=action.capable))
+    for objection in facts.objections:
+        objections.setdefault(objection.act.notice, []).append(
+            Objection(person=objection.act.person, on=objection.day)
+        )
+    notices = [
+        Notice(
+            notice=n.act.notice,
+            sent_on=n.day,
+            to=list(n.act.to),
+            channel=n.act.channel,
+            objection_deadline=n.act.objection_deadline,
+            participants=None if n.act.participants is None else list(n.act.participants),
+            objections=objections.get(n.act.notice, []),
+        )
+        for n in (sent[0] for sent in facts.notices.values())
+    ]
     return Consents(
-        forms=[
-            form.model_copy(update={"decisions": decisions.get(form_id, [])})
-            for form_id, form in forms.items()
-        ],
-        notices=[
-            Notice(
-                notice=notice_id,
-                sent_on=sent_on,
-                to=list(notice.to),
-                channel=notice.channel,
-                objection_deadline=notice.objection_deadline,
-                participants=None if notice.participants is None else list(notice.participants),
-                objections=objections.get(notice_id, []),
-            )
-            for notice_id, (sent_on, notice) in notices.items()
-        ],
-        capacity=capacity,
+        forms=forms,
+        notices=notices,
+        capacity=[CapacityAssessment(on=c.day, capable=c.act.capable) for c in facts.capacity],
     )
 
 
-def _consent_now(case_events: Sequence[LoggedAction], day: date) -> list[ConsentInForce]:
-    """Per forum, the consent in force on ``day``, as the case state reads it (no fold here)."""
-    from zatlog.projections.case_state import case_state
+def _consent_now(facts: CaseFacts) -> list[ConsentInForce]:
+    """Per forum, the consent in force on the export date, as ``case show`` reads it from
+    the same fold."""
+    from zatlog.projections.case_state import forum_consent
 
-    state = case_state(case_events, as_of=day)
-    if state is None:
-        return []
+    day = facts.as_of
     return [
         ConsentInForce(
             forum=forum.forum,
@@ -1072,7 +1039,7 @@ def _consent_now(case_events: Sequence[LoggedAction], day: date) -> list[Consent
             withdrawn=forum.withdrawn,
             objected=forum.objected,
         )
-        for forum in state.consent
+        for forum in forum_consent(facts)
     ]
 
 
@@ -1230,60 +1197,53 @@ def _reports(visible: Sequence[LoggedAction]) -> Reports:
     return Reports(records=records, notices=notices)
 
 
-def _requests(visible: Sequence[LoggedAction], policy: Policy, view: _View) -> list[Request]:
-    requests: dict[str, tuple[date, a.InformationRequested]] = {}
-    answers: dict[str, list[RequestAnswer]] = {}
-    deadlines: dict[str, date] = {}
-    for event in visible:
-        action = event.action
-        if isinstance(action, a.InformationRequested):
-            requests.setdefault(action.request, (event.day, action))
-        elif isinstance(action, a.InformationRequestExtended):
-            deadlines[action.request] = action.new_deadline
-            answers.setdefault(action.request, []).append(
-                RequestAnswer(on=event.day, kind="extended", new_deadline=action.new_deadline)
+def _requests(facts: CaseFacts, view: _View) -> list[Request]:
+    """The requests this reader sees (``important_facts``: their own), each with the one
+    deadline of the fold and its extensions, disclosures and refusals."""
+    result = []
+    for requested in facts.requests:
+        act = requested.act
+        if not view.full and act.request not in view.requests_of_reader:
+            continue
+        answers: list[tuple[tuple[date, int], RequestAnswer]] = [
+            (
+                e.log.sort_key,
+                RequestAnswer(on=e.day, kind="extended", new_deadline=e.act.new_deadline),
             )
-        elif isinstance(action, a.InformationDisclosed) and action.request is not None:
-            answers.setdefault(action.request, []).append(
-                RequestAnswer(
-                    on=event.day,
+            for e in facts.extensions.get(act.request, [])
+        ]
+        for answer in facts.answers.get(act.request, []):
+            if isinstance(answer.act, a.InformationDisclosed):
+                disclosed = answer.act
+                entry = RequestAnswer(
+                    on=answer.day,
                     kind="disclosed",
-                    to=action.to,
-                    items=list(action.items),
+                    to=disclosed.to,
+                    items=list(disclosed.items),
                     redactions=[
                         r.item
-                        for r in action.redactions or ()
+                        for r in disclosed.redactions or ()
                         if view.sees("reports") or r.item != "reports"
                     ],
-                    format=action.format,
+                    format=disclosed.format,
                 )
-            )
-        elif isinstance(action, a.InformationRequestRefused):
-            answers.setdefault(action.request, []).append(
-                RequestAnswer(
-                    on=event.day,
+            else:
+                entry = RequestAnswer(
+                    on=answer.day,
                     kind="refused",
-                    ground=action.ground,
-                    motivation=action.motivation,
+                    ground=answer.act.ground,
+                    motivation=answer.act.motivation,
                 )
-            )
-    result = []
-    for request_id, (on, requested) in requests.items():
-        if requested.kind == "important_facts":
-            due = on + timedelta(days=policy.important_facts_reply_days)
-        else:
-            due = one_calendar_month_after(on)
-            extended = deadlines.get(request_id)
-            if extended is not None:
-                due = min(extended, calendar_months_after(on, 3))
+            answers.append((answer.log.sort_key, entry))
+        due, _ = facts.request_deadline(requested)
         result.append(
             Request(
-                request=request_id,
-                requester=requested.requester,
-                kind=requested.kind,
-                on=on,
+                request=act.request,
+                requester=act.requester,
+                kind=act.kind,
+                on=requested.day,
                 answer_due=due,
-                answers=answers.get(request_id, []),
+                answers=[entry for _, entry in sorted(answers, key=lambda pair: pair[0])],
             )
         )
     return result
@@ -1306,7 +1266,7 @@ def _recipients(visible: Sequence[LoggedAction]) -> list[Recipient]:
                 )
             )
         elif isinstance(action, a.ParentsInformed):
-            topics = {_TOPIC_CATEGORIES[t] for t in action.topics if t in _TOPIC_CATEGORIES}
+            topics = {TOPIC_CATEGORIES[t] for t in action.topics if t in TOPIC_CATEGORIES}
             items = ["contacts", *sorted(topics)]
             for person in action.to:
                 recipients.append(
@@ -1338,11 +1298,7 @@ def _recipients(visible: Sequence[LoggedAction]) -> list[Recipient]:
 
 
 def _involvement(
-    case_events: Sequence[LoggedAction],
-    school_events: Sequence[LoggedAction],
-    policy: Policy,
-    as_of: date,
-    visible: Sequence[LoggedAction],
+    facts: CaseFacts, case_events: Sequence[LoggedAction], visible: Sequence[LoggedAction]
 ) -> list[Involvement]:
     """This case's audit findings, as far as every case event that proves them is shown.
 
@@ -1350,7 +1306,8 @@ def _involvement(
     withheld, another person's restricted contact) would reveal it, so it is
     left out; the school's own events (published documents) are public.
     """
-    from zatlog.projections.audit.findings import audit_case
+    from zatlog.projections.audit.findings import check_facts
+    from zatlog.projections.audit.names import NameGuard, names_in
 
     shown = {e.position for e in visible}
     return [
@@ -1361,6 +1318,6 @@ def _involvement(
             message_nl=f.message_nl,
             message_en=f.message_en,
         )
-        for f in audit_case(case_events, school_events, policy, as_of)
+        for f in check_facts(facts, NameGuard(names_in(case_events)))
         if all(e.case is None or e.position in shown for e in f.evidence)
     ]

@@ -1,11 +1,23 @@
-"""What the rules need to know about one case, indexed once.
+"""One case's events filed once, and every fact the views ask for on a given day.
 
 :class:`CaseFacts` sorts a case's events (``at`` date, ties in recording
-order), drops those after the audit's as-of date and files each one by kind,
-so that every rule looks up what it needs instead of rescanning the log. The
-people questions of docs/rules.md (authority holders, required
-invitees and signers, refusal targets, rights) are answered here, memoized
-per date.
+order), drops those after the as-of date and files each one by kind, once.
+Every view reads its facts here and derives none of them itself: ``case
+show`` and ``case list`` (:mod:`zatlog.projections.case_state`), what is due
+(:mod:`zatlog.projections.due`), the audit rules, the dossier and the
+provider report. So no two views can tell a coordinator, a parent and an
+inspector different things about the same case on the same day.
+
+The sections below each answer one kind of question: the people (relations,
+authority, rights, via :mod:`zatlog.people`), the step (the one rule of
+:mod:`zatlog.steps`, which the aggregate's transition check uses too),
+consent (each form's status and everyone's latest decision), restrictions and
+refusals in force, meetings, information requests with their one deadline,
+safety records, support. A new fact gets its own list in ``__init__``, its
+case in ``_file`` and its questions in its own section.
+
+The fold lives in the read side because its questions are the views'; the
+write side needs only the step rule, which therefore lives in ``zatlog``.
 """
 
 from __future__ import annotations
@@ -13,14 +25,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from operator import itemgetter
-from typing import TYPE_CHECKING, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar, cast
 
 from zatlog import actions, people
 from zatlog.actions import (
     WRITTEN_CHANNELS,
+    CaseClosed,
     CaseOpened,
     ConsentFormIssued,
     ConsentGiven,
@@ -32,6 +45,8 @@ from zatlog.actions import (
     InformationRequestExtended,
     InformationRequestRefused,
     InformationRestricted,
+    MeetingCancelled,
+    MeetingScheduled,
     NoObjectionNoticeSent,
     ObjectionReceived,
     ParentNotificationDeferred,
@@ -46,12 +61,16 @@ from zatlog.actions import (
     SafetyOverrideInvoked,
     SchoolDocumentPublished,
     SdqRecorded,
+    StepEntered,
+    SupportArranged,
+    SupportEvaluated,
     ZatRegistered,
 )
+from zatlog.calendar import calendar_months_after, one_calendar_month_after
 from zatlog.people import PUPIL, Right
 from zatlog.policy import Policy
-from zatlog.projections.audit import catalog
 from zatlog.records import LoggedAction
+from zatlog.steps import step_on
 
 if TYPE_CHECKING:
     from zatlog.projections.runner import CaseEvents
@@ -67,12 +86,18 @@ OUTSIDE_INFORMATION: frozenset[str] = frozenset(actions.OUTSIDE_INFORMATION)
 ITEM_CATEGORIES: frozenset[str] = frozenset(actions.ITEM_CATEGORIES)
 """The item categories with a fixed meaning (docs/import-format.md)."""
 
-_TOPIC_CATEGORIES: dict[str, str] = {
+TOPIC_CATEGORIES: dict[str, str] = {
     "outcome": "outcome",
     "advice_home": "outcome",
     "plan": "plan",
     "report": "reports",
 }
+"""What a ``parents_informed`` discloses besides ``contacts`` (domain.md section 5)."""
+
+WRITTEN_SIGNATURES = ("signature", "electronic_signature")
+"""The consent methods that are unambiguous consent in writing (guideline 4)."""
+
+FormStatus = Literal["valid", "expired", "incomplete", "refused", "withdrawn"]
 
 
 def norm(label: str) -> str:
@@ -113,15 +138,79 @@ class Disclosed:
 def disclosed_by(action: InformationDisclosed | ParentsInformed) -> Disclosed:
     """Section 5: what a disclosure or a parents_informed counts as disclosing."""
     if isinstance(action, ParentsInformed):
-        items = {"contacts"} | {
-            _TOPIC_CATEGORIES[t] for t in action.topics if t in _TOPIC_CATEGORIES
-        }
+        items = {"contacts"} | {TOPIC_CATEGORIES[t] for t in action.topics if t in TOPIC_CATEGORIES}
         return Disclosed(False, frozenset(items))
     items = {norm(item) for item in action.items}
     if "dossier" in items:
         redacted = {norm(r.item) for r in action.redactions or ()}
         return Disclosed(True, frozenset(redacted))
     return Disclosed(False, frozenset(items))
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone on the case on a day: the pupil or a recorded relation, with their right."""
+
+    person: str
+    relation: str
+    """``pupil`` for the pupil."""
+    authority: str | None
+    """As recorded (none for the pupil)."""
+    holds_authority: bool
+    """Counts as an authority holder that day (legal representatives once the pupil is 18)."""
+    right: Right
+    recorded: RelationRecorded | None
+    """The relation in force that day (none for the pupil)."""
+    since: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Signers:
+    """How one signer requirement (any one of its persons may sign) stands on a form."""
+
+    met: bool
+    negative: Ev[Decision] | None
+    """The first latest decision in the group that is a refusal or withdrawal."""
+    evidence: tuple[LoggedAction, ...]
+    """Each person's latest decision and written signature, form first."""
+
+
+@dataclass(frozen=True, slots=True)
+class FormState:
+    """A consent form's standing on a day (domain.md section 5, guideline 4).
+
+    ``expired``: its validity ended before the day; ``refused``/``withdrawn``:
+    a required signer's latest decision on it says so; ``incomplete``: a
+    required signature is missing (``missing``); else ``valid``.
+    """
+
+    consent: str
+    forum: str
+    status: FormStatus
+    valid_until: date | None
+    signed_by: tuple[str, ...]
+    """Who signed in writing and has not refused or withdrawn since."""
+    missing: tuple[str, ...]
+    """The persons of every signer requirement not met."""
+    issued: Ev[ConsentFormIssued]
+    latest: tuple[Ev[Decision], ...]
+    """Each person's latest decision on the form, by person."""
+
+
+@dataclass(frozen=True, slots=True)
+class RequestState:
+    """An information request with its one deadline (G10 / I377) and its first answer."""
+
+    request: str
+    requester: str
+    kind: str
+    on: date
+    due: date
+    extension: Ev[InformationRequestExtended] | None
+    """The extension that set ``due`` (recorded within the month), if any."""
+    answered: date | None
+    """The date of the first answer (disclosure or refusal) on or after the request."""
+    event: Ev[InformationRequested]
 
 
 def latest_until(events: Iterable[Ev[A]], day: date) -> Ev[A] | None:
@@ -141,7 +230,7 @@ def _latest(events: Iterable[Ev[A]], day: date, where: Callable[[A], bool]) -> E
 
 
 class CaseFacts:
-    """One case's events (up to the as-of date), filed by kind, with the people rules."""
+    """One case's events (up to the as-of date), filed by kind, and the facts of each day."""
 
     def __init__(
         self,
@@ -158,6 +247,8 @@ class CaseFacts:
         dated = sorted((item for item in keyed if item[0][0] <= as_of), key=itemgetter(0))
         self.events: list[LoggedAction] = [event for _, event in dated]
         self.opened: Ev[CaseOpened] | None = None
+        self.closed: Ev[CaseClosed] | None = None
+        self.steps: list[Ev[StepEntered]] = []
         self.relations: list[Ev[RelationRecorded]] = []
         self.capacity: list[Ev[PupilCapacityAssessed]] = []
         self.refusals: list[Ev[PupilRefusedParentInformation | PupilRefusalWithdrawn]] = []
@@ -171,6 +262,10 @@ class CaseFacts:
         self.notices: dict[str, list[Ev[NoObjectionNoticeSent]]] = defaultdict(list)
         self.objections: list[Ev[ObjectionReceived]] = []
         self.discussions: list[Ev[DiscussionHeld]] = []
+        self.scheduled: dict[str, list[Ev[MeetingScheduled]]] = defaultdict(list)
+        self.cancelled: dict[str, list[Ev[MeetingCancelled]]] = defaultdict(list)
+        self.arrangements: list[Ev[SupportArranged]] = []
+        self.evaluations: list[Ev[SupportEvaluated]] = []
         self.sdqs: dict[str, list[Ev[SdqRecorded]]] = defaultdict(list)
         self.zat_registrations: list[Ev[ZatRegistered]] = []
         self.concerns: list[Ev[SafetyConcernRecorded]] = []
@@ -198,14 +293,8 @@ class CaseFacts:
     def _file(self, event: LoggedAction, day: date) -> None:
         action = event.action
         match action:
-            case (
-                actions.ActionPlanRecorded()
-                | actions.SupportEvaluated()
-                | actions.StepEntered()
-                | actions.SignalRaised()
-                | actions.SupportArranged()
-            ):
-                pass  # half of a case's events, and no fact the rules use: decided first
+            case actions.ActionPlanRecorded() | actions.SignalRaised():
+                pass  # a good part of a case's events, and no fact a view asks for: decided first
             case ParentsInformed():
                 informed = Ev(event, action, day)
                 self.informed.append(informed)
@@ -226,6 +315,19 @@ class CaseFacts:
             case CaseOpened():
                 if self.opened is None:
                     self.opened = Ev(event, action, day)
+            case StepEntered():
+                self.steps.append(Ev(event, action, day))
+            case CaseClosed():
+                if self.closed is None:
+                    self.closed = Ev(event, action, day)
+            case MeetingScheduled():
+                self.scheduled[action.meeting].append(Ev(event, action, day))
+            case MeetingCancelled():
+                self.cancelled[action.meeting].append(Ev(event, action, day))
+            case SupportArranged():
+                self.arrangements.append(Ev(event, action, day))
+            case SupportEvaluated():
+                self.evaluations.append(Ev(event, action, day))
             case SdqRecorded():
                 self.sdqs[action.informant].append(Ev(event, action, day))
             case NoObjectionNoticeSent():
@@ -344,6 +446,75 @@ class CaseFacts:
             person, self._relation_models, self.birth_date, day, set(self.refusal_targets(day))
         )
 
+    def people_on(self, day: date) -> list[Person]:
+        """The pupil, then every person with a relation in force on ``day``, by person id."""
+        holders = set(self.authority_holders(day))
+        since: dict[str, date] = {}
+        for recorded in self.relations:
+            if recorded.day <= day:
+                since[recorded.act.person] = recorded.day
+        found = [Person(PUPIL, PUPIL, None, False, self.right(PUPIL, day), None, None)]
+        for person, relation in sorted(self.relations_on(day).items()):
+            found.append(
+                Person(
+                    person,
+                    relation.relation,
+                    relation.authority,
+                    person in holders,
+                    self.right(person, day),
+                    relation,
+                    since.get(person),
+                )
+            )
+        return found
+
+    def restrictions_on(self, day: date) -> list[Ev[InformationRestricted]]:
+        """The ``information_restricted`` in force on ``day`` (from their date until ``until``)."""
+        return [
+            r
+            for r in self.restrictions
+            if r.day <= day and (r.act.until is None or day <= r.act.until)
+        ]
+
+    def restricted_items(self, person: str, day: date) -> list[str]:
+        """The item categories kept from ``person`` on ``day``, as recorded (trimmed, lower)."""
+        return sorted(
+            {norm(item) for r in self.restrictions_on(day) if r.act.person == person
+             for item in r.act.scope}
+        )  # fmt: skip
+
+    # -- the step and the case's course -------------------------------------------------
+
+    def step_on(self, day: date) -> tuple[str, date] | None:
+        """The step on ``day`` and since when (:func:`zatlog.steps.step_on`): the last
+        ``step_entered`` in recording order among those dated on or before ``day``."""
+        recorded = sorted(self.steps, key=lambda s: s.log.position)
+        return step_on(((s.day, s.act.step) for s in recorded), day)
+
+    def closed_on(self, day: date) -> Ev[CaseClosed] | None:
+        return self.closed if self.closed is not None and self.closed.day <= day else None
+
+    def cancelled_on(self, meeting: str) -> Ev[MeetingCancelled] | None:
+        """The meeting's latest cancellation, unless it was scheduled again after it."""
+        cancellations = self.cancelled.get(meeting, [])
+        if not cancellations:
+            return None
+        latest = cancellations[-1]
+        scheduled = self.scheduled.get(meeting, [])
+        if scheduled and scheduled[-1].log.sort_key > latest.log.sort_key:
+            return None
+        return latest
+
+    def pending_meetings(self) -> list[Ev[MeetingScheduled]]:
+        """Each meeting's latest scheduling (a later one moves it), while no discussion of it
+        is recorded since."""
+        latest = [scheduled[-1] for scheduled in self.scheduled.values()]
+        return [
+            s
+            for s in latest
+            if not any(d.act.meeting == s.act.meeting and d.day >= s.day for d in self.discussions)
+        ]
+
     @cached_property
     def case_persons(self) -> frozenset[str]:
         """The persons recorded on the case and the pupil, normalized for comparison."""
@@ -351,6 +522,8 @@ class CaseFacts:
 
     def who(self, person: str, day: date) -> tuple[str, str]:
         """How messages name ``person`` (Dutch, English): the id and the relation on ``day``."""
+        from zatlog.projections.audit import catalog
+
         relation = self.relations_on(day).get(person)
         kind = None if relation is None else relation.relation
         return catalog.person(person, kind, "nl"), catalog.person(person, kind, "en")
@@ -395,7 +568,7 @@ class CaseFacts:
             if (
                 isinstance(act, ConsentGiven)
                 and act.signer == person
-                and act.method in ("signature", "electronic_signature")
+                and act.method in WRITTEN_SIGNATURES
             ):
                 return decision
         return None
@@ -416,6 +589,127 @@ class CaseFacts:
         if objection is not None:
             candidates.append(objection)
         return max(candidates, key=lambda c: c.log.sort_key, default=None)
+
+    def signers(self, form: str, requirement: tuple[str, ...], day: date) -> Signers:
+        """Whether one of ``requirement`` signed ``form`` in writing by ``day`` and has not
+        refused or withdrawn since (a refusal or withdrawal by one of them comes first)."""
+        evidence: list[LoggedAction] = []
+        negative: Ev[Decision] | None = None
+        for person in requirement:
+            signature = self.signature_on_form(form, person, day)
+            latest = self.latest_on_form(form, person, day)
+            if latest is not None:
+                evidence.append(latest.log)
+            if signature is not None:
+                evidence.append(signature.log)
+            if latest is not None and not isinstance(latest.act, ConsentGiven):
+                negative = negative or latest
+            elif signature is not None:
+                return Signers(True, None, tuple(evidence))
+        return Signers(False, negative, tuple(evidence))
+
+    def form_state(self, form: str, day: date) -> FormState | None:
+        """The standing of ``form`` on ``day`` (None: not issued by then)."""
+        issued = self.form_for(form, day)
+        if issued is None or issued.day > day:
+            return None
+        missing: list[str] = []
+        negative: Ev[Decision] | None = None
+        for requirement in self.required_signers(day):
+            standing = self.signers(form, requirement, day)
+            if standing.met:
+                continue
+            missing += [p for p in requirement if p not in missing]
+            negative = negative or standing.negative
+        latest: dict[str, Ev[Decision]] = {}
+        for decision in self.decisions.get(form, []):
+            if decision.day > day:
+                break
+            latest[decision.act.signer] = decision
+        signed = tuple(
+            sorted(
+                person
+                for person, decision in latest.items()
+                if isinstance(decision.act, ConsentGiven)
+                and self.signature_on_form(form, person, day) is not None
+            )
+        )
+        until = issued.act.valid_until
+        status: FormStatus
+        if until is not None and until < day:
+            status = "expired"
+        elif negative is not None:
+            status = "refused" if isinstance(negative.act, ConsentRefused) else "withdrawn"
+        elif missing:
+            status = "incomplete"
+        else:
+            status = "valid"
+        return FormState(
+            form,
+            issued.act.forum,
+            status,
+            until,
+            signed,
+            tuple(missing),
+            issued,
+            tuple(latest[p] for p in sorted(latest)),
+        )
+
+    def forms_on(self, day: date) -> list[FormState]:
+        """Every consent form issued by ``day``, in the order issued, with its standing."""
+        issued = sorted(
+            (issues[0] for issues in self.forms.values() if issues[0].day <= day),
+            key=lambda f: f.log.sort_key,
+        )
+        return [s for f in issued if (s := self.form_state(f.act.consent, day)) is not None]
+
+    # -- information requests ---------------------------------------------------------
+
+    def answers_to(self, request: Ev[InformationRequested]) -> list[Ev[Answer]]:
+        """The disclosures and refusals answering ``request``, dated on or after it."""
+        return [a for a in self.answers.get(request.act.request, []) if a.day >= request.day]
+
+    def request_deadline(
+        self, request: Ev[InformationRequested]
+    ) -> tuple[date, Ev[InformationRequestExtended] | None]:
+        """The one deadline of ``request``, and the extension that set it.
+
+        Important facts (I377): ``important_facts_reply_days`` after the request.
+        Inspection or a copy (G10, AVG art. 12(3)): one calendar month; an extension
+        counts only when recorded within that month, and then the deadline is its new
+        date, at least the month and at most three months after the request.
+        """
+        day = request.day
+        if request.act.kind == "important_facts":
+            return day + timedelta(days=self.policy.important_facts_reply_days), None
+        month = one_calendar_month_after(day)
+        extension = None
+        for candidate in self.extensions.get(request.act.request, []):
+            if day <= candidate.day <= month:
+                extension = candidate
+        if extension is None:
+            return month, None
+        new = extension.act.new_deadline
+        return max(month, min(new, calendar_months_after(day, 3))), extension
+
+    def request_state(self, request: Ev[InformationRequested]) -> RequestState:
+        due, extension = self.request_deadline(request)
+        answers = self.answers_to(request)
+        act = request.act
+        return RequestState(
+            act.request,
+            act.requester,
+            act.kind,
+            request.day,
+            due,
+            extension,
+            answers[0].day if answers else None,
+            request,
+        )
+
+    def requests_on(self, day: date) -> list[RequestState]:
+        """Every request made by ``day``, in time order, with its deadline and first answer."""
+        return [self.request_state(r) for r in self.requests if r.day <= day]
 
     # -- contacts with parents ----------------------------------------------------------
 

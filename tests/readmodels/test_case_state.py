@@ -168,10 +168,10 @@ def test_an_unanswered_request_is_open_until_answered() -> None:
     answered = case_state(events, as_of=date(2026, 1, 31))
 
     assert open_then is not None and answered is not None
-    assert [(r.request, r.requester, r.kind, r.on) for r in open_then.open_requests] == [
-        ("r-1", "mother", "copy", date(2025, 11, 3))
+    assert [(r.request, r.requester, r.kind, r.on, r.answered) for r in open_then.requests] == [
+        ("r-1", "mother", "copy", date(2025, 11, 3), None)
     ]
-    assert answered.open_requests == []
+    assert [r.answered for r in answered.requests] == [date(2025, 12, 10)]
 
 
 def test_reports_their_notices_and_deferrals_are_listed() -> None:
