@@ -34,7 +34,7 @@ if TYPE_CHECKING:
         Meeting,
     )
     from zatlog.projections.facts import CaseFacts
-    from zatlog.records import LoggedAction
+    from zatlog.records import LoggedAction, MomentKey
 
 
 # -- the pure function ------------------------------------------------------------------------
@@ -275,7 +275,7 @@ def _meetings(
     discussion_model: type[Discussion],
 ) -> list[Meeting]:
     """Every meeting scheduled, invited to or held: its latest date, invitations, discussions."""
-    first: dict[str, tuple[date, int]] = {}
+    first: dict[str, MomentKey] = {}
     for group in (
         [s for scheduled in facts.scheduled.values() for s in scheduled],
         [c for cancelled in facts.cancelled.values() for c in cancelled],

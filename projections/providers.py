@@ -57,7 +57,7 @@ from zatlog.actions import (
 from zatlog.policy import Policy
 from zatlog.projections.facts import CaseFacts
 from zatlog.projections.i18n import PROVIDER_LABELS, Lang, label
-from zatlog.records import LoggedAction
+from zatlog.records import LoggedAction, MomentKey
 
 SMALL_COUNT: Literal["< 5"] = "< 5"
 """How a count below :data:`THRESHOLD` is shown."""
@@ -255,7 +255,7 @@ def _index(
         if isinstance(action, CaseOpened):
             school_of.setdefault(action.case, action.school)
     cases: dict[str, _Case] = {}
-    named: list[tuple[tuple[date, int], str]] = []
+    named: list[tuple[MomentKey, str]] = []
     for reference, case_events in by_case.items():
         school = schools.get(school_of.get(reference, "default"), [])
         facts = CaseFacts(reference, case_events, school, policy, as_of)

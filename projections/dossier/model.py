@@ -32,7 +32,7 @@ from zatlog.errors import ZatlogError
 from zatlog.people import PUPIL, Right
 from zatlog.policy import Policy
 from zatlog.projections.facts import TOPIC_CATEGORIES, CaseFacts, Ev, norm
-from zatlog.records import LoggedAction
+from zatlog.records import LoggedAction, MomentKey
 
 FORMAT: Final = "zatlog-dossier/1"
 """The export format and its version (the JSON Schema's ``format`` constant)."""
@@ -1205,7 +1205,7 @@ def _requests(facts: CaseFacts, view: _View) -> list[Request]:
         act = requested.act
         if not view.full and act.request not in view.requests_of_reader:
             continue
-        answers: list[tuple[tuple[date, int], RequestAnswer]] = [
+        answers: list[tuple[MomentKey, RequestAnswer]] = [
             (
                 e.log.sort_key,
                 RequestAnswer(on=e.day, kind="extended", new_deadline=e.act.new_deadline),
