@@ -17,6 +17,12 @@ store attached read-only) and hand them back serialized; the parent copies
 each into the index in log order, in its one transaction. Each row is what
 :class:`~zatlog.projections.case_log.CaseLog` files for the event; a test
 keeps the two equal row for row.
+
+This is a performance path for the index only, not a fold: a row holds the
+same fields ``CaseLog`` writes (the event's payload as stored), and no fact
+about a case (step, consent, deadlines, rights) is derived here. Every such
+fact comes from the one fold, :mod:`zatlog.projections.facts`, over the
+events read back from these rows, so the SQL path cannot disagree with it.
 """
 
 from __future__ import annotations

@@ -82,6 +82,8 @@ def case_log(
                     "plan",
                     "notice",
                     "close",
+                    "restrict",
+                    "extend",
                 ]
             )
         )
@@ -261,6 +263,29 @@ def case_log(
             closed = True
         elif kind == "refuse" and persons and age_on(birth, day) >= 16:
             lines.append(line("pupil_refused_parent_information", targets=[persons[0]]))
+        elif kind == "restrict" and persons:
+            until = day + timedelta(days=draw(st.integers(0, 120)))
+            lines.append(
+                line(
+                    "information_restricted",
+                    person=draw(st.sampled_from(persons)),
+                    basis=draw(st.sampled_from(["court_order", "ots_instruction"])),
+                    scope=draw(
+                        st.lists(st.sampled_from([*CATEGORIES, "contacts", "all"]), min_size=1,
+                                 max_size=2, unique=True)
+                    ),
+                    motivation=draw(TEXT),
+                    until=draw(st.sampled_from([None, until.isoformat()])),
+                )
+            )  # fmt: skip
+        elif kind == "extend" and requests:
+            lines.append(
+                line(
+                    "information_request_extended",
+                    request=draw(st.sampled_from(requests)),
+                    new_deadline=(day + timedelta(days=draw(st.integers(0, 100)))).isoformat(),
+                )
+            )
     return lines
 
 
