@@ -45,10 +45,10 @@ from zatlog.projections.audit.catalog import RULES
 from zatlog.projections.audit.findings import audit_log
 from zatlog.projections.audit.model import SEVERITIES
 from zatlog.projections.audit.report import to_json
-from zatlog.projections.case_model import CaseState
 from zatlog.projections.case_state import CaseSummary
 from zatlog.projections.dossier.schema import schema_text as dossier_schema_text
 from zatlog.projections.due import KIND_RULES
+from zatlog.projections.facts import FormStatus
 from zatlog.projections.i18n import CATEGORY_LABELS
 from zatlog.projections.provenance import stamp_report
 from zatlog.projections.providers import ProviderReport
@@ -565,10 +565,43 @@ def json_contracts_md() -> str:
             dataclass_table(CaseSummary),
             "\n\n",
             "## `zatlog case show REF --format json`\n\n",
-            "One object: the case as it was on `as_of` (as the log held it at `known_at`, when ",
-            "`--known-at` is given). `right` is `full`, `important_facts` or `none` (who may ",
-            "receive what: [parent-dossier.md](parent-dossier.md)).\n\n",
-            model_tables(CaseState, "serialization", "CaseState"),
+            "One object: the case as it was on `as_of` (`--as-of`, else today; with ",
+            "`--known-at`, as the log held it then). `case show`, `due`, the dossier and the ",
+            "audit read these facts from one fold of the case's events, so they agree.\n\n",
+            "```json\n",
+            '{"case": "2025-002", "as_of": "2025-10-10", "step": "4a",\n',
+            ' "people": [{"person": "pupil", "relation": "pupil", "authority": null, ',
+            '"right": "important_facts"},\n',
+            '            {"person": "mother", "relation": "parent", "authority": "joint", ',
+            '"right": "full"}],\n',
+            ' "consents": [{"consent": "f2", "forum": "zat", "status": "incomplete", ',
+            '"valid_until": null,\n',
+            '               "signed_by": ["father"], "missing": ["mother"]}],\n',
+            ' "requests": [{"request": "r-1", "requester": "mother", "kind": "copy", ',
+            '"due": "2025-11-01", "answered": null}],\n',
+            ' "restrictions": [{"person": "father", "basis": "court_order", "scope": ["all"], ',
+            '"until": "2026-06-30"}]}\n',
+            "```\n\n",
+            "- `step`: the step on `as_of`, that of the last `step_entered` recorded among ",
+            "those dated on or before it (`null`: none yet).\n",
+            "- `people`: the pupil first (`relation` `pupil`, `authority` `null`), then everyone ",
+            "with a relation on the day, by person id; `right` is `full`, `important_facts` or ",
+            "`none` ([parent-dossier.md](parent-dossier.md)).\n",
+            "- `consents`: every consent form issued, in the order issued. `status` is one of ",
+            code(typing.get_args(FormStatus)),
+            ": `expired` when `valid_until` has passed, `refused` or `withdrawn` when a ",
+            "required signer's latest decision on the form says so, `incomplete` when a ",
+            "required signature is `missing`. `signed_by`: who signed in writing and did not ",
+            "take it back.\n",
+            "- `requests`: every information request; `due` is the one deadline the audit ",
+            "judges by (G10: one calendar month, or an extension recorded within that month, at ",
+            "most three months; I377: the policy's `important_facts_reply_days`); `answered` the ",
+            "date of the first answer, or `null`.\n",
+            "- `restrictions`: the `information_restricted` in force on `as_of`.\n\n",
+            "Every key: `case`, `as_of`, `step`, `people` (`person`, `relation`, `authority`, ",
+            "`right`), `consents` (`consent`, `forum`, `status`, `valid_until`, `signed_by`, ",
+            "`missing`), `requests` (`request`, `requester`, `kind`, `due`, `answered`), ",
+            "`restrictions` (`person`, `basis`, `scope`, `until`).\n",
             "\n## `zatlog providers report --format json`\n\n",
             'One object. A count below 5 is the text `"< 5"`; a share is a number from 0 to ',
             "1, a median a number, either `null` when there is too little to show. No case ",

@@ -92,7 +92,7 @@ TOPIC_CATEGORIES: dict[str, str] = {
     "plan": "plan",
     "report": "reports",
 }
-"""What a ``parents_informed`` discloses besides ``contacts`` (domain.md section 5)."""
+"""What a ``parents_informed`` discloses besides ``contacts`` (docs/rules.md)."""
 
 WRITTEN_SIGNATURES = ("signature", "electronic_signature")
 """The consent methods that are unambiguous consent in writing (guideline 4)."""
@@ -177,7 +177,7 @@ class Signers:
 
 @dataclass(frozen=True, slots=True)
 class FormState:
-    """A consent form's standing on a day (domain.md section 5, guideline 4).
+    """A consent form's standing on a day (docs/rules.md, guideline 4).
 
     ``expired``: its validity ended before the day; ``refused``/``withdrawn``:
     a required signer's latest decision on it says so; ``incomplete``: a
