@@ -13,8 +13,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from zatlog.application import ZatlogApp
 from zatlog.cli.main import cli
+from zatlog.projections.case_state import case_state
 from zatlog.restore import PROOF_FIELDS
+from zatlog.storage import resolve
 
 CASE = "2025-040"
 BORN = "2009-09-02"  # 16 on 2025-09-02
@@ -618,9 +621,18 @@ def test_case_show_names_a_cancellation_and_a_move(case_db: str) -> None:
         "2025-09-03" in shown
     )
     assert "  m-cvb  Care and advice team (ZAT), scheduled for 2025-09-27" in shown
-    state = json.loads(ok(case_db, "case", "show", CASE, "--format", "json"))
-    meetings = {m["meeting"]: (m["scheduled_for"], m["cancelled_on"]) for m in state["meetings"]}
-    assert meetings == {"m-zat": ("2025-09-20", "2025-09-03"), "m-cvb": ("2025-09-27", None)}
+    # The case state behind `case show` (its JSON is the contract, without meetings).
+    app = ZatlogApp(resolve(case_db))
+    try:
+        state = case_state([e for e in app.logged_actions() if e.case == CASE])
+    finally:
+        app.close()
+    assert state is not None
+    meetings = {m.meeting: (m.scheduled_for, m.cancelled_on) for m in state.meetings}
+    assert meetings == {
+        "m-zat": (date(2025, 9, 20), date(2025, 9, 3)),
+        "m-cvb": (date(2025, 9, 27), None),
+    }
 
 
 def test_a_back_dated_cancellation_before_another_cancellation_is_refused(case_db: str) -> None:
