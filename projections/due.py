@@ -361,23 +361,10 @@ def _override_reports(facts: CaseFacts, policy: Policy) -> list[_Due]:
 
 def _requests(facts: CaseFacts, policy: Policy) -> list[_Due]:
     """G10 and I377: an answer to every request the law gives this requester a term for."""
-    from zatlog.people import holds_authority
-
     found: list[_Due] = []
     for request in facts.requests:
         day, act = request.day, request.act
-        if facts.answers_to(request):
-            continue
-        if act.kind == "important_facts":
-            relation = facts.relations_on(day).get(act.requester)
-            if (
-                relation is None
-                or relation.relation != "parent"
-                or holds_authority(relation)
-                or facts.right(act.requester, day) != "important_facts"
-            ):
-                continue
-        elif facts.right(act.requester, day) != "full":
+        if facts.answers_to(request) or not facts.has_term(request):
             continue
         deadline, _ = facts.request_deadline(request)
         values = {"request": act.request, "date": day.isoformat(), "kind": act.kind}

@@ -11,7 +11,6 @@ from zatlog.actions import (
     ParentsInformed,
     ParentsInvited,
 )
-from zatlog.people import holds_authority
 from zatlog.policy import Policy
 from zatlog.projections.audit import catalog
 from zatlog.projections.audit.model import Finding, make_finding
@@ -52,7 +51,7 @@ def check(facts: CaseFacts, policy: Policy, as_of: date) -> list[Finding]:
 
 def _g10(facts: CaseFacts, request: Ev[InformationRequested], as_of: date) -> list[Finding]:
     day, act = request.day, request.act
-    if facts.right(act.requester, day) != "full":
+    if not facts.has_term(request):
         return []
     deadline, extension = facts.request_deadline(request)
     answers = facts.answers_to(request)
@@ -117,13 +116,7 @@ def _i377(
     facts: CaseFacts, request: Ev[InformationRequested], policy: Policy, as_of: date
 ) -> list[Finding]:
     day, act = request.day, request.act
-    relation = facts.relations_on(day).get(act.requester)
-    if (
-        relation is None
-        or relation.relation != "parent"
-        or holds_authority(relation)
-        or facts.right(act.requester, day) != "important_facts"
-    ):
+    if not facts.has_term(request):
         return []
     deadline, _ = facts.request_deadline(request)
     answers = facts.answers_to(request)

@@ -692,6 +692,21 @@ class CaseFacts:
         new = extension.act.new_deadline
         return max(month, min(new, calendar_months_after(day, 3))), extension
 
+    def has_term(self, request: Ev[InformationRequested]) -> bool:
+        """Whether the law gives ``request`` a term: inspection or a copy (G10) when the
+        requester had the full right on the day asked; important facts (I377) when a parent
+        without authority, with the right to important facts, asked."""
+        day, act = request.day, request.act
+        if act.kind != "important_facts":
+            return self.right(act.requester, day) == "full"
+        relation = self.relations_on(day).get(act.requester)
+        return (
+            relation is not None
+            and relation.relation == "parent"
+            and not people.holds_authority(relation)
+            and self.right(act.requester, day) == "important_facts"
+        )
+
     def request_state(self, request: Ev[InformationRequested]) -> RequestState:
         due, extension = self.request_deadline(request)
         answers = self.answers_to(request)
