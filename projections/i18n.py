@@ -771,6 +771,7 @@ DUE_KIND_LABELS: dict[str, tuple[str, str]] = {
     "sdq": ("SDQ", "SDQ"),
     "information_request": ("verzoek", "request"),
     "override_report": ("melding", "report"),
+    "cancellation": ("afzegging", "cancellation"),
 }
 
 DUE_TEXTS: dict[str, tuple[str, str]] = {
@@ -779,15 +780,21 @@ DUE_TEXTS: dict[str, tuple[str, str]] = {
         "Uitnodigen voor de {forum}-bespreking van {date} ({meeting})",
         "Invite to the {forum} meeting of {date} ({meeting})",
     ),
-    "invite_zat": (
-        "Uitnodigen voor de ZAT-bespreking van {date} ({meeting}), met doel, datum en "
+    "invite_purpose": (
+        "Uitnodigen voor de {forum}-bespreking van {date} ({meeting}), met doel, datum en "
         "samenstelling",
-        "Invite to the ZAT meeting of {date} ({meeting}), stating its purpose, date and "
+        "Invite to the {forum} meeting of {date} ({meeting}), stating its purpose, date and "
         "composition",
     ),
     "meeting_purpose": (
-        "Doel, datum en samenstelling van de ZAT-bespreking van {date} ({meeting}) laten weten",
-        "Tell the purpose, date and composition of the ZAT meeting of {date} ({meeting})",
+        "Doel, datum en samenstelling van de {forum}-bespreking van {date} ({meeting}) laten "
+        "weten",
+        "Tell the purpose, date and composition of the {forum} meeting of {date} ({meeting})",
+    ),
+    "cancellation": (
+        "Laten weten dat de {forum}-bespreking van {date} ({meeting}) is afgezegd, of opnieuw "
+        "uitnodigen",
+        "Tell that the {forum} meeting of {date} ({meeting}) was cancelled, or invite again",
     ),
     "signature": (
         "Ondertekende toestemming op formulier {form} voor de {forum}-bespreking van {date}",
