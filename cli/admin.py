@@ -14,13 +14,20 @@ from zatlog.cli.options import replaces_whole
 
 @click.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--history",
+    is_flag=True,
+    help="Mark every imported action as migrated: records of the past brought over from "
+    "another system. The audit does not count them as written late (rule L1); "
+    'export-log writes the mark back as "migrated": true.',
+)
 @click.pass_obj
-def import_command(session: Session, file: str) -> None:
+def import_command(session: Session, file: str, history: bool) -> None:
     """Import actions from a JSON Lines FILE (or - for standard input).
 
     One JSON object per line, in the format of domain.md section 4. The import
     is all or nothing: a bad line is reported as ``line N: field: what was
-    expected`` and nothing is written.
+    expected`` and nothing is written. No action may be dated after today.
     """
     from zatlog.importer import import_lines
 
@@ -30,13 +37,16 @@ def import_command(session: Session, file: str) -> None:
     except OSError as error:
         raise click.ClickException(f"{file}: {error.strerror}") from None
     with stream:
-        count = import_lines(session.app, stream, default_actor=session.actor, source=source)
+        count = import_lines(
+            session.app, stream, default_actor=session.actor, source=source, history=history
+        )
     if count:
         session.catch_up()
     if count == 0:
         click.echo(f"nothing to import: {source} has no actions")
     else:
-        click.echo(f"imported {count} action{'s' if count != 1 else ''} from {source}")
+        marked = " (marked as migrated)" if history else ""
+        click.echo(f"imported {count} action{'s' if count != 1 else ''} from {source}{marked}")
 
 
 LEADING_KEYS = ("action", "case", "school", "at")
@@ -54,8 +64,9 @@ LEADING_KEYS = ("action", "case", "school", "at")
 def export_log(session: Session, output: str) -> None:
     """Write every recorded action as JSON Lines, in recording order.
 
-    The format is the import format, ``by`` included; importing the output
-    into an empty database gives the same actions (with new recording times).
+    The format is the import format, ``by`` included (and ``"migrated": true``
+    on actions imported with --history); importing the output into an empty
+    database gives the same actions (with new recording times).
     """
     from zatlog.actions import action_to_json_dict
 

@@ -418,7 +418,7 @@ def render_timeline(rows: list[TimelineRow], lang: Lang) -> str:
         )
         table.append(
             [
-                str(row.day),
+                _when(row.payload["at"]),
                 action_label(row.action, lang),
                 row.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 row.actor,
@@ -426,6 +426,11 @@ def render_timeline(rows: list[TimelineRow], lang: Lang) -> str:
             ]
         )
     return columns(table)
+
+
+def _when(at: str) -> str:
+    """The ``at`` of a timeline row: its date, and its time of day when it carries one."""
+    return at if len(at) == 10 else f"{at[:10]} {at[11:16]}"
 
 
 def _value(value: Any) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 FIELD_HELP: dict[str, str] = {
     "case": "The school's own case reference (dossiernummer), e.g. 2025-017.",
-    "at": "When it happened: YYYY-MM-DD or an ISO 8601 date-time. "
+    "at": "When it happened: YYYY-MM-DD or an ISO 8601 date-time (not after today; a time "
+    "of day orders events of one day that both carry one). "
     "The time it is recorded is kept separately.",
     "by": "Who recorded it (staff id). Default: the global --actor.",
     "school": "School id (default 'default'); a case belongs to the school it was opened at.",
@@ -22,12 +23,13 @@ FIELD_HELP: dict[str, str] = {
     "authority": "Parental authority (gezag): joint (gezamenlijk), sole (eenhoofdig) or none.",
     "measure": "Child protection measure: ots (ondertoezichtstelling) or none.",
     "basis": "Legal ground (grondslag).",
-    "scope": "Item categories this applies to (e.g. reports, sdq, outcome), or 'all'.",
+    "scope": "Item categories this applies to (e.g. reports, sdq, outcome), or 'all'; "
+    "repeat or separate with commas.",
     "motivation": "Why (motivering).",
-    "until": "Last day it applies, YYYY-MM-DD (optional).",
+    "until": "Last day it applies, YYYY-MM-DD (optional; may lie ahead).",
     "capable": "Whether the pupil can weigh consent (wilsbekwaam).",
     "targets": "Persons concerned (person ids; repeat the option or separate with commas).",
-    "reason": "Why.",
+    "reason": "Why (for a cancelled meeting: optional).",
     "source": "Who raised the signal (signaal).",
     "description": "What was seen or heard.",
     "step": "Step of the support trajectory (stap): 1 signal, 2 care coordinator, "
@@ -35,7 +37,9 @@ FIELD_HELP: dict[str, str] = {
     "to": "Recipients (person ids; repeat the option or separate with commas).",
     "channel": "How: conversation (gesprek), phone, letter, email, portal; "
     "letter/email/portal count as written.",
-    "topics": "What the parents were told or asked (onderwerpen); repeat or separate with commas.",
+    "topics": "What the parents were told or asked (onderwerpen); repeat or separate with "
+    "commas. meeting_cancelled: a meeting was cancelled; support: the help to be arranged "
+    "and who gives it.",
     "meeting": "Meeting id (bespreking), e.g. m-cvb-1.",
     "summary": "Short summary of the contact.",
     "kind": "Kind: of a plan, drafted, adjusted or evaluated; of support, the kind of help "
@@ -112,6 +116,11 @@ ACTION_HELP: dict[str, str] = {
     "these persons.",
     "pupil_refusal_withdrawn": "Record that the pupil no longer refuses information to "
     "these persons.",
+    "pupil_authorised_person": "Record that the pupil (16+) authorises a person to receive "
+    "their information (machtiging), e.g. a parent of an adult pupil kept informed. The scope "
+    "names the item categories (or 'all'); 'until' is the last day it applies.",
+    "pupil_authorisation_withdrawn": "Record that the pupil withdraws a person's "
+    "authorisation (from that date on).",
     "case_closed": "Close the case; afterwards only information requests can be recorded.",
     "signal_raised": "Record a signal (signaal) about the pupil.",
     "step_entered": "Move the case to a step of the support trajectory.",
@@ -129,7 +138,11 @@ ACTION_HELP: dict[str, str] = {
     "consent_withdrawn": "Record consent withdrawn on a form.",
     "no_objection_notice_sent": "Record a no-objection notice (geen bezwaar) sent to parents.",
     "objection_received": "Record an objection (bezwaar) to a no-objection notice.",
-    "meeting_scheduled": "Schedule a CvB, ZAT or MDO meeting about the pupil.",
+    "meeting_scheduled": "Schedule a CvB, ZAT or MDO meeting about the pupil. Scheduling "
+    "the same meeting id again moves it to the new date (also after a cancellation).",
+    "meeting_cancelled": "Record that a meeting is cancelled (afgezegd). It leaves the due "
+    "list; tell the invitees (parents inform --topics meeting_cancelled --meeting ID). "
+    "To hold it after all, schedule it again.",
     "parents_invited": "Record that persons were invited to a meeting.",
     "discussion_held": "Record a discussion (bespreking) of the pupil in a CvB, ZAT or MDO.",
     "safety_concern_recorded": "Record a safety concern (zorg over veiligheid, meldcode).",

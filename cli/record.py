@@ -28,6 +28,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "pupil_capacity_assessed": ("pupil", "assess-capacity"),
     "pupil_refused_parent_information": ("pupil", "refuse-parent-information"),
     "pupil_refusal_withdrawn": ("pupil", "withdraw-refusal"),
+    "pupil_authorised_person": ("pupil", "authorise"),
+    "pupil_authorisation_withdrawn": ("pupil", "withdraw-authorisation"),
     "signal_raised": ("signal", "raise"),
     "step_entered": ("step", "enter"),
     "parents_informed": ("parents", "inform"),
@@ -44,6 +46,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "no_objection_notice_sent": ("notice", "send"),
     "objection_received": ("notice", "object"),
     "meeting_scheduled": ("meeting", "schedule"),
+    "meeting_cancelled": ("meeting", "cancel"),
     "discussion_held": ("discussion", "record"),
     "safety_concern_recorded": ("safety", "concern"),
     "safety_override_invoked": ("safety", "override"),
@@ -61,7 +64,7 @@ GROUP_HELP: dict[str, str] = {
     "case": "Open, close and look at cases (dossiers).",
     "relation": "People around the pupil: parents, guardians, others.",
     "information": "Information requests, disclosures and restrictions.",
-    "pupil": "The pupil's own decisions and capacity.",
+    "pupil": "The pupil's own decisions and capacity, and the persons they authorise.",
     "signal": "Signals about a pupil (stap 1).",
     "step": "Steps of the support trajectory.",
     "parents": "Informing and inviting parents (and the pupil).",
@@ -149,7 +152,7 @@ def _make_command(action: str, model: type[Any]) -> click.Command:
     fields = {
         name: info
         for name, info in sorted(model.model_fields.items(), key=lambda kv: order.get(kv[0], 50))
-        if name != "action"
+        if name not in ("action", "migrated")  # migrated: only `import --history` sets it
     }
 
     def callback(**options: Any) -> None:

@@ -197,8 +197,12 @@ class TimelineRow(NamedTuple):
 
 
 def timeline(view: ReadModelView, ref: str) -> list[TimelineRow]:
-    """The case's events by ``at`` date, ties in recording order, without the action models."""
-    return [
+    """The case's events in the one shared order of events (by ``at``: date, then time of
+    day where both carry one; ties in recording order), without the action models."""
+    from zatlog.actions import clock_of, parse_moment
+    from zatlog.records import moment_key
+
+    rows = [
         TimelineRow(
             position,
             action,
@@ -209,6 +213,11 @@ def timeline(view: ReadModelView, ref: str) -> list[TimelineRow]:
         )
         for position, action, day, recorded_at, actor, payload in view.fetchall(TIMELINE, (ref,))
     ]
+    # The index keeps only the date; a time of day, where given, is in the payload.
+    return sorted(
+        rows,
+        key=lambda r: moment_key(r.day, clock_of(parse_moment(r.payload["at"])), r.position),
+    )
 
 
 def _view(source: ZatlogApp | ReadModelView) -> ReadModelView:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import typing
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Annotated, Any, Literal, TypeAlias, Union
 
 from pydantic import (
@@ -22,6 +22,7 @@ from pydantic import (
     StringConstraints,
     TypeAdapter,
     ValidationError,
+    field_validator,
     model_validator,
 )
 
@@ -39,6 +40,21 @@ def _parse_day(value: Any) -> date:
         except ValueError:
             pass
     raise ValueError("expected a date YYYY-MM-DD")
+
+
+def parse_moment(text: str) -> date | datetime:
+    """A stored ``at`` (ISO text, as validated once) back as a date or a date-time."""
+    return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
+
+
+def day_of(moment: date | datetime) -> date:
+    """The calendar date of a moment: rules compare dates, not times."""
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
+def clock_of(moment: date | datetime) -> time | None:
+    """The time of day of a moment as written (wall clock), or None for a date."""
+    return moment.time() if isinstance(moment, datetime) else None
 
 
 def _parse_moment(value: Any) -> date | datetime:
@@ -101,6 +117,8 @@ InformTopic = Literal[
     "report",
     "heard_input",
     "advice_home",
+    "meeting_cancelled",
+    "support",
 ]
 SchoolDocument = Literal[
     "school_guide_cvb",
@@ -149,13 +167,26 @@ class _Action(BaseModel):
     at: Moment
     by: Text | None = None
     note: str | None = None
+    migrated: bool | None = None
+    """*v2*: brought over from another system by ``zatlog import --history`` (rule L1 does
+    not judge it). Only ``true`` is kept: ``false`` means the same as leaving it out."""
+
+    @field_validator("migrated")
+    @classmethod
+    def _only_true_is_kept(cls, value: bool | None) -> bool | None:
+        return True if value else None
+
+    @property
+    def clock(self) -> time | None:
+        """The time of day of ``at`` as written (wall clock), or None for a date."""
+        return clock_of(self.at)
 
     @property
     def day(self) -> date:
         """The calendar date of ``at``: rules compare dates, not times (cheap to compute;
         :class:`~zatlog.records.LoggedAction` keeps it, and Python 3.11's
         ``cached_property`` takes a lock on every read)."""
-        return self.at.date() if isinstance(self.at, datetime) else self.at
+        return day_of(self.at)
 
 
 class SchoolAction(_Action):
@@ -218,6 +249,22 @@ class PupilRefusedParentInformation(CaseAction):
 class PupilRefusalWithdrawn(CaseAction):
     action: Literal["pupil_refusal_withdrawn"]
     targets: Annotated[list[PersonId], Field(min_length=1)]
+
+
+class PupilAuthorisedPerson(CaseAction):
+    """*v2*: the pupil (16+) lets a person receive their information."""
+
+    action: Literal["pupil_authorised_person"]
+    person: PersonId
+    scope: Annotated[list[Text], Field(min_length=1)]
+    until: Day | None = None
+
+
+class PupilAuthorisationWithdrawn(CaseAction):
+    """*v2*: the pupil ends a person's authorisation (from ``at`` on)."""
+
+    action: Literal["pupil_authorisation_withdrawn"]
+    person: PersonId
 
 
 class CaseClosed(CaseAction):
@@ -349,6 +396,14 @@ class MeetingScheduled(CaseAction):
     purpose: Text
 
 
+class MeetingCancelled(CaseAction):
+    """*v2*: the meeting will not take place (until it is scheduled again)."""
+
+    action: Literal["meeting_cancelled"]
+    meeting: Text
+    reason: str | None = None
+
+
 class ParentsInvited(CaseAction):
     action: Literal["parents_invited"]
     meeting: Text
@@ -459,6 +514,8 @@ CaseActionType: TypeAlias = Union[  # noqa: UP007 - a discriminated union needs 
     PupilCapacityAssessed,
     PupilRefusedParentInformation,
     PupilRefusalWithdrawn,
+    PupilAuthorisedPerson,
+    PupilAuthorisationWithdrawn,
     CaseClosed,
     SignalRaised,
     StepEntered,
@@ -475,6 +532,7 @@ CaseActionType: TypeAlias = Union[  # noqa: UP007 - a discriminated union needs 
     NoObjectionNoticeSent,
     ObjectionReceived,
     MeetingScheduled,
+    MeetingCancelled,
     ParentsInvited,
     DiscussionHeld,
     SafetyConcernRecorded,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Iterator, Sequence
+from datetime import date
 from typing import Any, cast
 from uuid import UUID
 
@@ -65,15 +66,16 @@ class ZatlogApp(Application[UUID]):
 
     # -- writing ------------------------------------------------------------------------------
 
-    def record(self, batch: Sequence[tuple[a.Action, str]]) -> int:
+    def record(self, batch: Sequence[tuple[a.Action, str]], today: date | None = None) -> int:
         """Record ``(action, actor)`` pairs in one transaction; return how many actions.
 
-        A batch that another writer overtook (a version conflict) is checked
-        again against the new state and retried; nothing is lost or doubled.
+        ``today`` is the recording day (default: the local date): no action may be
+        dated later. A batch that another writer overtook (a version conflict) is
+        checked again against the new state and retried; nothing is lost or doubled.
         """
         for attempt in range(ATTEMPTS):
             try:
-                events = self._events_for(batch)
+                events = self._events_for(batch, today or date.today())
                 if events:
                     # The event store keeps the batch's order across aggregates (recording
                     # order is line order), which save(*aggregates) would group per case.
@@ -91,12 +93,15 @@ class ZatlogApp(Application[UUID]):
             f"after {ATTEMPTS} attempts, please try again"
         )
 
-    def _events_for(self, batch: Sequence[tuple[a.Action, str]]) -> list[DomainEventProtocol[UUID]]:
+    def _events_for(
+        self, batch: Sequence[tuple[a.Action, str]], today: date
+    ) -> list[DomainEventProtocol[UUID]]:
         cases: dict[str, Case | None] = {}
         schools: dict[str, School] = {}
         events: list[DomainEventProtocol[UUID]] = []
         for index, (action, actor) in enumerate(batch):
             try:
+                check_not_ahead(action, today)
                 aggregate = self._apply(action, actor, cases, schools)
             except InvalidAction as error:
                 raise Rejected(index, error) from None
@@ -177,6 +182,17 @@ class ZatlogApp(Application[UUID]):
 
     def last_position(self) -> int:
         return self.recorder.max_notification_id() or 0
+
+
+def check_not_ahead(action: a.Action, today: date) -> None:
+    """*v2*: nothing can have happened on a day still to come (domain.md 4.1). Dates
+    inside an action (a meeting's ``date``, ``valid_until`` …) may lie ahead."""
+    if action.day > today:
+        raise InvalidAction.of(
+            "at",
+            f"{action.day.isoformat()} is later than today ({today.isoformat()}); "
+            "an action can only be recorded on or after the day it happened",
+        )
 
 
 def to_logged_action(event: Any, position: int) -> LoggedAction | None:

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from zatlog import actions as a
 from zatlog.errors import InvalidAction
 from zatlog.people import PUPIL, age_on, authority_holders
+from zatlog.records import MomentKey, moment_key
 
 ALLOWED_STEPS: dict[str | None, tuple[str, ...]] = {
     None: ("1",),
@@ -54,7 +55,7 @@ class Case(Aggregate):
 
         def apply(self, aggregate: Aggregate) -> None:
             assert isinstance(aggregate, Case)
-            aggregate.absorb(self.payload)
+            aggregate.absorb(self.payload, self.originator_version)
 
     class Opened(ActionRecorded, Aggregate.Created):
         """``case_opened``: the case's first event."""
@@ -73,6 +74,12 @@ class Case(Aggregate):
 
     class PupilRefusalWithdrawn(ActionRecorded):
         """``pupil_refusal_withdrawn``"""
+
+    class PupilAuthorisedPerson(ActionRecorded):
+        """``pupil_authorised_person`` (*v2*)"""
+
+    class PupilAuthorisationWithdrawn(ActionRecorded):
+        """``pupil_authorisation_withdrawn`` (*v2*)"""
 
     class Closed(ActionRecorded):
         """``case_closed``"""
@@ -122,6 +129,9 @@ class Case(Aggregate):
     class MeetingScheduled(ActionRecorded):
         """``meeting_scheduled``"""
 
+    class MeetingCancelled(ActionRecorded):
+        """``meeting_cancelled`` (*v2*)"""
+
     class ParentsInvited(ActionRecorded):
         """``parents_invited``"""
 
@@ -164,6 +174,9 @@ class Case(Aggregate):
         self.notices: set[str] = set()
         self.requests: set[str] = set()
         self.providers: set[str] = set()
+        self.meetings: dict[str, list[tuple[MomentKey, bool]]] = {}
+        """Per meeting named by a schedule or an invitation: its schedulings and
+        cancellations (where each stands in time, and whether it cancelled)."""
 
     # -- commands ---------------------------------------------------------------------------
 
@@ -290,6 +303,12 @@ class Case(Aggregate):
                 f"provider {action.provider!r} was never arranged on case {self.reference} "
                 "(record support_arranged first)",
             )
+        if isinstance(action, a.PupilAuthorisedPerson):
+            self.check_may_authorise(action)
+        if isinstance(action, a.MeetingCancelled):
+            self.check_may_cancel(action)
+        if isinstance(action, a.DiscussionHeld):
+            self.check_not_cancelled(action)
         if isinstance(action, a.ConsentFormIssued) and action.consent in self.consent_forms:
             raise InvalidAction.of("consent", f"consent form {action.consent!r} was already issued")
         if isinstance(action, a.NoObjectionNoticeSent) and action.notice in self.notices:
@@ -297,9 +316,55 @@ class Case(Aggregate):
         if isinstance(action, a.InformationRequested) and action.request in self.requests:
             raise InvalidAction.of("request", f"request {action.request!r} was already recorded")
 
+    def check_may_authorise(self, action: a.PupilAuthorisedPerson) -> None:
+        if action.person == PUPIL:
+            raise InvalidAction.of(
+                "person", "the pupil cannot authorise themselves; name the person they authorise"
+            )
+        age = age_on(self.birth_date, action.day)
+        if age < 16:
+            raise InvalidAction.of(
+                "at",
+                f"the pupil is {age} on {action.day.isoformat()}; only a pupil of 16 or "
+                "older can authorise a person",
+            )
+
+    def check_may_cancel(self, action: a.MeetingCancelled) -> None:
+        if action.meeting not in self.meetings:
+            raise InvalidAction.of(
+                "meeting",
+                f"meeting {action.meeting!r} was never scheduled or invited to on case "
+                f"{self.reference} (record meeting_scheduled or parents_invited first)",
+            )
+        cancelled = self.cancelled_on(action.meeting, action)
+        if cancelled is not None:
+            raise InvalidAction.of(
+                "meeting",
+                f"meeting {action.meeting!r} was already cancelled on {cancelled.isoformat()}",
+            )
+
+    def check_not_cancelled(self, action: a.DiscussionHeld) -> None:
+        cancelled = self.cancelled_on(action.meeting, action)
+        if cancelled is not None:
+            raise InvalidAction.of(
+                "meeting",
+                f"meeting {action.meeting!r} was cancelled on {cancelled.isoformat()}; "
+                "schedule it again first (meeting_scheduled)",
+            )
+
+    def cancelled_on(self, meeting: str, action: a.CaseAction) -> date | None:
+        """The day of the meeting's cancellation in force at ``action``, if any: its latest
+        scheduling or cancellation that comes before ``action`` in time is a cancellation."""
+        now = moment_key(action.day, action.clock, self.version + 1)
+        earlier = [entry for entry in self.meetings.get(meeting, []) if entry[0] < now]
+        if not earlier:
+            return None
+        key, cancelled = max(earlier)
+        return key[0] if cancelled else None
+
     # -- state --------------------------------------------------------------------------------
 
-    def absorb(self, payload: dict[str, Any]) -> None:
+    def absorb(self, payload: dict[str, Any], version: int) -> None:
         """Update the invariant state with a recorded action's payload.
 
         Works on the stored JSON, not the model, so that replaying a case stays cheap.
@@ -326,6 +391,13 @@ class Case(Aggregate):
             self.requests.add(payload["request"])
         elif name == "support_arranged":
             self.providers.add(_provider_key(payload["provider"]))
+        elif name in ("meeting_scheduled", "meeting_cancelled"):
+            moment = a.parse_moment(payload["at"])
+            key = moment_key(a.day_of(moment), a.clock_of(moment), version)
+            entries = self.meetings.setdefault(payload["meeting"], [])
+            entries.append((key, name == "meeting_cancelled"))
+        elif name == "parents_invited":
+            self.meetings.setdefault(payload["meeting"], [])
 
 
 def _provider_key(provider: str) -> str:
@@ -382,6 +454,8 @@ EVENT_FOR_ACTION: dict[str, type[Case.ActionRecorded]] = {
     "pupil_capacity_assessed": Case.PupilCapacityAssessed,
     "pupil_refused_parent_information": Case.PupilRefusedParentInformation,
     "pupil_refusal_withdrawn": Case.PupilRefusalWithdrawn,
+    "pupil_authorised_person": Case.PupilAuthorisedPerson,
+    "pupil_authorisation_withdrawn": Case.PupilAuthorisationWithdrawn,
     "case_closed": Case.Closed,
     "signal_raised": Case.SignalRaised,
     "step_entered": Case.StepEntered,
@@ -398,6 +472,7 @@ EVENT_FOR_ACTION: dict[str, type[Case.ActionRecorded]] = {
     "no_objection_notice_sent": Case.NoObjectionNoticeSent,
     "objection_received": Case.ObjectionReceived,
     "meeting_scheduled": Case.MeetingScheduled,
+    "meeting_cancelled": Case.MeetingCancelled,
     "parents_invited": Case.ParentsInvited,
     "discussion_held": Case.DiscussionHeld,
     "safety_concern_recorded": Case.SafetyConcernRecorded,

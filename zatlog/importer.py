@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from zatlog.actions import Action, parse_action_json
 from zatlog.application import Rejected, ZatlogApp
@@ -10,11 +11,15 @@ from zatlog.errors import InvalidAction, LineError
 
 
 def parse_lines(
-    lines: Iterable[bytes | str], default_actor: str, source: str | None = None
+    lines: Iterable[bytes | str],
+    default_actor: str,
+    source: str | None = None,
+    history: bool = False,
 ) -> tuple[list[tuple[Action, str]], list[int]]:
     """Validate every non-blank line; return the batch and each item's line number.
 
-    Stops at the first bad line with a :class:`LineError` naming it.
+    With ``history``, every action is marked *migrated* (domain.md 4.1). Stops at the
+    first bad line with a :class:`LineError` naming it.
     """
     batch: list[tuple[Action, str]] = []
     line_numbers: list[int] = []
@@ -25,19 +30,30 @@ def parse_lines(
             action = parse_action_json(line)
         except InvalidAction as error:
             raise LineError(number, error, source) from None
+        if history:
+            action = action.model_copy(update={"migrated": True})
         batch.append((action, action.by or default_actor))
         line_numbers.append(number)
     return batch, line_numbers
 
 
 def import_lines(
-    app: ZatlogApp, lines: Iterable[bytes | str], default_actor: str, source: str | None = None
+    app: ZatlogApp,
+    lines: Iterable[bytes | str],
+    default_actor: str,
+    source: str | None = None,
+    history: bool = False,
+    today: date | None = None,
 ) -> int:
-    """Import a whole file in one transaction; return the number of actions recorded."""
-    batch, line_numbers = parse_lines(lines, default_actor, source)
+    """Import a whole file in one transaction; return the number of actions recorded.
+
+    ``history`` marks every action *migrated*: records of the past brought over from
+    another system (rule L1 does not judge them).
+    """
+    batch, line_numbers = parse_lines(lines, default_actor, source, history)
     if not batch:
         return 0
     try:
-        return app.record(batch)
+        return app.record(batch, today)
     except Rejected as rejected:
         raise LineError(line_numbers[rejected.index], rejected.error, source) from None

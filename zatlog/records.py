@@ -4,9 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
+from typing import TypeAlias
 
 from zatlog.actions import Action
+
+MomentKey: TypeAlias = tuple[date, int, int]
+
+
+def moment_key(day: date, clock: time | None, position: int) -> MomentKey:
+    """Where an event stands in the one shared order of events (domain.md 4.1).
+
+    By calendar date; *v2*: within one day, events that both carry a time of day by
+    that time; ties in recording order (``position``). One key per event must also
+    place a date without a time against a time of the same day: it counts as the
+    start of its day (before any time). One day's events without a time keep their
+    recording order among themselves, as before v2.
+    """
+    seconds = 0 if clock is None else clock.hour * 3600 + clock.minute * 60 + clock.second
+    return (day, seconds * 1_000_000 + (0 if clock is None else clock.microsecond), position)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,9 +39,13 @@ class LoggedAction:
     action: Action
     day: date = field(init=False, compare=False)
     """The calendar date on which it happened (computed once: rules ask often)."""
+    sort_key: MomentKey = field(init=False, compare=False, repr=False)
+    """Its place in the one shared order of events: see :func:`moment_key`."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "day", self.action.day)
+        day = self.action.day
+        object.__setattr__(self, "day", day)
+        object.__setattr__(self, "sort_key", moment_key(day, self.action.clock, self.position))
 
     @property
     def name(self) -> str:
@@ -36,12 +56,7 @@ class LoggedAction:
     def case(self) -> str | None:
         return getattr(self.action, "case", None)
 
-    @property
-    def sort_key(self) -> tuple[date, int]:
-        """Events are ordered by ``at`` (calendar date), ties in recording order."""
-        return (self.day, self.position)
-
 
 def in_time_order(events: Iterable[LoggedAction]) -> list[LoggedAction]:
-    """Events by ``at`` date, ties in the order they were recorded (domain.md 4.1)."""
+    """Events by ``at`` (date, then time of day), ties in recording order (domain.md 4.1)."""
     return sorted(events, key=lambda e: e.sort_key)

@@ -223,7 +223,7 @@ class CaseFacts:
         self.answers: dict[str, list[Ev[Answer]]] = defaultdict(list)
         self.disclosures: list[Ev[InformationDisclosed]] = []
         self.documents: dict[str, Ev[SchoolDocumentPublished]] = {}
-        for (day, _), event in dated:
+        for (day, *_), event in dated:
             self._file(event, day)
         for event in sorted(school_events, key=lambda e: e.sort_key):
             action = event.action

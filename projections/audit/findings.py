@@ -97,7 +97,7 @@ def audit_log(
     names: set[str] = set()
     by_case: dict[str, list[LoggedAction]] = defaultdict(list)
     by_school: dict[str, list[LoggedAction]] = defaultdict(list)
-    opened: dict[str, tuple[tuple[date, int], str]] = {}
+    opened: dict[str, tuple[tuple[date, int, int], str]] = {}
     for event in events:
         action = event.action
         if isinstance(action, SchoolDocumentPublished):
