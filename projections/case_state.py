@@ -58,7 +58,7 @@ def stable_until(events: Sequence[LoggedAction], state: CaseState) -> date:
     Until then only ``as_of`` changes: no event takes effect, the pupil has
     no birthday, and no consent form or restriction runs out.
     """
-    from zatlog.actions import InformationRestricted
+    from zatlog.actions import InformationRestricted, PupilAuthorisedPerson
 
     day = state.as_of
     limits = [_next_birthday(state.pupil.birth_date, day)]
@@ -69,14 +69,25 @@ def stable_until(events: Sequence[LoggedAction], state: CaseState) -> date:
         for form in forum.forms
         if form.valid_until is not None and form.valid_until >= day
     ]
-    limits += [
-        e.action.until + timedelta(days=1)
+    limits += [  # *v2*: a restriction is in force up to the day before its ``until``
+        e.action.until
         for e in events
         if isinstance(e.action, InformationRestricted)
         and e.action.until is not None
-        and e.action.until >= day
+        and e.action.until > day
+    ]
+    limits += [  # so does an authorisation
+        e.action.until
+        for e in events
+        if isinstance(e.action, PupilAuthorisedPerson)
+        and e.action.until is not None
+        and e.action.until > day
     ]
     return min(limits)
+
+
+def _sorted_or_none(scope: frozenset[str] | None) -> list[str] | None:
+    return None if scope is None else sorted(scope)
 
 
 def next_event_day(events: Sequence[LoggedAction], day: date) -> date | None:
@@ -140,7 +151,7 @@ def _fold(events: list[LoggedAction], day: date, known_at: datetime | None) -> C
     birth_date = opened.action.birth_date
 
     relations: list[a.RelationRecorded] = []
-    refusals: list[tuple[date, bool, Sequence[str]]] = []
+    choices: list[people.PupilChoice] = []
     restrictions: list[a.InformationRestricted] = []
     step: a.StepEntered | None = None
     closed: a.CaseClosed | None = None
@@ -190,8 +201,17 @@ def _fold(events: list[LoggedAction], day: date, known_at: datetime | None) -> C
                 )
             case a.RelationRecorded():
                 relations.append(act)
-            case a.PupilRefusedParentInformation() | a.PupilRefusalWithdrawn():
-                refusals.append((on, isinstance(act, a.PupilRefusedParentInformation), act.targets))
+            case a.PupilRefusedParentInformation():
+                choices.append(people.PupilChoice(on, "refused", tuple(act.targets)))
+            case a.PupilRefusalWithdrawn():
+                choices.append(people.PupilChoice(on, "refusal_withdrawn", tuple(act.targets)))
+            case a.PupilAuthorisedPerson():
+                scope = frozenset(item.strip().lower() for item in act.scope)
+                choices.append(
+                    people.PupilChoice(on, "authorised", (act.person,), scope, act.until)
+                )
+            case a.PupilAuthorisationWithdrawn():
+                choices.append(people.PupilChoice(on, "authorisation_withdrawn", (act.person,)))
             case a.InformationRestricted():
                 restrictions.append(act)
             case a.StepEntered():
@@ -273,7 +293,8 @@ def _fold(events: list[LoggedAction], day: date, known_at: datetime | None) -> C
             case _:
                 pass
 
-    refused = people.refusal_targets(refusals, day)
+    stance = people.pupil_stance(choices, day)
+    refused, authorised = stance.refused, stance.authorised
     holders = set(people.authority_holders(relations, birth_date, day))
     persons = [
         Person(
@@ -284,15 +305,18 @@ def _fold(events: list[LoggedAction], day: date, known_at: datetime | None) -> C
             measure=relation.measure,
             since=relation.day,
             holds_authority=person in holders,
-            right=people.right_of(person, relations, birth_date, day, refused),
+            right=people.right_of(person, relations, birth_date, day, refused, authorised),
             refused_by_pupil=person in refused,
             restricted=sorted(
                 {
                     item
                     for r in restrictions
-                    if r.person == person and (r.until is None or day <= r.until)
+                    if r.person == person and (r.until is None or day < r.until)
                     for item in r.scope
                 }
+            ),
+            authorised_scope=_sorted_or_none(
+                people.authorised_scope(person, relations, birth_date, day, refused, authorised)
             ),
         )
         for person, relation in sorted(people.relations_on(relations, day).items())

@@ -227,7 +227,7 @@ def _invites(facts: CaseFacts, scheduled: Ev[MeetingScheduled], policy: Policy) 
 
 def _cancellations(facts: CaseFacts) -> list[_Due]:
     """C1: each person invited to a cancelled meeting, told or invited again by its date."""
-    from zatlog.actions import MeetingCancelled, MeetingScheduled
+    from zatlog.actions import MeetingScheduled
     from zatlog.projections.audit import catalog
     from zatlog.projections.audit.meetings import cancellation_deadline, cancellation_untold
 
@@ -237,9 +237,7 @@ def _cancellations(facts: CaseFacts) -> list[_Due]:
             (catalog.forum(p.act.forum) for p in planning if isinstance(p.act, MeetingScheduled)),
             "",
         )
-        for cancelled in planning:
-            if not isinstance(cancelled.act, MeetingCancelled):
-                continue
+        for cancelled in facts.cancellations.get(meeting, []):
             deadline = cancellation_deadline(facts, cancelled)
             values = {"forum": forum, "date": deadline.isoformat(), "meeting": meeting}
             for person, _, notices in cancellation_untold(facts, cancelled):

@@ -254,7 +254,7 @@ DOSSIER_LABELS: dict[str, tuple[str, str]] = {
         "Nothing has been left out.",
     ),
     "restriction_detail": ("op grond van {basis}, sinds {since}", "by {basis}, since {since}"),
-    "restriction_until": ("tot en met {until}", "until {until}"),
+    "restriction_until": ("tot {until}", "until {until}"),
     "timeline": ("Tijdlijn", "Timeline"),
     "legend_opened": ("dossier geopend of gesloten", "case opened or closed"),
     "legend_signal": ("signaal", "signal"),
@@ -478,6 +478,7 @@ VALUE_LABELS: dict[str, tuple[str, str]] = {
     "vso": ("voortgezet speciaal onderwijs (VSO)", "special secondary education (VSO)"),
     "ots": ("ondertoezichtstelling (OTS)", "supervision order (OTS)"),
     "court_order": ("rechterlijke uitspraak", "court order"),
+    "pupil_authorisation": ("machtiging door de leerling", "authorisation by the pupil"),
     "child_interest": ("in het belang van het kind", "in the child's interest"),
     "ots_instruction": ("aanwijzing bij OTS", "OTS instruction"),
     "consent": ("toestemming", "consent"),
@@ -569,7 +570,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "basis": ("grondslag", "basis"),
     "scope": ("welke informatie", "which information"),
     "motivation": ("motivering", "motivation"),
-    "until": ("tot en met", "until"),
+    "until": ("tot", "until"),
     "capable": ("wilsbekwaam", "capable"),
     "targets": ("personen", "persons"),
     "reason": ("reden", "reason"),
@@ -795,8 +796,7 @@ DUE_TEXTS: dict[str, tuple[str, str]] = {
         "composition",
     ),
     "meeting_purpose": (
-        "Doel, datum en samenstelling van de {forum}-bespreking van {date} ({meeting}) laten "
-        "weten",
+        "Doel, datum en samenstelling van de {forum}-bespreking van {date} ({meeting}) laten weten",
         "Tell the purpose, date and composition of the {forum} meeting of {date} ({meeting})",
     ),
     "cancellation": (

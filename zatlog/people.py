@@ -115,7 +115,8 @@ def pupil_stance(choices: Iterable[PupilChoice], day: date) -> PupilStance:
     ``choices`` come in log order; only those dated on or before ``day``
     count. A refusal wins over an authorisation of the same person dated
     before it; an authorisation dated after a refusal ends the refusal for that
-    person. An authorisation holds up to and including its ``until`` date.
+    person. Like a restriction, an authorisation holds up to the day before its ``until``
+    (the end of something dated d applies to everything dated d or later).
     """
     refused: set[str] = set()
     authorised: dict[str, tuple[frozenset[str], date | None]] = {}
@@ -136,7 +137,7 @@ def pupil_stance(choices: Iterable[PupilChoice], day: date) -> PupilStance:
     in_force = {
         person: scope
         for person, (scope, until) in authorised.items()
-        if until is None or day <= until
+        if until is None or day < until
     }
     return PupilStance(frozenset(refused), in_force)
 

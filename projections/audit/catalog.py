@@ -435,10 +435,8 @@ Value = str | int | Words
 
 MESSAGES: dict[str, Words] = {
     "G1": (
-        "Vóór {title}, de eerste CvB-bespreking, is {whom} niet over de zorg geïnformeerd"
-        "{note}.",
-        "Before {title}, the first CvB discussion, {whom} was not told about the concern"
-        "{note}.",
+        "Vóór {title}, de eerste CvB-bespreking, is {whom} niet over de zorg geïnformeerd{note}.",
+        "Before {title}, the first CvB discussion, {whom} was not told about the concern{note}.",
     ),
     "G1.whom": ("geen ouder met gezag", "no parent with authority"),
     "G1.whom_16": (
@@ -485,15 +483,15 @@ MESSAGES: dict[str, Words] = {
     ),
     "C1.late": ("; pas op {late}", "; only on {late}"),
     "H1": (
-        "De hulp van {provider} ({kind}) is op {when} ingezet zonder dat {whom} daarvan wist"
-        "{note}.",
-        "The help of {provider} ({kind}) was arranged on {when} without {whom} knowing of it"
-        "{note}.",
+        "De extra hulp is op {when} ingezet, maar niets laat zien dat {whom} daar toen van "
+        "wist{note}.",
+        "The extra help was arranged on {when}, but nothing shows that {whom} knew of it "
+        "then{note}.",
     ),
-    "H1.whom": ("de ouders met gezag", "the parents with authority"),
+    "H1.whom": ("een ouder met gezag", "a parent with authority"),
     "H1.whom_16": (
-        "de ouders met gezag of de leerling zelf",
-        "the parents with authority or the pupil",
+        "een ouder met gezag of de leerling zelf",
+        "a parent with authority or the pupil",
     ),
     "H1.whom_18": (
         "de leerling of een wettelijk vertegenwoordiger",

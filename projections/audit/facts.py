@@ -210,6 +210,7 @@ class CaseFacts:
         self.discussions: list[Ev[DiscussionHeld]] = []
         self.planning: dict[str, list[Ev[Planning]]] = defaultdict(list)
         """Per meeting: its schedulings and cancellations, in time order."""
+        self.cancellations: dict[str, list[Ev[MeetingCancelled]]] = defaultdict(list)
         self.support: list[Ev[SupportArranged]] = []
         self.plans: list[Ev[ActionPlanRecorded]] = []
         self.sdqs: dict[str, list[Ev[SdqRecorded]]] = defaultdict(list)
@@ -245,8 +246,11 @@ class CaseFacts:
                 self.plans.append(Ev(event, action, day))
             case SupportArranged():
                 self.support.append(Ev(event, action, day))
-            case MeetingScheduled() | MeetingCancelled():
+            case MeetingScheduled():
                 self.planning[action.meeting].append(Ev(event, action, day))
+            case MeetingCancelled():
+                self.planning[action.meeting].append(Ev(event, action, day))
+                self.cancellations[action.meeting].append(Ev(event, action, day))
             case ParentsInformed():
                 informed = Ev(event, action, day)
                 self.informed.append(informed)
@@ -458,12 +462,10 @@ class CaseFacts:
 
     def cancellation(self, meeting: str, day: date) -> Ev[MeetingCancelled] | None:
         """*v2*: the latest cancellation of ``meeting`` dated on or before ``day``."""
-        return _latest(
-            self.planning.get(meeting, []), day, lambda p: isinstance(p, MeetingCancelled)
-        )  # type: ignore[return-value]
+        return latest_until(self.cancellations.get(meeting, []), day)
 
     def cancelled(self, meeting: str, day: date) -> bool:
-        """*v2*: the latest scheduling or cancellation of ``meeting`` by ``day`` is a cancellation."""
+        """*v2*: the latest scheduling or cancellation of ``meeting`` by ``day`` cancels it."""
         latest = _latest(self.planning.get(meeting, []), day, lambda _: True)
         return latest is not None and isinstance(latest.act, MeetingCancelled)
 
@@ -482,7 +484,8 @@ class CaseFacts:
         """G2: ``person`` was told purpose, date and composition of ``meeting`` by ``day``
         (an invitation saying so, or a ``meeting_purpose`` notice; not from before the
         latest cancellation)."""
-        if any(i.act.purpose_and_composition_included for i in self.invitations(meeting, person, day)):
+        invitations = self.invitations(meeting, person, day)
+        if any(i.act.purpose_and_composition_included for i in invitations):
             return True
         cancelled = self.cancellation(meeting, day)
         since = None if cancelled is None else cancelled.day - timedelta(days=1)

@@ -214,9 +214,7 @@ def cancellation_untold(
 
 def _c1(facts: CaseFacts, meeting: str, as_of: date) -> list[Finding]:
     findings: list[Finding] = []
-    for cancelled in facts.planning[meeting]:
-        if not isinstance(cancelled.act, MeetingCancelled):
-            continue
+    for cancelled in facts.cancellations.get(meeting, []):
         deadline = cancellation_deadline(facts, cancelled)
         if as_of <= deadline:
             continue

@@ -54,7 +54,7 @@ def known_by(facts: CaseFacts, arranged: Ev[SupportArranged]) -> LoggedAction | 
 def _h1(facts: CaseFacts, arranged: Ev[SupportArranged]) -> list[Finding]:
     if known_by(facts, arranged) is not None:
         return []
-    day, act = arranged.day, arranged.act
+    day = arranged.day
     knowers = facts.knowers(day)
     age = facts.age(day)
     whom = "H1.whom_18" if age >= 18 else "H1.whom_16" if age >= 16 else "H1.whom"
@@ -73,8 +73,6 @@ def _h1(facts: CaseFacts, arranged: Ev[SupportArranged]) -> list[Finding]:
         )
     nl, en = catalog.message(
         "H1",
-        provider=act.provider,
-        kind=act.kind,
         when=catalog.day(day),
         whom=catalog.MESSAGES[whom],
         note=note,

@@ -568,24 +568,23 @@ def build_dossier(
             f"unknown person {reader!r} on case {case_ref} on {export_date.isoformat()} "
             f"(known: {known})"
         )
-    refusals = [
-        (e.day, isinstance(e.action, a.PupilRefusedParentInformation), e.action.targets)
-        for e in events
-        if isinstance(e.action, a.PupilRefusedParentInformation | a.PupilRefusalWithdrawn)
-    ]
-    refused = people.refusal_targets(refusals, export_date)
-    right = people.right_of(reader, relations, birth_date, export_date, refused)
+    stance = people.pupil_stance(_pupil_choices(events), export_date)
+    refused = set(stance.refused)
+    right = people.right_of(reader, relations, birth_date, export_date, refused, stance.authorised)
     age = people.age_on(birth_date, export_date)
     relation = current.get(reader)
     if right == "none":
         raise _no_right(case_ref, reader, export_date, age, relation, refused, events)
-    active = [
+    active = [  # *v2*: in force up to the day before its ``until``
         e
         for e in events
         if isinstance(e.action, a.InformationRestricted)
         and e.action.person == reader
-        and (e.action.until is None or export_date <= e.action.until)
+        and (e.action.until is None or export_date < e.action.until)
     ]
+    scope = people.authorised_scope(
+        reader, relations, birth_date, export_date, refused, stance.authorised
+    )
     for restriction in active:
         assert isinstance(restriction.action, a.InformationRestricted)
         if any(item.strip().lower() == "all" for item in restriction.action.scope):
@@ -607,6 +606,8 @@ def build_dossier(
 
     view = _View(reader, right)
     redactions = _redactions(view, active, include_safety)
+    if scope is not None:
+        redactions += _outside_scope(view, scope, _authorisation(events, reader), redactions)
     view.requests_of_reader = {
         e.action.request
         for e in events
@@ -725,6 +726,65 @@ def _redactions(
                 redactions[item] = Withheld(item=item, ground=ground)
         view.hidden.add("reports")
     return list(redactions.values())
+
+
+def _pupil_choices(events: Sequence[LoggedAction]) -> list[people.PupilChoice]:
+    """The pupil's refusals and authorisations (and their withdrawals), in time order."""
+    choices: list[people.PupilChoice] = []
+    for event in events:
+        act = event.action
+        if isinstance(act, a.PupilRefusedParentInformation):
+            choices.append(people.PupilChoice(event.day, "refused", tuple(act.targets)))
+        elif isinstance(act, a.PupilRefusalWithdrawn):
+            choices.append(people.PupilChoice(event.day, "refusal_withdrawn", tuple(act.targets)))
+        elif isinstance(act, a.PupilAuthorisedPerson):
+            scope = frozenset(item.strip().lower() for item in act.scope)
+            choices.append(
+                people.PupilChoice(event.day, "authorised", (act.person,), scope, act.until)
+            )
+        elif isinstance(act, a.PupilAuthorisationWithdrawn):
+            choices.append(people.PupilChoice(event.day, "authorisation_withdrawn", (act.person,)))
+    return choices
+
+
+def _authorisation(events: Sequence[LoggedAction], reader: str) -> LoggedAction:
+    """The reader's authorisation in force (the latest one: an export is made on or after it)."""
+    return [
+        e
+        for e in events
+        if isinstance(e.action, a.PupilAuthorisedPerson) and e.action.person == reader
+    ][-1]
+
+
+DOSSIER_CATEGORIES: tuple[str, ...] = tuple(
+    sorted({*CATEGORY_OF_ACTION.values(), *a.ITEM_CATEGORIES} - {"status"})
+)
+"""Every category an export can withhold (the case's status and step is always shown)."""
+
+
+def _outside_scope(
+    view: _View, scope: frozenset[str], authorisation: LoggedAction, already: list[Withheld]
+) -> list[Withheld]:
+    """*v2* section 6: a full right from an authorisation with a scope covers that scope only;
+    the rest is withheld as if restricted, named with ground ``restriction``."""
+    assert isinstance(authorisation.action, a.PupilAuthorisedPerson)
+    shown = set(scope)
+    if "outcome" in shown:
+        shown.add("discussions")  # an outcome is shown with its discussion's date and forum
+    named = {w.item for w in already}
+    withheld = [c for c in DOSSIER_CATEGORIES if c not in shown]
+    view.restricted.update(withheld)
+    return [
+        Withheld(
+            item=category,
+            ground="restriction",
+            basis="pupil_authorisation",
+            since=authorisation.day,
+            until=authorisation.action.until,
+        )
+        for category in withheld
+        if category not in named
+    ]
 
 
 def _check_request(events: Sequence[LoggedAction], request: str, reader: str, case: str) -> None:
