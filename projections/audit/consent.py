@@ -200,6 +200,7 @@ def _g4_consent(
                 f"Toestemmingsformulier {form_id} was geldig tot {catalog.day(until)}, vóór "
                 f"{nl_title}.",
                 f"Consent form {form_id} was valid until {catalog.day(until)}, before {en_title}.",
+                tuple(p for requirement in facts.required_signers(day) for p in requirement),
             )
         )
     for requirement in facts.required_signers(day):
