@@ -435,8 +435,8 @@ Value = str | int | Words
 
 MESSAGES: dict[str, Words] = {
     "G1": (
-        "Vóór {title}, de eerste CvB-bespreking, is {whom} niet over de zorg geïnformeerd{note}.",
-        "Before {title}, the first CvB discussion, {whom} was not told about the concern{note}.",
+        "Vóór {title}, de eerste CvB-bespreking, is {whom} over de zorg geïnformeerd{note}.",
+        "Before {title}, the first CvB discussion, {whom} was told about the concern{note}.",
     ),
     "G1.whom": ("geen ouder met gezag", "no parent with authority"),
     "G1.whom_16": (
@@ -476,10 +476,10 @@ MESSAGES: dict[str, Words] = {
         "policy's {days} days.",
     ),
     "C1": (
-        "Het overleg {meeting} ({forum}, gepland op {planned}) is op {cancelled} afgezegd, maar "
-        "{who}, uitgenodigd op {invited}, heeft dat niet uiterlijk op {planned} gehoord{note}.",
-        "Meeting {meeting} ({forum}, planned for {planned}) was cancelled on {cancelled}, but "
-        "{who}, invited on {invited}, was not told by {planned}{note}.",
+        "Het overleg {meeting} van {planned} is op {cancelled} afgezegd, maar {who}, "
+        "uitgenodigd op {invited}, heeft dat niet uiterlijk op {planned} gehoord{note}.",
+        "Meeting {meeting} of {planned} was cancelled on {cancelled}, but {who}, invited on "
+        "{invited}, was not told by {planned}{note}.",
     ),
     "C1.late": ("; pas op {late}", "; only on {late}"),
     "H1": (

@@ -218,20 +218,11 @@ def _c1(facts: CaseFacts, meeting: str, as_of: date) -> list[Finding]:
         deadline = cancellation_deadline(facts, cancelled)
         if as_of <= deadline:
             continue
-        forum = next(
-            (
-                catalog.forum(p.act.forum)
-                for p in facts.planning[meeting]
-                if isinstance(p.act, MeetingScheduled)
-            ),
-            "",
-        )
         for person, invitation, notices in cancellation_untold(facts, cancelled):
             late = [n for n in notices if n.day > deadline][:1]
             nl, en = catalog.message(
                 "C1",
                 meeting=meeting,
-                forum=forum,
                 planned=catalog.day(deadline),
                 cancelled=catalog.day(cancelled.day),
                 who=facts.who(person, cancelled.day),
