@@ -136,9 +136,14 @@ PROVIDER_LABELS: dict[str, tuple[str, str]] = {
     ),
     "none": ("Geen aanbieders in deze periode.", "No providers in this period."),
     "small_counts": (
-        "Aantallen onder de 5 staan er als „< 5”, zodat geen kind herkenbaar is. "
-        "Dit overzicht bevat geen dossiernummers en geen namen.",
-        "Counts below 5 are shown as “< 5” so that no child can be recognised. "
+        "Aantallen van 1 tot en met 4 staan er als „< 5”, zodat geen kind herkenbaar is; "
+        "een 0 is 0. Een aandeel staat er pas bij 5 evaluaties of meer, de mediaan pas bij 10 "
+        "oordelen van leerkrachten of meer; anders staat er „–”. Ook een aantal dat het "
+        "ontbrekende zou verraden, staat er als „–”. Dit overzicht bevat geen dossiernummers "
+        "en geen namen.",
+        "Counts from 1 to 4 are shown as “< 5” so that no child can be recognised; a 0 is 0. "
+        "A share is shown only from 5 evaluations, the median only from 10 teachers' ratings; "
+        "otherwise it reads “–”. A count that would give a hidden one away reads “–” too. "
         "This report holds no case references and no names.",
     ),
     "how_to_read": ("Zo leest u dit overzicht", "How to read this report"),

@@ -29,7 +29,14 @@ the provider's previous arrangement on the case.
 
 The report goes to a municipality: it holds no case reference and no name of
 a pupil or a person (a provider or municipality label that contains one is
-replaced by ``*** N``), and every count below 5 is the string ``"< 5"``.
+replaced by ``*** N``), and small numbers are suppressed so that no child can
+be recognised (*v2*, section 8): a count of 0 is shown as 0, one of 1–4 as
+``"< 5"``; a share only from a base of 5 evaluations, the teachers' median
+only from 10 (else null, shown as "–" with a note); and where a total and its
+parts are both shown (a row's teacher evaluations and their ratings 1–5) and
+exactly one part is ``"< 5"``, the smallest other part that is not 0 is
+hidden too (``"–"``), or the total when there is none, so that nothing hidden
+can be subtracted back.
 """
 
 from __future__ import annotations
@@ -62,10 +69,16 @@ from zatlog.projections.i18n import PROVIDER_LABELS, Lang, label
 from zatlog.records import LoggedAction, in_time_order
 
 SMALL_COUNT: Literal["< 5"] = "< 5"
-"""How a count below :data:`THRESHOLD` is shown."""
+"""How a count of 1 to :data:`THRESHOLD` - 1 is shown."""
 THRESHOLD = 5
+HIDDEN: Literal["–"] = "–"
+"""A count hidden only so that a small one next to it cannot be worked out."""
+SHARE_BASE = 5
+"""A share is shown only when it is a share of at least this many evaluations."""
+MEDIAN_BASE = 10
+"""The teachers' median is shown only when at least this many teachers rated."""
 
-Count: TypeAlias = int | Literal["< 5"]
+Count: TypeAlias = int | Literal["< 5", "–"]
 Evaluator = Literal["teacher", "parent", "pupil", "coordinator"]
 EVALUATORS: tuple[Evaluator, ...] = ("teacher", "parent", "pupil", "coordinator")
 RATINGS = (1, 2, 3, 4, 5)
@@ -73,8 +86,27 @@ RATINGS = (1, 2, 3, 4, 5)
 
 
 def published(count: int) -> Count:
-    """A count as the municipality may see it: below 5 it is ``"< 5"``."""
-    return count if count >= THRESHOLD else SMALL_COUNT
+    """A count as the municipality may see it: 0 is 0, 1 to 4 is ``"< 5"``."""
+    return count if count == 0 or count >= THRESHOLD else SMALL_COUNT
+
+
+def protected(total: int, parts: Sequence[int]) -> tuple[Count, tuple[Count, ...]]:
+    """A total and its parts as published, so that no hidden part can be subtracted back.
+
+    When exactly one part is ``"< 5"`` while the total is shown, the smallest
+    other part that is not 0 is hidden too (the first of equals); when there is
+    no such part, the total is hidden instead.
+    """
+    shown_total = published(total)
+    shown = [published(part) for part in parts]
+    small = [i for i, count in enumerate(shown) if count == SMALL_COUNT]
+    if len(small) == 1 and isinstance(shown_total, int):
+        others = [i for i, part in enumerate(parts) if i not in small and part > 0]
+        if others:
+            shown[min(others, key=lambda i: parts[i])] = HIDDEN
+        else:
+            shown_total = HIDDEN
+    return shown_total, tuple(shown)
 
 
 def norm(name: str) -> str:
@@ -312,25 +344,31 @@ def _row(provider: str, municipality: str | None, tally: _Tally) -> ProviderRow:
     evaluations = tally.evaluations
     teacher = [e.effect_in_class for e in evaluations if e.evaluator == "teacher"]
     by_evaluator = {who: sum(e.evaluator == who for e in evaluations) for who in EVALUATORS}
+    counts = {who: published(n) for who, n in by_evaluator.items()}
+    teachers, ratings = protected(len(teacher), [teacher.count(r) for r in RATINGS])
+    counts["teacher"] = teachers
     return ProviderRow(
         provider=provider,
         municipality=municipality,
         cases=published(len(tally.cases)),
-        evaluations=EvaluationCounts(**{w: published(n) for w, n in by_evaluator.items()}),
-        teacher_effect_median=float(statistics.median(teacher)) if teacher else None,
+        evaluations=EvaluationCounts(**counts),
+        teacher_effect_median=(
+            float(statistics.median(teacher)) if len(teacher) >= MEDIAN_BASE else None
+        ),
         share_worked_at_school=_share(e.worked_at_school for e in evaluations),
         share_involved_teacher=_share(e.involved_teacher for e in evaluations),
         share_involved_parents=_share(e.involved_parents for e in evaluations),
         discussions_attended=published(len(tally.discussions)),
         attended_without_parents_invited=published(len(tally.without_parents_invited)),
         flagged=bool(tally.without_parents_invited),
-        teacher_ratings=tuple(published(teacher.count(r)) for r in RATINGS),
+        teacher_ratings=ratings,
     )
 
 
 def _share(flags: Iterable[bool]) -> float | None:
+    """The share of true flags, only from a base of :data:`SHARE_BASE` (else None)."""
     values = list(flags)
-    return round(sum(values) / len(values), 4) if values else None
+    return round(sum(values) / len(values), 4) if len(values) >= SHARE_BASE else None
 
 
 def _forbidden_names(events: Iterable[LoggedAction]) -> list[str]:
@@ -543,9 +581,15 @@ class Chart:
 
     bars: tuple[Bar, ...]
     median_x: float | None
+    """None when there is no median to show (fewer than :data:`MEDIAN_BASE` ratings)."""
     width: int = CHART_WIDTH
     height: int = CHART_HEIGHT
     baseline: int = CHART_BASELINE
+
+    @property
+    def rated(self) -> bool:
+        """Some teacher rated the provider (a bar is not 0)."""
+        return any(bar.text != "0" for bar in self.bars)
 
     @property
     def median_marker(self) -> str:
@@ -557,23 +601,27 @@ class Chart:
 def rating_chart(row: ProviderRow) -> Chart:
     """Geometry of a row's chart of teachers' ratings 1–5.
 
-    A bar of 5 or more evaluations is as tall as its count allows; a smaller
-    count (which must not be shown as a number) is a low hatched stub labelled
-    ``< 5``. The median is a dashed marker on the rating axis.
+    A bar of 5 or more evaluations is as tall as its count allows; a count
+    that must not be shown as a number (``< 5``, or hidden as ``–``) is a low
+    hatched stub with that label, and 0 has no bar. The median is a dashed
+    marker on the rating axis.
     """
     counts = [c if isinstance(c, int) else 0 for c in row.teacher_ratings]
     tallest = max(counts, default=0)
     bars: list[Bar] = []
-    for rating, count in zip(RATINGS, counts, strict=True):
-        height = round(count / tallest * CHART_TALLEST, 2) if count else CHART_STUB
+    for rating, shown, count in zip(RATINGS, row.teacher_ratings, counts, strict=True):
+        small = not isinstance(shown, int)
+        height = (
+            CHART_STUB if small else (round(count / tallest * CHART_TALLEST, 2) if count else 0)
+        )
         bars.append(
             Bar(
                 rating=rating,
                 x=_bar_x(rating),
                 y=CHART_BASELINE - height,
                 height=height,
-                text=str(count) if count else SMALL_COUNT,
-                small=not count,
+                text=str(shown),
+                small=small,
             )
         )
     median = row.teacher_effect_median
