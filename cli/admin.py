@@ -8,6 +8,7 @@ from typing import IO
 
 import click
 
+from zatlog.cli.access import log_look, purpose_option
 from zatlog.cli.main import Session
 from zatlog.cli.options import replaces_whole
 
@@ -60,8 +61,9 @@ LEADING_KEYS = ("action", "case", "school", "at")
     default="-",
     help="Write to this file instead of standard output.",
 )
+@purpose_option("export-log")
 @click.pass_obj
-def export_log(session: Session, output: str) -> None:
+def export_log(session: Session, output: str, purpose: str) -> None:
     """Write every recorded action as JSON Lines, in recording order.
 
     The format is the import format, ``by`` included (and ``"migrated": true``
@@ -70,6 +72,7 @@ def export_log(session: Session, output: str) -> None:
     """
     from zatlog.actions import action_to_json_dict
 
+    cases: dict[str, None] = {}
     with click.open_file(output, "w", encoding="utf-8", atomic=replaces_whole(output)) as out:
         for logged in session.app.logged_actions():
             fields = action_to_json_dict(logged.action)
@@ -77,6 +80,11 @@ def export_log(session: Session, output: str) -> None:
             line["by"] = logged.actor
             line.update(fields)
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
+            if logged.case:
+                cases[logged.case] = None
+        # Streamed, so logged at the end; a file appears only once the look is logged.
+        if cases:
+            log_look(session, "export-log", list(cases), ["log"], purpose)
 
 
 @click.command("demo")

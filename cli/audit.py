@@ -6,6 +6,7 @@ from datetime import date
 
 import click
 
+from zatlog.cli.access import log_look, purpose_option
 from zatlog.cli.main import Session
 from zatlog.cli.options import (
     DATE,
@@ -50,6 +51,7 @@ SEVERITY_ORDER = ("minor", "major", "critical")
     help="Replace case references by stable keyed pseudonyms (for sharing outside school).",
 )
 @lang_option
+@purpose_option("audit")
 @click.pass_obj
 def audit(
     session: Session,
@@ -64,6 +66,7 @@ def audit(
     fail_on: str | None,
     pseudonymize: str | None,
     lang: str | None,
+    purpose: str,
 ) -> None:
     """Audit whether parents were involved, and in time (domain.md section 5).
 
@@ -94,6 +97,9 @@ def audit(
     if start or end:
         result = result.within(start, end)
     pseudonymizer = Pseudonymizer.from_keyfile(pseudonymize) if pseudonymize else None
+    if pseudonymizer is None and result.findings:
+        # Findings name cases and persons; a pseudonymised audit tells no case.
+        log_look(session, "audit", [f.case for f in result.findings], ["findings"], purpose)
     if fmt == "json":
         text = report.to_json(result, policy, today, pseudonymizer)
     elif fmt == "csv":

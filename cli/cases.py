@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from zatlog.cli.access import log_look, purpose_option
 from zatlog.cli.main import Session
 from zatlog.cli.options import DATE, format_option, lang_option, language
 from zatlog.errors import ZatlogError
@@ -88,6 +89,7 @@ MOMENT = MomentType()
 )
 @format_option
 @lang_option
+@purpose_option("case show")
 @click.pass_obj
 def show(
     session: Session,
@@ -96,6 +98,7 @@ def show(
     known_at: datetime | None,
     fmt: str,
     lang: str | None,
+    purpose: str,
 ) -> None:
     """Show case REF at a glance.
 
@@ -122,6 +125,7 @@ def show(
         key = "not_opened" if known else "unknown_case"
         day = as_of or (known_at.astimezone().date() if known_at else today)
         raise ZatlogError(label(CASE_LABELS, key, chosen).format(case=ref, day=day))
+    log_look(session, "case show", [ref], ["case_state"], purpose)
     if fmt == "json":
         click.echo(json.dumps(state, indent=2, ensure_ascii=False))
     else:
@@ -134,6 +138,7 @@ def show(
 @click.option("--open/--closed", "is_open", default=None, help="Only open, or only closed cases.")
 @format_option
 @lang_option
+@purpose_option("case list")
 @click.pass_obj
 def list_cases(
     session: Session,
@@ -142,6 +147,7 @@ def list_cases(
     is_open: bool | None,
     fmt: str,
     lang: str | None,
+    purpose: str,
 ) -> None:
     """List the cases: step and since when, open or closed, last activity."""
     from zatlog.projections.case_state import case_list
@@ -151,6 +157,8 @@ def list_cases(
     closed = None if is_open is None else not is_open
     with current_view(session.location, ["case_state"]) as view:
         summaries = case_list(view, today, school=school, step=step, closed=closed)
+    if summaries:
+        log_look(session, "case list", [s.case for s in summaries], ["pupil_name", "step"], purpose)
     if fmt == "json":
         document = {
             "as_of": today.isoformat(),
@@ -164,8 +172,9 @@ def list_cases(
 @case.command("timeline")
 @click.argument("ref")
 @lang_option
+@purpose_option("case timeline")
 @click.pass_obj
-def timeline(session: Session, ref: str, lang: str | None) -> None:
+def timeline(session: Session, ref: str, lang: str | None, purpose: str) -> None:
     """Every event of case REF in the order it happened, with when and by whom it was recorded.
 
     Ties on a date keep the order of recording. Labels are Dutch unless
@@ -180,6 +189,7 @@ def timeline(session: Session, ref: str, lang: str | None) -> None:
         rows = case_timeline(view, ref)
     if not rows:
         raise ZatlogError(label(CASE_LABELS, "unknown_case", chosen).format(case=ref))
+    log_look(session, "case timeline", [ref], ["timeline"], purpose)
     click.echo(render_timeline(rows, chosen))
 
 
@@ -316,6 +326,8 @@ def render_state(state: dict[str, Any], lang: Lang) -> str:
             if meeting["scheduled_for"]
             else t("not_scheduled")
         )
+        if meeting.get("cancelled_on"):
+            when += f", {t('cancelled_on')} {meeting['cancelled_on']}"
         lines.append(f"  {meeting['meeting']}  {where}, {when}")
         invited = ", ".join(f"{i['person']} ({i['on']})" for i in meeting["invitations"])
         lines.append(f"    {t('invited')}: {invited or t('none')}")

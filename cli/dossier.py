@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
+from zatlog.cli.access import log_look, purpose_option
 from zatlog.cli.main import LANGS, Session
 from zatlog.cli.options import language, policy_from, policy_option
 from zatlog.errors import ZatlogError
@@ -117,6 +118,7 @@ def request(session: Session, ref: str, person: str, kind: str, at: str | None) 
 )
 @click.option("--at", "at", metavar="DATE", help="The export date. Default: today.")
 @policy_option
+@purpose_option("dossier export")
 @click.pass_obj
 def export(
     session: Session,
@@ -129,6 +131,7 @@ def export(
     include_safety: bool,
     at: str | None,
     policy_file: str | None,
+    purpose: str,
 ) -> None:
     """Export case REF for PERSON and record the disclosure.
 
@@ -138,8 +141,11 @@ def export(
     reason (exit status 1, nothing written or recorded). Active restrictions
     are applied; every omission is named in the document with its ground.
     The export is recorded as information_disclosed, so it shows in later
-    exports and in the audit.
+    exports and in the audit. The document lists who looked at the dossier
+    (the access log), and the export itself is logged as a look.
     """
+    from zatlog.access_log import read_access
+    from zatlog.projections.dossier.looks import fold_looks
     from zatlog.projections.dossier.model import NoRight, build_dossier
     from zatlog.projections.dossier.render import refusal_message, render
     from zatlog.projections.dossier.source import load_case_events, load_school_events
@@ -164,20 +170,28 @@ def export(
         )
     except NoRight as refused:
         raise ZatlogError(refusal_message(refused, chosen)) from None
+    looks = fold_looks(read_access(session.location, case=ref), ref, policy)
+    document = document.model_copy(update={"looks": looks})
     content = render(document, _format(fmt), chosen, generated_on=date.today())
     target = output or f"dossier-{ref}-{person}-{day.isoformat()}.{fmt}"
     if target == "-":
-        _record(session, document, fmt, day)
+        _record(session, document, fmt, day, purpose)
         sys.stdout.buffer.write(content)
         sys.stdout.buffer.flush()
         _report(document, fmt, "standard output", err=True)
         return
-    _write_then_record(session, document, fmt, day, content, Path(target))
+    _write_then_record(session, document, fmt, day, content, Path(target), purpose)
     _report(document, fmt, target, err=False)
 
 
 def _write_then_record(
-    session: Session, document: Dossier, fmt: str, day: date, content: bytes, target: Path
+    session: Session,
+    document: Dossier,
+    fmt: str,
+    day: date,
+    content: bytes,
+    target: Path,
+    purpose: str,
 ) -> None:
     """Write to a temporary file beside the target, record the disclosure, then move it in.
 
@@ -185,7 +199,7 @@ def _write_then_record(
     when the disclosure cannot be recorded.
     """
     if target.exists() and not target.is_file():  # a device or a pipe: never replace it
-        _record(session, document, fmt, day)
+        _record(session, document, fmt, day, purpose)
         try:
             with target.open("wb") as stream:
                 stream.write(content)
@@ -199,7 +213,7 @@ def _write_then_record(
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
-        _record(session, document, fmt, day)
+        _record(session, document, fmt, day, purpose)
         os.replace(temporary, target)
     except OSError as error:
         raise ZatlogError(f"--output {target}: {error.strerror}") from None
@@ -208,7 +222,7 @@ def _write_then_record(
             os.unlink(temporary)
 
 
-def _record(session: Session, document: Dossier, fmt: str, day: date) -> None:
+def _record(session: Session, document: Dossier, fmt: str, day: date, purpose: str) -> None:
     from zatlog.actions import parse_action
     from zatlog.application import Rejected
     from zatlog.projections.dossier.model import SAFETY_NOTE
@@ -227,6 +241,7 @@ def _record(session: Session, document: Dossier, fmt: str, day: date) -> None:
         data["redactions"] = [{"item": r.item, "ground": r.ground} for r in document.redactions]
     if document.request:
         data["request"] = document.request
+    log_look(session, "dossier export", [document.case], document.disclosed_items, purpose)
     try:
         session.record([(parse_action(data), session.actor)])
     except Rejected as rejected:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from zatlog.cli.access import log_look, purpose_option
 from zatlog.cli.cases import columns
 from zatlog.cli.main import Session
 from zatlog.cli.options import (
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 @policy_option
 @format_option
 @lang_option
+@purpose_option("due")
 @click.pass_obj
 def due(
     session: Session,
@@ -52,6 +54,7 @@ def due(
     policy_file: str | None,
     fmt: str,
     lang: str | None,
+    purpose: str,
 ) -> None:
     """List every deadline that is not met yet, overdue first.
 
@@ -78,6 +81,8 @@ def due(
     if within is not None:
         horizon = today + timedelta(days=within)
         items = [item for item in items if item.due <= horizon]
+    if items:
+        log_look(session, "due", [item.case for item in items], ["due"], purpose)
     if fmt == "json":
         document = {
             "as_of": today.isoformat(),

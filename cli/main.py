@@ -51,6 +51,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "dossier": ("dossier", "dossier"),
     "providers": ("providers", "providers"),
     "due": ("due", "due"),
+    "access-log": ("access", "access_log"),
     "projections": ("projections_cmd", "projections"),
 }
 """Every subcommand and where it lives; other modules add theirs here."""

@@ -119,6 +119,8 @@ class Meeting(_Model):
     scheduled_for: date | None
     """The date of the latest ``meeting_scheduled`` (none if never scheduled)."""
     purpose: str | None
+    cancelled_on: date | None = None
+    """The day of its cancellation, unless it was scheduled again after it."""
     invitations: list[Invitation]
     discussions: list[Discussion]
 

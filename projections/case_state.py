@@ -173,7 +173,7 @@ def _fold(events: list[LoggedAction], day: date, known_at: datetime | None) -> C
         return meetings.setdefault(
             meeting_id,
             {"meeting": meeting_id, "forum": None, "scheduled_for": None, "purpose": None,
-             "invitations": [], "discussions": []},
+             "cancelled_on": None, "invitations": [], "discussions": []},
         )  # fmt: skip
 
     for event in ordered:
@@ -245,7 +245,12 @@ def _fold(events: list[LoggedAction], day: date, known_at: datetime | None) -> C
                 )  # fmt: skip
             case a.MeetingScheduled():
                 entry = meeting(act.meeting)
-                entry.update(forum=act.forum, scheduled_for=act.date, purpose=act.purpose)
+                # Scheduled again: moved to the new date, and held after all if cancelled.
+                entry.update(
+                    forum=act.forum, scheduled_for=act.date, purpose=act.purpose, cancelled_on=None
+                )
+            case a.MeetingCancelled():
+                meeting(act.meeting)["cancelled_on"] = on
             case a.ParentsInvited():
                 invitations = meeting(act.meeting)["invitations"]
                 assert isinstance(invitations, list)
@@ -466,6 +471,8 @@ class CaseStateProjection(CaseReadModel):
 
     name = "case_state"
     tables = (TABLE,)
+    version = 2
+    """2: meetings know their cancellation; one day's events ordered by time of day."""
 
     def update_case(self, writer: Writer, case: CaseEvents, today: date) -> None:
         state = case_state(case.events, today=today)

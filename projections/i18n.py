@@ -6,6 +6,8 @@ in templates, so that all outputs name things the same way.
 
 from __future__ import annotations
 
+import re
+from datetime import date, datetime
 from typing import Literal
 
 Lang = Literal["nl", "en"]
@@ -288,6 +290,28 @@ DOSSIER_LABELS: dict[str, tuple[str, str]] = {
     "recorded_by": ("Vastgelegd door", "Recorded by"),
     "recorded_at": ("Vastgelegd op", "Recorded on"),
     "consents": ("Toestemming", "Consent"),
+    "consent_now": ("Toestemming nu", "Consent now"),
+    "consent_now_intro": (
+        "Per overleg: welke toestemming op de peildatum geldt, wie getekend heeft en tot wanneer, "
+        "en wat geweigerd of ingetrokken is. Toestemming kunt u altijd intrekken.",
+        "Per forum: which consent is in force on the date above, who signed and until when, "
+        "and what was refused or withdrawn. You can withdraw consent at any time.",
+    ),
+    "consent_none": (
+        "Er is voor geen enkel overleg om toestemming gevraagd.",
+        "Consent was not asked for any forum.",
+    ),
+    "consent_in_force": ("geldige toestemming", "consent in force"),
+    "consent_expired": ("verlopen", "expired"),
+    "consent_not_in_force": ("geen geldige toestemming", "no consent in force"),
+    "consent_signed_by": ("getekend door", "signed by"),
+    "consent_verbal_by": ("alleen mondeling gegeven door", "given only verbally by"),
+    "consent_refused_by": ("geweigerd door", "refused by"),
+    "consent_withdrawn_by": ("ingetrokken door", "withdrawn by"),
+    "consent_objected_by": ("bezwaar gemaakt door", "objected to by"),
+    "consent_until": ("geldig tot en met", "valid until"),
+    "consent_no_end": ("zonder einddatum", "no end date"),
+    "consent_forms": ("formulier", "form"),
     "form": ("Formulier", "Form"),
     "signers": ("Ondertekenaars", "Signers"),
     "no_decisions": ("nog geen beslissing", "no decision yet"),
@@ -396,6 +420,28 @@ DOSSIER_RIGHTS: dict[str, tuple[str, str]] = {
         "exercise the full right of access; you receive the important facts. From 16 you may "
         "see your whole file yourself.",
     ),
+    "withdraw": (
+        "Toestemming intrekken: toestemming die u gaf, kunt u op elk moment intrekken, zonder "
+        "reden op te geven; zeg of schrijf het de zorgcoördinator. Wat al besproken is, blijft "
+        "besproken; daarna wordt uw kind zonder nieuwe toestemming niet meer met naam besproken.",
+        "Withdrawing consent: you can withdraw consent you gave at any time, without giving a "
+        "reason; tell or write to the care coordinator. What was discussed stays discussed; "
+        "after that your child is not discussed by name without new consent.",
+    ),
+    "withdraw_pupil": (
+        "Toestemming intrekken: toestemming die je gaf, kun je op elk moment intrekken, zonder "
+        "reden op te geven; zeg het tegen de zorgcoördinator.",
+        "Withdrawing consent: you can withdraw consent you gave at any time, without giving a "
+        "reason; tell the care coordinator.",
+    ),
+    "objection": (
+        "Bezwaar: tegen het gebruik van gegevens zonder toestemming (bijvoorbeeld na een "
+        "geen-bezwaarbericht) kunt u bezwaar maken bij de school (AVG artikel 21); de school "
+        "weegt dat en laat u weten wat zij ermee doet.",
+        "Objection: you can object to the school using information without consent (for "
+        "instance after a no-objection notice) (GDPR article 21); the school weighs your "
+        "objection and tells you what it does with it.",
+    ),
     "correction": (
         "Correctie: staat er iets onjuists of onvolledigs in, dan kunt u de school vragen dit te "
         "verbeteren of aan te vullen (AVG artikel 16), of uw eigen zienswijze aan het dossier "
@@ -406,11 +452,12 @@ DOSSIER_RIGHTS: dict[str, tuple[str, str]] = {
     "complaint": (
         "Klacht: bent u het niet eens met hoe de school met de gegevens omgaat, bespreek dit "
         "eerst met de zorgcoördinator of de directie. Daarna kunt u een klacht indienen volgens "
-        "de klachtenregeling van de school, en bij de Autoriteit Persoonsgegevens.",
+        "de klachtenregeling van de school, en bij de Autoriteit Persoonsgegevens "
+        "(autoriteitpersoonsgegevens.nl).",
         "Complaint: if you disagree with how the school handles this information, talk to the "
         "care coordinator or the head first. You can then complain under the school's "
         "complaints procedure, and to the Dutch Data Protection Authority (Autoriteit "
-        "Persoonsgegevens).",
+        "Persoonsgegevens, autoriteitpersoonsgegevens.nl).",
     ),
     "redactions": (
         "Weggelaten informatie: wat niet in dit document staat, staat vooraan genoemd, met de "
@@ -457,6 +504,58 @@ CATEGORY_LABELS: dict[str, tuple[str, str]] = {
     "support": ("geregelde ondersteuning", "support arranged"),
     "evaluations": ("evaluaties van ondersteuning", "evaluations of support"),
     "all": ("alle informatie", "all information"),
+    # the open vocabulary's usual categories (consent forms, discussions)
+    "school_results": ("schoolresultaten", "school results"),
+    "behaviour": ("gedrag", "behaviour"),
+    "home_situation": ("thuissituatie", "home situation"),
+    "diagnosis": ("diagnose", "diagnosis"),
+    "attendance": ("aanwezigheid en verzuim", "attendance"),
+    "medical": ("medische gegevens", "medical information"),
+    "development": ("ontwikkeling", "development"),
+}
+
+WITHHELD_LABELS: dict[str, tuple[str, str]] = {
+    # what a dossier leaves out, named so that it never says whether such records exist
+    "dossier": ("het hele dossier", "the whole file"),
+    "name": ("de naam van de leerling", "the pupil's name"),
+    "birth_date": ("de geboortedatum van de leerling", "the pupil's date of birth"),
+    "address": ("eventuele adresgegevens", "any address details"),
+    "bsn": ("een eventueel burgerservicenummer", "any citizen service number (BSN)"),
+    "photo": ("eventuele foto's", "any photos"),
+    "known_to_services": (
+        "eventuele gegevens over hulpverlening",
+        "any information about care services",
+    ),
+    "since_when": (
+        "eventuele gegevens over sinds wanneer hulpverlening betrokken is",
+        "any information about since when care services are involved",
+    ),
+    "outcome": (
+        "eventuele uitkomsten en adviezen van besprekingen",
+        "any outcomes and advice of discussions",
+    ),
+    "plan": ("eventuele handelingsplannen en adviezen", "any action plans and advice"),
+    "sdq": ("eventuele SDQ-scores", "any SDQ scores"),
+    "reports": (
+        "eventuele gegevens over veiligheid en meldingen",
+        "any records about safety and reports",
+    ),
+    "contacts": (
+        "eventuele contacten met ouders en leerling",
+        "any contacts with parents and pupil",
+    ),
+    "consents": ("eventuele toestemmingen", "any consents"),
+    "relations": ("eventuele andere betrokkenen", "any other people involved"),
+    "requests": (
+        "eventuele informatieverzoeken en antwoorden",
+        "any information requests and answers",
+    ),
+    "status": ("de stand van het traject", "the state of the trajectory"),
+    "signals": ("eventuele signalen", "any signals"),
+    "discussions": ("eventuele besprekingen", "any discussions"),
+    "support": ("eventuele ondersteuning", "any support"),
+    "evaluations": ("eventuele evaluaties van ondersteuning", "any evaluations of support"),
+    "all": ("alle informatie", "all information"),
 }
 
 RELATION_LABELS: dict[str, tuple[str, str]] = {
@@ -468,7 +567,35 @@ RELATION_LABELS: dict[str, tuple[str, str]] = {
     "step_parent": ("stiefouder", "step-parent"),
     "grandparent": ("grootouder", "grandparent"),
     "youth_protection_worker": ("jeugdbeschermer", "youth protection worker"),
-    "other": ("anders", "other"),
+    "other": ("andere betrokkene", "other person"),
+}
+
+DOCUMENT_LABELS: dict[str, tuple[str, str]] = {
+    "school_guide_cvb": ("schoolgids (CvB)", "school guide (CvB)"),
+    "school_guide_zat": ("schoolgids (ZAT)", "school guide (ZAT)"),
+    "zat_folder": ("ZAT-folder", "ZAT leaflet"),
+    "privacy_regulation": ("privacyreglement", "privacy regulation"),
+    "zat_covenant": ("ZAT-convenant", "ZAT covenant"),
+    "zat_privacy_regulation": ("privacyreglement van het ZAT", "ZAT privacy regulation"),
+    "complaints_protocol": ("klachtenregeling", "complaints procedure"),
+    "meldcode": ("meldcode", "reporting code (meldcode)"),
+}
+
+CHANNEL_PHRASES: dict[str, tuple[str, str]] = {
+    # a contact named by its channel, in a sentence
+    "conversation": ("het gesprek", "the conversation"),
+    "phone": ("het telefoongesprek", "the phone call"),
+    "letter": ("de brief", "the letter"),
+    "email": ("de e-mail", "the e-mail"),
+    "portal": ("het portaalbericht", "the portal message"),
+}
+
+BASIS_LABELS: dict[str, tuple[str, str]] = {
+    # the basis of a discussion
+    "consent": ("toestemming", "consent"),
+    "no_objection": ("geen bezwaar", "no objection"),
+    "none": ("geen", "none"),
+    "safety_override": ("veiligheid (zonder toestemming)", "safety (without consent)"),
 }
 
 AUTHORITY_LABELS: dict[str, tuple[str, str]] = {
@@ -564,6 +691,7 @@ VALUE_LABELS: dict[str, tuple[str, str]] = {
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     # fields of the actions, as the dossier's history names them
+    "migrated": ("overgenomen uit een eerder systeem", "migrated from an earlier system"),
     "pupil_name": ("naam leerling", "pupil's name"),
     "birth_date": ("geboortedatum", "date of birth"),
     "school_type": ("onderwijs", "school type"),
@@ -739,6 +867,7 @@ CASE_LABELS: dict[str, tuple[str, str]] = {
     "meetings": ("Besprekingen", "Meetings"),
     "scheduled": ("gepland op", "scheduled for"),
     "not_scheduled": ("niet gepland", "not scheduled"),
+    "cancelled_on": ("afgezegd op", "cancelled on"),
     "invited": ("uitgenodigd", "invited"),
     "held": ("besproken op", "held on"),
     "not_held": ("nog niet besproken", "not held yet"),
@@ -874,3 +1003,86 @@ DUE_TEXTS: dict[str, tuple[str, str]] = {
         "Answer request {request} of {date} for important facts",
     ),
 }
+
+
+# -- dates and values as people read them -----------------------------------------------------
+
+DEFAULT_SCHOOL = "default"
+"""The school id of a single-school database: never shown as if it were a name."""
+
+ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def long_day(day: date, lang: Lang = "nl") -> str:
+    """A date in prose: ``20 september 2026`` / ``20 September 2026``."""
+    return f"{day.day} {label(MONTH_NAMES, str(day.month), lang)} {day.year}"
+
+
+def table_day(day: date | str | None, lang: Lang = "nl") -> str:
+    """A date in a table column: ``20 sep 2026`` / ``20 Sep 2026`` (one width, no ISO)."""
+    if day is None or day == "":
+        return "-"
+    if isinstance(day, datetime):
+        day = day.date()
+    if isinstance(day, str):
+        day = date.fromisoformat(day[:10])
+    return f"{day.day:>2} {label(MONTH_NAMES, str(day.month), lang)[:3]} {day.year}"
+
+
+def table_moment(moment: datetime, lang: Lang = "nl") -> str:
+    """A recording moment in a table: the table date and the local time."""
+    local = moment.astimezone()
+    return f"{table_day(local.date(), lang)} {local:%H:%M}"
+
+
+def localized_dates(text: str, lang: Lang = "nl") -> str:
+    """``text`` with its ISO dates written as prose dates (stored messages keep ISO)."""
+    return ISO_DAY.sub(
+        lambda m: long_day(date(int(m[1]), int(m[2]), int(m[3])), lang) if _valid_day(m) else m[0],
+        text,
+    )
+
+
+def _valid_day(match: re.Match[str]) -> bool:
+    try:
+        date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return False
+    return True
+
+
+def value_label(value: object, lang: Lang = "nl") -> str:
+    """An enum value or yes/no as people read it; an unknown value with spaces for ``_``."""
+    if isinstance(value, bool):
+        return label(DOSSIER_LABELS, "yes" if value else "no", lang)
+    if value is None:
+        return ""
+    text = str(value)
+    for table in (VALUE_LABELS, RELATION_LABELS, AUTHORITY_LABELS, CATEGORY_LABELS):
+        if text in table:
+            return label(table, text, lang)
+    return text
+
+
+def category_label(item: str, lang: Lang = "nl") -> str:
+    """An item category; one outside the known vocabulary with spaces for ``_``."""
+    if item in CATEGORY_LABELS:
+        return label(CATEGORY_LABELS, item, lang)
+    return item.replace("_", " ")
+
+
+def categories_label(items: list[str] | tuple[str, ...], lang: Lang = "nl") -> str:
+    return ", ".join(category_label(item, lang) for item in items)
+
+
+def school_label(school: str, lang: Lang = "nl") -> str | None:
+    """How a document names the school: its id, or nothing for the single default school."""
+    return None if school == DEFAULT_SCHOOL else school
+
+
+def listing(items: list[str], lang: Lang = "nl") -> str:
+    """``a, b and c`` / ``a, b en c``."""
+    if len(items) <= 1:
+        return "".join(items)
+    conjunction = " and " if lang == "en" else " en "
+    return ", ".join(items[:-1]) + conjunction + items[-1]

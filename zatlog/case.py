@@ -336,7 +336,11 @@ class Case(Aggregate):
                 f"meeting {action.meeting!r} was never scheduled or invited to on case "
                 f"{self.reference} (record meeting_scheduled or parents_invited first)",
             )
-        cancelled = self.cancelled_on(action.meeting, action)
+        # Refused also when a cancellation follows with no scheduling between (recorded
+        # before this back-dated one): the meeting would be cancelled twice in a row.
+        cancelled = self.cancelled_on(action.meeting, action) or self.next_cancellation(
+            action.meeting, action
+        )
         if cancelled is not None:
             raise InvalidAction.of(
                 "meeting",
@@ -362,6 +366,16 @@ class Case(Aggregate):
         key, cancelled = max(earlier)
         return key[0] if cancelled else None
 
+    def next_cancellation(self, meeting: str, action: a.CaseAction) -> date | None:
+        """The day of the meeting's next scheduling or cancellation after ``action`` in
+        time, when that is a cancellation."""
+        now = moment_key(action.day, action.clock, self.version + 1)
+        later = [entry for entry in self.meetings.get(meeting, []) if entry[0] > now]
+        if not later:
+            return None
+        key, cancelled = min(later)
+        return key[0] if cancelled else None
+
     # -- state --------------------------------------------------------------------------------
 
     def absorb(self, payload: dict[str, Any], version: int) -> None:
@@ -378,7 +392,7 @@ class Case(Aggregate):
         elif name == "relation_recorded":
             relation = a.RelationRecorded.model_validate(payload, strict=False)
             self.relations.append(relation)
-            self.relations.sort(key=lambda r: r.day)
+            self.relations.sort(key=lambda r: moment_key(r.day, r.clock, 0))  # stable
         elif name == "step_entered":
             self.step = payload["step"]
         elif name == "case_closed":

@@ -4,10 +4,14 @@ A policy file (TOML) overrides any default::
 
     invite_lead_days = 10
     double_consent_12_15 = false
+    access_log_names = false
 
     [sdq_bands.parent]
     borderline = 14
     abnormal = 17
+
+    [staff_functions]
+    "ib-devries" = "intern begeleider"
 
 The inspection deadline (one calendar month, at most three when extended) is
 law and deliberately not part of the policy.
@@ -77,6 +81,12 @@ class Policy(BaseModel):
     """*v2* L1: a record made more than this many days after the fact is no longer
     contemporaneous."""
     sdq_bands: SdqBands = SdqBands()
+    access_log_names: bool = False
+    """Whether the dossier's "who looked at this file" names staff (their id) beside their
+    function; by default it shows the function only."""
+    staff_functions: dict[str, str] = {}
+    """Staff id → function (``"ib-devries" = "intern begeleider"``), shown to parents in
+    the dossier's "who looked at this file"; unnamed staff show as school staff."""
 
     def band(self, informant: Informant, total: int) -> Band:
         """The band of an SDQ total-difficulties score for the given form."""

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Literal
 
 from zatlog.people import PUPIL
-from zatlog.projections.i18n import ACTION_LABELS
+from zatlog.projections import i18n
 
 Lang = Literal["nl", "en"]
 
@@ -331,53 +331,23 @@ RULE_ORDER: dict[str, int] = {rule.id: i for i, rule in enumerate(RULES)}
 
 FORUM_SHORT: dict[str, str] = {"cvb": "CvB", "zat": "ZAT", "mdo": "MDO"}
 
-DOCUMENTS: dict[str, tuple[str, str]] = {
-    "school_guide_cvb": ("schoolgids (CvB)", "school guide (CvB)"),
-    "school_guide_zat": ("schoolgids (ZAT)", "school guide (ZAT)"),
-    "zat_folder": ("ZAT-folder", "ZAT leaflet"),
-    "privacy_regulation": ("privacyreglement", "privacy regulation"),
-    "zat_covenant": ("ZAT-convenant", "ZAT covenant"),
-    "zat_privacy_regulation": ("privacyreglement van het ZAT", "ZAT privacy regulation"),
-    "complaints_protocol": ("klachtenregeling", "complaints procedure"),
-    "meldcode": ("meldcode", "reporting code (meldcode)"),
-}
-
+# The words below come from the one catalog of words (zatlog.projections.i18n), so that a
+# finding names a relation, document, basis or channel as every other output does.
+DOCUMENTS: dict[str, tuple[str, str]] = i18n.DOCUMENT_LABELS
 RELATIONS: dict[str, tuple[str, str]] = {
-    "parent": ("ouder", "parent"),
-    "guardian": ("voogd", "guardian"),
-    "legal_representative": ("wettelijk vertegenwoordiger", "legal representative"),
-    "foster_parent": ("pleegouder", "foster parent"),
-    "step_parent": ("stiefouder", "step-parent"),
-    "grandparent": ("grootouder", "grandparent"),
-    "youth_protection_worker": ("jeugdbeschermer", "youth protection worker"),
-    "other": ("betrokkene", "other person"),
+    key: pair for key, pair in i18n.RELATION_LABELS.items() if key != PUPIL
 }
 
 
-CHANNELS: dict[str, tuple[str, str]] = {
-    "conversation": ("het gesprek", "the conversation"),
-    "phone": ("het telefoongesprek", "the phone call"),
-    "letter": ("de brief", "the letter"),
-    "email": ("de e-mail", "the e-mail"),
-    "portal": ("het portaalbericht", "the portal message"),
-}
+CHANNELS: dict[str, tuple[str, str]] = i18n.CHANNEL_PHRASES
 """How a message names a ``parents_informed`` by its channel."""
 
 
-BASES: dict[str, tuple[str, str]] = {
-    "consent": ("toestemming", "consent"),
-    "no_objection": ("geen bezwaar", "no objection"),
-    "none": ("geen", "none"),
-    "safety_override": ("veiligheid", "safety override"),
-}
+BASES: dict[str, tuple[str, str]] = i18n.BASIS_LABELS
 """How a message names the basis of a discussion."""
 
 CHANNEL_NOUNS: dict[str, tuple[str, str]] = {
-    "conversation": ("gesprek", "conversation"),
-    "phone": ("telefoon", "phone"),
-    "letter": ("brief", "letter"),
-    "email": ("e-mail", "e-mail"),
-    "portal": ("portaal", "portal"),
+    key: i18n.VALUE_LABELS[key] for key in ("conversation", "phone", "letter", "email", "portal")
 }
 
 
@@ -419,10 +389,12 @@ def person(person_id: str, relation: str | None, lang: Lang) -> str:
 
 def listing(items: list[str], lang: Lang) -> str:
     """``a, b and c`` / ``a, b en c``."""
-    if len(items) <= 1:
-        return "".join(items)
-    conjunction = " and " if lang == "en" else " en "
-    return ", ".join(items[:-1]) + conjunction + items[-1]
+    return i18n.listing(items, lang)
+
+
+def categories(items: list[str], lang: Lang) -> str:
+    """Item categories as people read them, listed: ``naam en gedrag``."""
+    return i18n.listing([i18n.category_label(item, lang) for item in items], lang)
 
 
 # -- messages ------------------------------------------------------------------------------
@@ -571,4 +543,4 @@ def discussion_title(forum_code: str, when: date) -> Words:
 
 def action_name(name: str) -> Words:
     """``De handeling "Uitgenodigd voor bespreking"`` for an action name (L1's subject)."""
-    return message("action", label=ACTION_LABELS.get(name, (name, name)))
+    return message("action", label=i18n.ACTION_LABELS.get(name, (name, name)))

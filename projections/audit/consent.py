@@ -91,9 +91,9 @@ def _g3(
                     discussion,
                     [form.log],
                     f"Bij {nl_title} zijn gegevens gedeeld die niet op toestemmingsformulier "
-                    f"{form.act.consent} staan: {catalog.listing(extra, 'nl')}.",
+                    f"{form.act.consent} staan: {catalog.categories(extra, 'nl')}.",
                     f"At {en_title}, data not named on consent form {form.act.consent} was "
-                    f"shared: {catalog.listing(extra, 'en')}.",
+                    f"shared: {catalog.categories(extra, 'en')}.",
                 )
             ]
     if act.basis == "no_objection":
@@ -107,9 +107,9 @@ def _g3(
                     discussion,
                     [],
                     f"Bij {nl_title}, zonder toestemming (geen bezwaar), is meer gedeeld dan de "
-                    f"buitenkant-informatie: {catalog.listing(extra, 'nl')}.",
+                    f"buitenkant-informatie: {catalog.categories(extra, 'nl')}.",
                     f"At {en_title}, held without consent (no objection), more than the outside "
-                    f"information was shared: {catalog.listing(extra, 'en')}.",
+                    f"information was shared: {catalog.categories(extra, 'en')}.",
                 )
             ]
     return []
@@ -483,9 +483,9 @@ def _g7(
                 discussion,
                 [],
                 f"Bij {nl_title}, een anonieme consultatie, zijn gegevens gedeeld die de leerling "
-                f"herkenbaar maken: {catalog.listing(leaked, 'nl')}.",
+                f"herkenbaar maken: {catalog.categories(leaked, 'nl')}.",
                 f"At {en_title}, an anonymous consultation, data identifying the pupil was "
-                f"shared: {catalog.listing(leaked, 'en')}.",
+                f"shared: {catalog.categories(leaked, 'en')}.",
             )
         ]
     if act.basis == "safety_override":

@@ -260,7 +260,7 @@ def _x1(facts: CaseFacts, event: Ev[ParentsInformed] | Ev[InformationDisclosed])
         listed: catalog.Value = (
             catalog.MESSAGES["X1.all"]
             if items == ["all"]
-            else (catalog.listing(items, "nl"), catalog.listing(items, "en"))
+            else (catalog.categories(items, "nl"), catalog.categories(items, "en"))
         )
         nl, en = catalog.message("X1", what=_what(event), who=facts.who(person, day), items=listed)
         findings.append(

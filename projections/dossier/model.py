@@ -307,6 +307,24 @@ class Consents(_Part):
     capacity: list[CapacityAssessment]
 
 
+class ConsentInForce(_Part):
+    """The consent for one forum on the export date, as the case state reads it.
+
+    ``signed`` gave written consent, ``verbal`` only spoken consent; ``refused``,
+    ``withdrawn`` and ``objected`` name whose latest decision says no.
+    """
+
+    forum: str
+    forms: list[str]
+    valid_until: date | None
+    expired: bool
+    signed: list[str]
+    verbal: list[str]
+    refused: list[str]
+    withdrawn: list[str]
+    objected: list[str]
+
+
 class Meeting(_Part):
     meeting: str
     scheduled_on: date
@@ -435,6 +453,23 @@ class Recipient(_Part):
     detail: str | None
 
 
+class Look(_Part):
+    """Who looked at the dossier on one day (the access log, NEN 7513), folded: consecutive
+    looks of one staff member on one day are one line.
+
+    ``function`` is the staff member's function from the policy's ``staff_functions``
+    (null: not named there); ``name`` their staff id, only when the policy's
+    ``access_log_names`` allows it. ``what`` are the commands (``case show``,
+    ``dossier export``, …), ``why`` the purposes given.
+    """
+
+    on: date
+    function: str | None
+    name: str | None
+    what: list[str]
+    why: list[str]
+
+
 class Involvement(_Part):
     """An audit finding on how the parents were involved, in plain words."""
 
@@ -448,7 +483,12 @@ class Involvement(_Part):
 class Dossier(BaseModel):
     """Everything one export shows; null sections are outside the reader's right."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, title="zatlog dossier export")
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="zatlog dossier export",
+        json_schema_serialization_defaults_required=True,  # an export always has them
+    )
 
     format: Literal["zatlog-dossier/1"]
     document_id: str
@@ -467,6 +507,7 @@ class Dossier(BaseModel):
     history: list[HistoryEntry]
     relations: Relations | None
     consents: Consents | None
+    consent_now: list[ConsentInForce] | None
     meetings: list[Meeting] | None
     discussions: list[Discussion] | None
     sdq: list[SdqScore] | None
@@ -477,6 +518,8 @@ class Dossier(BaseModel):
     requests: list[Request] | None
     recipients: list[Recipient] | None
     involvement: list[Involvement] | None
+    looks: list[Look] = []
+    """Who looked at the dossier, oldest first (every reader is shown this)."""
 
 
 # -- building it ------------------------------------------------------------------------------
@@ -647,6 +690,7 @@ def build_dossier(
         history=[_entry(e, view) for e in visible],
         relations=_relations(visible, export_date) if view.sees("relations") else None,
         consents=_consents(visible) if view.sees("consents") else None,
+        consent_now=_consent_now(case_events, export_date) if view.sees("consents") else None,
         meetings=_meetings(visible) if view.sees("discussions") else None,
         discussions=[_discussion(e, view) for e in _of(visible, a.DiscussionHeld)]
         if view.sees("discussions")
@@ -1057,6 +1101,29 @@ def _consents(visible: Sequence[LoggedAction]) -> Consents:
         ],
         capacity=capacity,
     )
+
+
+def _consent_now(case_events: Sequence[LoggedAction], day: date) -> list[ConsentInForce]:
+    """Per forum, the consent in force on ``day``, as the case state reads it (no fold here)."""
+    from zatlog.projections.case_state import case_state
+
+    state = case_state(case_events, as_of=day)
+    if state is None:
+        return []
+    return [
+        ConsentInForce(
+            forum=forum.forum,
+            forms=[f.consent for f in forum.forms],
+            valid_until=forum.valid_until,
+            expired=forum.valid_until is not None and forum.valid_until < day,
+            signed=forum.signed,
+            verbal=forum.verbal,
+            refused=forum.refused,
+            withdrawn=forum.withdrawn,
+            objected=forum.objected,
+        )
+        for forum in state.consent
+    ]
 
 
 def _meetings(visible: Sequence[LoggedAction]) -> list[Meeting]:

@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from zatlog.actions import ITEM_CATEGORIES
 from zatlog.projections import i18n
-from zatlog.projections.dossier.model import Dossier, HistoryEntry, NoRight
+from zatlog.projections.dossier.model import (
+    ConsentInForce,
+    Dossier,
+    HistoryEntry,
+    Look,
+    NoRight,
+)
 
 if TYPE_CHECKING:
     from jinja2 import BytecodeCache, Environment
@@ -87,7 +93,9 @@ def render_pdf(dossier: Dossier, lang: i18n.Lang = "nl", generated_on: date | No
     from weasyprint import HTML
 
     html = render_html(dossier, lang, generated_on)
-    pdf: bytes = HTML(string=html).write_pdf()
+    # PDF/UA-1: tagged (headings, tables, reading order), with title, language and
+    # embedded fonts, so that a screen reader can read the document.
+    pdf: bytes = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
     return pdf
 
 
@@ -156,7 +164,7 @@ def refusal_message(error: NoRight, lang: i18n.Lang = "nl") -> str:
 
 def format_day(day: date, lang: i18n.Lang = "nl") -> str:
     """``1 oktober 2025`` / ``1 October 2025``."""
-    return f"{day.day} {i18n.label(i18n.MONTH_NAMES, str(day.month), lang)} {day.year}"
+    return i18n.long_day(day, lang)
 
 
 class Words:
@@ -168,6 +176,21 @@ class Words:
 
     def __call__(self, key: str) -> str:
         return i18n.label(i18n.DOSSIER_LABELS, key, self.lang)
+
+    def looks(self, key: str) -> str:
+        from zatlog.projections.dossier.looks import look_word
+
+        return look_word(key, self.lang)
+
+    def look(self, look: Look) -> dict[str, str]:
+        """Who, what and why of one line of "who looked at this file"."""
+        from zatlog.projections.dossier import looks
+
+        return {
+            "who": looks.who_looked(look, self.lang),
+            "what": looks.what_was_looked_at(look, self.lang),
+            "why": looks.why_looked(look, self.lang),
+        }
 
     def rights_text(self, key: str) -> str:
         return i18n.label(i18n.DOSSIER_RIGHTS, key, self.lang)
@@ -193,10 +216,46 @@ class Words:
         return ", ".join(self.value(v) for v in values or [])
 
     def category(self, item: str) -> str:
-        return i18n.label(i18n.CATEGORY_LABELS, item, self.lang)
+        return i18n.category_label(item, self.lang)
 
     def categories(self, items: list[str] | None) -> str:
         return ", ".join(self.category(i) for i in items or [])
+
+    def withheld(self, item: str) -> str:
+        """A left-out category, named so that it never says whether such records exist."""
+        if item in i18n.WITHHELD_LABELS:
+            return i18n.label(i18n.WITHHELD_LABELS, item, self.lang)
+        return ("any " if self.lang == "en" else "eventuele ") + self.category(item)
+
+    def consent_lines(self, consent: ConsentInForce) -> list[str]:
+        """What is in force for one forum on the export date, one statement a line."""
+        lines = []
+        if consent.signed and not consent.expired:
+            until = (
+                f"{self('consent_until')} {self.day(consent.valid_until)}"
+                if consent.valid_until
+                else self("consent_no_end")
+            )
+            lines.append(
+                f"{self('consent_in_force')}, {self('consent_signed_by')} "
+                f"{self.persons(consent.signed)} ({until})"
+            )
+        elif consent.expired:
+            lines.append(
+                f"{self('consent_not_in_force')}: {self('consent_expired')} "
+                f"({self('consent_until')} {self.day(consent.valid_until)})"
+            )
+        else:
+            lines.append(self("consent_not_in_force"))
+        for key, persons in (
+            ("consent_verbal_by", consent.verbal),
+            ("consent_refused_by", consent.refused),
+            ("consent_withdrawn_by", consent.withdrawn),
+            ("consent_objected_by", consent.objected),
+        ):
+            if persons:
+                lines.append(f"{self(key)} {self.persons(persons)}")
+        return lines
 
     def ground(self, ground: str) -> str:
         return i18n.label(i18n.GROUND_LABELS, ground, self.lang)
@@ -232,7 +291,18 @@ class Words:
         return names.get(person.strip().lower(), person)
 
     def persons(self, persons: list[str] | None) -> str:
-        return ", ".join(self.person(p) for p in persons or [])
+        return i18n.listing([self.person(p) for p in persons or []], self.lang)
+
+    def school(self) -> str | None:
+        return i18n.school_label(self.dossier.school, self.lang)
+
+    def finding(self, message_nl: str, message_en: str) -> str:
+        """An audit finding for this reader: prose dates, and names for ``id (relation)``."""
+        text = message_en if self.lang == "en" else message_nl
+        for person, name in self.dossier.names.items():
+            for relation in i18n.RELATION_LABELS:
+                text = text.replace(f"{person} ({self.relation(relation)})", name)
+        return i18n.localized_dates(text, self.lang)
 
     def recipient_groups(self) -> list[RecipientGroup]:
         """Who received information, one group per recipient, counted per way (AVG 15(1)(c))."""

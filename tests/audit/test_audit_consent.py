@@ -145,7 +145,7 @@ def test_data_beyond_the_form_and_beyond_outside_information(log: LogBuilder) ->
 
     g3 = log.of("G3")
 
-    assert [f.message_en.rsplit(": ", 1)[1] for f in g3] == ["diagnosis.", "school_results."]
+    assert [f.message_en.rsplit(": ", 1)[1] for f in g3] == ["diagnosis.", "school results."]
 
 
 def test_attendee_not_on_the_form_is_critical_but_case_persons_may_attend(

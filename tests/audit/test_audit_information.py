@@ -208,7 +208,7 @@ def test_full_dossier_to_a_restricted_person_needs_the_restricted_items_redacted
     [x1] = log.of("X1")
 
     assert x1.subject.day == date(2025, 9, 20)
-    assert "(sdq)" in x1.message_en
+    assert "(SDQ scores)" in x1.message_en
 
 
 def test_informing_about_the_outcome_discloses_a_restricted_outcome(log: LogBuilder) -> None:

@@ -33,6 +33,8 @@ def test_defaults_are_those_of_the_spec() -> None:
             "teacher": {"borderline": 12, "abnormal": 16},
             "self": {"borderline": 16, "abnormal": 20},
         },
+        "access_log_names": False,
+        "staff_functions": {},
     }
 
 

@@ -115,10 +115,7 @@ def test_the_full_pdf_holds_every_section(documents: dict[str, bytes]) -> None:
     text = pdf_text(documents["mother.pdf"])
 
     assert [key for key in FULL_HEADINGS if heading(key) not in text] == []
-    assert (
-        "Zorgen over veiligheid, meldingen en berichten daarover: in het belang van het kind"
-        in text
-    )
+    assert "Eventuele gegevens over veiligheid en meldingen: in het belang van het kind" in text
     assert PUPIL_NAME in text and MOTHER_NAME in text and FATHER_NAME in text
     assert "Extra support in class, weekly check-in" in text
     assert "ouder: emotie 6, gedrag 3, hyperact. 5, leeftijdg. 4, prosociaal 7 — totaal 18" in text
@@ -182,10 +179,10 @@ def test_a_restricted_scope_is_absent_from_the_pdf_and_named(
 
     assert heading("title") in text
     assert (
-        "SDQ-scores: beperking van informatie (op grond van aanwijzing bij OTS, sinds 3 september "
-        "2025)" in text
+        "Eventuele SDQ-scores: beperking van informatie (op grond van aanwijzing bij OTS, sinds "
+        "3 september 2025)" in text
     )
-    assert "Andere betrokken personen: beperking van informatie" in text
+    assert "Eventuele andere betrokkenen: beperking van informatie" in text
     assert "emotie 6" not in text
     assert "Extra support in class, weekly check-in" not in text  # the discussion's outcome
     assert "Keep the evening routine" not in text  # its advice for home

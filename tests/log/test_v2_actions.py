@@ -584,3 +584,62 @@ def test_the_new_commands_explain_themselves(command: list[str]) -> None:
     assert result.exit_code == 0
     assert "Records the action" in result.output
     assert "--at" in result.output and "--case" in result.output
+
+
+def test_a_dossier_export_dated_tomorrow_writes_and_records_nothing(
+    case_db: str, tmp_path: Path
+) -> None:
+    today = date.today()
+    tomorrow = (today + timedelta(days=1)).isoformat()
+    out = tmp_path / "dossier.json"
+    args = ["dossier", "export", CASE, "--for", "mother", "--format", "json"]
+    refused(
+        case_db,
+        [*args, "--at", tomorrow, "--output", str(out)],
+        "the disclosure could not be recorded, nothing was written: at: "
+        f"{tomorrow} is later than today ({today.isoformat()}); "
+        "an action can only be recorded on or after the day it happened",
+    )
+    assert not out.exists()
+
+
+def test_case_show_names_a_cancellation_and_a_move(case_db: str) -> None:
+    schedule(case_db, "2025-09-02", "m-zat", on="2025-09-20")
+    schedule(case_db, "2025-09-02", "m-cvb", on="2025-09-20")
+    ok(case_db, *cancel_args("2025-09-03", "m-zat"))
+    ok(case_db, *cancel_args("2025-09-03", "m-cvb"))
+    schedule(case_db, "2025-09-04", "m-cvb", on="2025-09-27")
+    shown = ok(case_db, "--lang", "en", "case", "show", CASE).splitlines()
+    assert (
+        "  m-zat  Care and advice team (ZAT), scheduled for 2025-09-20, cancelled on "
+        "2025-09-03" in shown
+    )
+    assert "  m-cvb  Care and advice team (ZAT), scheduled for 2025-09-27" in shown
+    state = json.loads(ok(case_db, "case", "show", CASE, "--format", "json"))
+    meetings = {m["meeting"]: (m["scheduled_for"], m["cancelled_on"]) for m in state["meetings"]}
+    assert meetings == {"m-zat": ("2025-09-20", "2025-09-03"), "m-cvb": ("2025-09-27", None)}
+
+
+def test_a_back_dated_cancellation_before_another_cancellation_is_refused(case_db: str) -> None:
+    schedule(case_db, "2025-09-02")
+    ok(case_db, *cancel_args("2025-09-05"))
+    refused(
+        case_db,
+        cancel_args("2025-09-03"),
+        "--meeting: meeting 'm-zat' was already cancelled on 2025-09-05",
+    )
+    schedule(case_db, "2025-09-04", on="2025-10-10")  # moved before the later cancellation
+    ok(case_db, *cancel_args("2025-09-03"))
+
+
+def test_every_action_field_and_topic_has_a_dutch_and_english_label() -> None:
+    import typing
+
+    from zatlog import actions
+    from zatlog.projections import i18n
+
+    assert set(actions.ACTION_CLASSES) <= set(i18n.ACTION_LABELS)
+    topics = set(typing.get_args(actions.InformTopic))
+    assert topics <= set(i18n.VALUE_LABELS) | set(i18n.CATEGORY_LABELS)
+    fields = {f for model in actions.ACTION_CLASSES.values() for f in model.model_fields}
+    assert fields - {"action", "case", "school", "at", "by"} <= set(i18n.FIELD_LABELS)

@@ -121,6 +121,43 @@ def test_a_parallel_rebuild_equals_a_rebuild_in_one_process(
     assert indexes(app) == indexed and len(indexed) >= 5
 
 
+def v2_case() -> list[dict[str, Any]]:
+    """A case with the actions of domain v2: authorisations, a cancelled and moved meeting,
+    times of day and a migrated action."""
+    case = {"case": "V2-1"}
+    return [
+        {**case, "action": "case_opened", "at": "2025-09-01", "pupil_name": "V Twee",
+         "birth_date": "2008-01-01", "school_type": "vso", "migrated": True},
+        {**case, "action": "relation_recorded", "at": "2025-09-01", "person": "mother",
+         "name": "M Twee", "relation": "parent", "authority": "joint"},
+        {**case, "action": "pupil_authorised_person", "at": "2025-09-02T10:00",
+         "person": "mother", "scope": ["plan"], "until": "2026-09-01"},
+        {**case, "action": "meeting_scheduled", "at": "2025-09-02T09:00", "meeting": "m1",
+         "forum": "zat", "date": "2025-10-01", "purpose": "x"},
+        {**case, "action": "meeting_cancelled", "at": "2025-09-03", "meeting": "m1",
+         "reason": "ziek"},
+        {**case, "action": "parents_informed", "at": "2025-09-03", "to": ["mother"],
+         "channel": "email", "topics": ["meeting_cancelled", "support"], "meeting": "m1"},
+        {**case, "action": "meeting_scheduled", "at": "2025-09-04", "meeting": "m1",
+         "forum": "zat", "date": "2025-10-08", "purpose": "x"},
+        {**case, "action": "pupil_authorisation_withdrawn", "at": "2025-09-05",
+         "person": "mother"},
+    ]  # fmt: skip
+
+
+@pytest.mark.usefixtures("small_tasks")
+def test_a_parallel_rebuild_with_the_v2_actions_equals_one_in_one_process(
+    app: ZatlogApp, index_path: str
+) -> None:
+    in_one_process = built_in_one_process(app, [*many_cases(5), *v2_case()])
+
+    rebuild(app, today=TODAY, workers=2)
+
+    assert everything(view(app)) == in_one_process
+    filed = {row[3] for row in in_one_process["case_log"]}
+    assert {"pupil_authorised_person", "meeting_cancelled"} <= filed
+
+
 @pytest.mark.usefixtures("small_tasks")
 def test_a_parallel_rebuild_of_an_encrypted_log_equals_one_in_one_process(
     sqlite_db: str, monkeypatch: pytest.MonkeyPatch

@@ -71,12 +71,12 @@ def test_each_projection_tracks_under_its_own_key_beside_the_application(app: Za
     catch_up(app, today=TODAY)
 
     positions = view(app).positions(
-        [f"{APP_NAME}/case_log", f"{APP_NAME}/case_state", f"{APP_NAME}/due", APP_NAME]
+        [f"{APP_NAME}/case_log", f"{APP_NAME}/case_state/v2", f"{APP_NAME}/due", APP_NAME]
     )
 
     assert positions == {
         "zatlog/case_log": 38,
-        "zatlog/case_state": 38,
+        "zatlog/case_state/v2": 38,
         "zatlog/due": 38,
         "zatlog": 0,
     }

@@ -1,0 +1,143 @@
+"""Logging looks at a case (``--purpose``) and ``zatlog access-log`` for the privacy officer.
+
+Which commands log, and what: see :data:`zatlog.access_log.DEFAULT_PURPOSES`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any, TypeVar
+
+import click
+
+from zatlog.cli.main import Session
+from zatlog.cli.options import DATE, output_option, write_output
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def purpose_option(command: str) -> Callable[[F], F]:
+    """``--purpose``: why this look at a case's personal data is needed (logged)."""
+    from zatlog.access_log import DEFAULT_PURPOSES
+
+    def decorate(function: F) -> F:
+        return click.option(
+            "--purpose",
+            metavar="TEXT",
+            default=DEFAULT_PURPOSES[command],
+            show_default=True,
+            help="Why you look: recorded in the access log with who, when and what.",
+        )(function)
+
+    return decorate
+
+
+def log_look(
+    session: Session, command: str, cases: Sequence[str], items: Sequence[str], purpose: str
+) -> None:
+    """Record the look before anything is shown; a look that cannot be logged is not shown."""
+    from zatlog.access_log import record_access
+
+    purpose = purpose.strip()
+    if not purpose:
+        raise click.UsageError("--purpose must not be empty: say why you look")
+    record_access(session.location, session.actor, command, cases, items, purpose)
+
+
+@click.command("access-log")
+@click.option("--case", "case", metavar="REF", help="Only the looks at this case.")
+@click.option("--actor", metavar="ID", help="Only the looks of this staff member.")
+@click.option("--from", "start", type=DATE, help="Only looks on or after DATE.")
+@click.option("--to", "end", type=DATE, help="Only looks on or before DATE.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="table for the terminal, json or csv for tools.",
+)
+@click.option(
+    "--verify",
+    is_flag=True,
+    help="Check the access log's hash chain instead (exit 1 naming the first broken entry).",
+)
+@output_option
+@click.pass_obj
+def access_log(
+    session: Session,
+    case: str | None,
+    actor: str | None,
+    start: date | None,
+    end: date | None,
+    fmt: str,
+    verify: bool,
+    output: str,
+) -> None:
+    """Who looked at which case, when, what they saw and why (NEN 7513), oldest first.
+
+    Every command that shows a case's personal data records an entry before
+    it shows anything: case show, case list, case timeline, due, dossier
+    export, audit (unless pseudonymised) and export-log. The log is
+    append-only and hash-chained; --verify recomputes the chain.
+    """
+    from zatlog.access_log import read_access, verify_access_log
+    from zatlog.errors import ZatlogError
+
+    if verify:
+        check = verify_access_log(session.location)
+        if not check.intact:
+            raise ZatlogError(f"access log broken at entry {check.broken_at}: {check.problem}")
+        write_output(output, f"access log intact: {check.entries} entries, every link holds")
+        return
+    entries = read_access(session.location, case=case, actor=actor, start=start, end=end)
+    rows = [entry.access.to_json() | {"seq": entry.sequence} for entry in entries]
+    if fmt == "json":
+        text = json.dumps({"entries": rows}, indent=2, ensure_ascii=False)
+    elif fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(("seq", "at", "actor", "command", "cases", "items", "purpose"))
+        for row in rows:
+            writer.writerow(
+                (
+                    row["seq"],
+                    row["at"],
+                    row["actor"],
+                    row["command"],
+                    " ".join(row["cases"]),
+                    " ".join(row["items"]),
+                    row["purpose"],
+                )
+            )
+        text = out.getvalue()
+    else:
+        text = _table(entries) if entries else "no looks recorded"
+    write_output(output, text)
+
+
+def _table(entries: Sequence[Any]) -> str:
+    from zatlog.cli.cases import columns
+
+    table = [["#", "when", "actor", "command", "cases", "items", "purpose"]]
+    for entry in entries:
+        access = entry.access
+        cases = ", ".join(access.cases)
+        if len(access.cases) > 5:
+            cases = ", ".join(access.cases[:5]) + f" (+{len(access.cases) - 5})"
+        table.append(
+            [
+                str(entry.sequence),
+                access.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+                access.actor,
+                access.command,
+                cases or "-",
+                ", ".join(access.items),
+                access.purpose,
+            ]
+        )
+    return columns(table)
