@@ -474,6 +474,7 @@ class DueProjection(CaseReadModel):
     """Keeps each case's due items under the default policy (section 7)."""
 
     name = "due"
+    version = 2  # v2: cancellations (C1), no duty for a cancelled meeting, G2 at every forum
     tables = (ITEMS, CASES)
 
     def update_case(self, writer: Writer, case: CaseEvents, today: date) -> None:

@@ -11,7 +11,7 @@ import io
 import json
 import textwrap
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -227,6 +227,14 @@ _HTML = {
         "evidence": "Bewijs",
         "position": "logpositie",
         "recorded": "vastgelegd",
+        "late": "Achteraf vastgelegd (regel L1)",
+        "late_about": "Het aandeel handelingen dat later dan het beleid toestaat is vastgelegd "
+        "(uit een ander systeem overgenomen handelingen tellen niet als laat). Hoe groter, hoe "
+        "meer van het dossier achteraf is geschreven.",
+        "late_overall": "Alle dossiers",
+        "actions": "Handelingen",
+        "late_count": "Laat vastgelegd",
+        "late_share": "Aandeel",
         "policy": "Gebruikt beleid",
         "key": "Instelling",
         "value": "Waarde",
@@ -256,6 +264,14 @@ _HTML = {
         "evidence": "Evidence",
         "position": "log position",
         "recorded": "recorded",
+        "late": "Recorded after the fact (rule L1)",
+        "late_about": "The share of actions recorded later than the policy allows (actions "
+        "migrated from another system do not count as late). The larger it is, the more of the "
+        "file was written after the fact.",
+        "late_overall": "All cases",
+        "actions": "Actions",
+        "late_count": "Recorded late",
+        "late_share": "Share",
         "policy": "Policy used",
         "key": "Setting",
         "value": "Value",
@@ -310,6 +326,7 @@ def to_html(
             (ref, [_finding_view(f, lang) for f in by_case[ref]]) for ref in sorted(by_case)
         ],
         "policy": _policy_rows(policy),
+        "late": _late_rows(stats.recorded_late, name),
         "chart_share": Markup(
             charts.share_bar(
                 stats.discussions_invited_in_time,
@@ -323,6 +340,25 @@ def to_html(
         "chart_notice": Markup(charts.histogram(notice_bins, str(words["notice"]), notice_colors)),
     }
     return _template().render(**context)
+
+
+def _late_rows(
+    per_case: Sequence[tuple[str, int, int]], name: Callable[[str], str]
+) -> dict[str, Any]:
+    """How much of the record L1 found written late: per case and over all cases."""
+
+    def share(late: int, actions: int) -> str:
+        return f"{round(100 * late / actions)}%" if actions else "–"
+
+    actions = sum(n for _, n, _ in per_case)
+    late = sum(k for _, _, k in per_case)
+    return {
+        "cases": [
+            (ref, n, k, share(k, n))
+            for ref, n, k in sorted((name(case), n, k) for case, n, k in per_case)
+        ],
+        "total": (actions, late, share(late, actions)),
+    }
 
 
 def _finding_view(f: Finding, lang: Lang) -> dict[str, Any]:
