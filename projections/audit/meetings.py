@@ -197,7 +197,7 @@ def cancellation_untold(
             for person in invitation.act.to:
                 invited.setdefault(person, invitation)
     untold: list[tuple[str, Ev[ParentsInvited], list[Ev[ParentsInformed]]]] = []
-    for person, invitation in invited.items():
+    for person, invitation in sorted(invited.items()):
         notices = facts.informs(
             person, topic="meeting_cancelled", meeting=meeting, after=invitation.day
         )
