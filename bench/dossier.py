@@ -10,7 +10,7 @@ safety track and an information request. Measured side by side in one run,
 medians over --repeat runs, each export on a fresh copy of the same store:
 
 - the reference: a bare ``import click, pydantic, eventsourcing.application``
-  in a fresh interpreter (architecture.md, "Start-up time");
+  in a fresh interpreter (the start-up reference: a read command stays within 1.5× of it);
 - ``zatlog dossier export REF --for mother --format json|html|pdf``, process
   start included (the template's compiled code cached, as after a first run);
 - in process: reading the case back, building the dossier (the audit

@@ -9,7 +9,7 @@ attendees of the case's discussions. Measured side by side in one run,
 medians over --repeat runs:
 
 - the reference: a bare ``import click, pydantic, eventsourcing.application``
-  in a fresh interpreter (architecture.md, "Start-up time");
+  in a fresh interpreter (the start-up reference: a read command stays within 1.5× of it);
 - ``zatlog providers report --format json`` on the store, process start included;
 - in process: reading the log back as actions, the report over those actions
   (its B1 part audits only the cases with a discussion a provider attended),
@@ -166,7 +166,7 @@ def main() -> None:
             "",
             f"Reading the whole log back as actions is {read / (read + report_s):.0%} of the "
             "in-process time. The report scans the whole log on every run, so it stays far "
-            "from architecture.md's 1.5× the bare import, which read-model commands meet; a "
+            "from the goal of 1.5× the bare import, which read-model commands meet; a "
             "provider read model kept by the projection runner would be the way there.",
             "",
         ]

@@ -26,7 +26,7 @@ from zatlog.cli.options import replaces_whole
 def import_command(session: Session, file: str, history: bool) -> None:
     """Import actions from a JSON Lines FILE (or - for standard input).
 
-    One JSON object per line, in the format of domain.md section 4. The import
+    One JSON object per line, in the format of docs/import-format.md. The import
     is all or nothing: a bad line is reported as ``line N: field: what was
     expected`` and nothing is written. No action may be dated after today.
     """

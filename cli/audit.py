@@ -1,4 +1,4 @@
-"""``zatlog audit``: were parents involved, and in time? (architecture.md, CLI contract)."""
+"""``zatlog audit``: were parents involved, and in time? (docs/inspector.md)."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ def audit(
     lang: str | None,
     purpose: str,
 ) -> None:
-    """Audit whether parents were involved, and in time (domain.md section 5).
+    """Audit whether parents were involved, and in time (docs/rules.md).
 
     Every finding names its rule, severity, case, the event it is about and
     the events that prove it. No names of pupils or parents appear in any

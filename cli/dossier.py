@@ -36,7 +36,7 @@ KINDS = click.Choice(["inspection", "copy", "important_facts"])
 def dossier() -> None:
     """Dossier inspection for parents and pupils (inzage, AVG art. 15; guideline 10).
 
-    Who gets what follows the rights of domain.md section 6 on the export
+    Who gets what follows the rights of docs/parent-dossier.md on the export
     date: the whole dossier, the important facts, or a refusal.
     """
 

@@ -62,7 +62,7 @@ def due(
     recent SDQs before a ZAT meeting, outcome letters after a meeting without
     parents, report notices and deferral reviews, the report after a safety
     override, and answers to information requests: each says what to do,
-    for whom and by when (domain.md sections 5 and 7).
+    for whom and by when (docs/rules.md, docs/policy.md).
     """
     from zatlog.projections import due as due_list
     from zatlog.projections.i18n import CASE_LABELS, label

@@ -74,12 +74,12 @@ def report_format_option(function: F) -> F:
 
 
 def policy_option(function: F) -> F:
-    """``--policy FILE.toml``: overrides of the policy defaults (domain.md section 7)."""
+    """``--policy FILE.toml``: overrides of the policy defaults (docs/policy.md)."""
     return click.option(
         "--policy",
         "policy_file",
         type=click.Path(exists=True, dir_okay=False),
-        help="A TOML file overriding the policy defaults (domain.md section 7).",
+        help="A TOML file overriding the policy defaults (docs/policy.md).",
     )(function)
 
 

@@ -1,4 +1,4 @@
-"""``zatlog providers report``: provider accountability for municipalities (domain.md section 8)."""
+"""``zatlog providers report``: accountability for municipalities (docs/municipality.md)."""
 
 from __future__ import annotations
 

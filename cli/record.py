@@ -1,4 +1,4 @@
-"""One recording command per action of domain.md section 4.
+"""One recording command per action of the import format (docs/import-format.md).
 
 The commands are built from the action models, so their options always match
 the import format: ``--consent f-zat`` is the field ``consent``. Validation

@@ -23,7 +23,7 @@ class Pupil(_Model):
     age: int
     school_type: str
     right: str
-    """The pupil's own right to information (domain.md section 6)."""
+    """The pupil's own right to information (docs/parent-dossier.md)."""
 
 
 class Person(_Model):

@@ -387,7 +387,7 @@ def _consent(
 ) -> list[ForumConsent]:
     """Per forum with a form: the forms, and each person's latest decision on the forum.
 
-    An objection counts for every forum (domain.md section 5).
+    An objection counts for every forum (docs/rules.md).
     """
     from zatlog.projections.case_model import ConsentForm, ForumConsent
 

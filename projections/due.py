@@ -112,7 +112,7 @@ class DueItem:
         return (not self.overdue(today), self.due, self.case, self.kind, self.persons, self.what_en)
 
     def to_json(self, today: date, lang: Lang) -> dict[str, Any]:
-        """The item as ``zatlog due --format json`` prints it (architecture.md)."""
+        """The item as ``zatlog due --format json`` prints it (docs/json-contracts.md)."""
         return {
             "case": self.case,
             "kind": self.kind,

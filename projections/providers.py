@@ -1,4 +1,4 @@
-"""Provider accountability for municipalities (domain.md section 8, the blog's rule 2).
+"""Provider accountability for municipalities (docs/municipality.md; the blog's rule 2).
 
 :func:`provider_report` is a pure function of the whole log, the policy, an
 as-of date and a period; it returns a :class:`ProviderReport`, one row per
@@ -154,7 +154,7 @@ class ProviderRow(BaseModel):
 
 
 class ProviderReport(BaseModel):
-    """The provider report of domain.md section 8; JSON as architecture.md's contract."""
+    """The provider report (docs/municipality.md); its JSON is in docs/json-contracts.md."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -429,7 +429,7 @@ JSON_FIELDS: tuple[str, ...] = (
 
 
 def to_json(report: ProviderReport) -> str:
-    """One JSON object, as architecture.md's CLI contract says."""
+    """One JSON object, as docs/json-contracts.md describes."""
     data = report.model_dump(mode="json", by_alias=True)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -1,4 +1,4 @@
-"""Hypothesis strategies: random but valid action logs (domain.md section 4).
+"""Hypothesis strategies: random but valid action logs (docs/import-format.md).
 
 Each generated log is a list of JSON-ready dicts in recording order that an
 empty database accepts: persons, forms, notices, requests and providers are

@@ -1,4 +1,4 @@
-"""The actions of domain.md section 4: the log's input contract.
+"""The actions of the log's input contract (docs/import-format.md is generated from them).
 
 Every line of a JSON Lines import, and every recording command, becomes one of
 these pydantic models before it reaches an aggregate. Field names are exact;
@@ -133,7 +133,7 @@ SchoolDocument = Literal[
 SCHOOL_DOCUMENTS: tuple[str, ...] = typing.get_args(SchoolDocument)
 
 IDENTIFYING_ITEMS: tuple[str, ...] = ("name", "birth_date", "address", "bsn", "photo")
-"""The pupil's identifying data (domain.md 4.5 and 4.7)."""
+"""The pupil's identifying data (docs/import-format.md)."""
 OUTSIDE_INFORMATION: tuple[str, ...] = ("name", "birth_date", "known_to_services", "since_when")
 """The *buitenkant-informatie* that may be shared on a no-objection basis (guideline 6)."""
 ITEM_CATEGORIES: tuple[str, ...] = (
@@ -149,7 +149,7 @@ ITEM_CATEGORIES: tuple[str, ...] = (
     "relations",
     "requests",
 )
-"""The item categories with a fixed meaning (domain.md 4.7); free labels are allowed too."""
+"""The item categories with a fixed meaning (docs/import-format.md); free labels are allowed too."""
 
 SafetyGround = Literal["neglect", "abuse", "domestic_violence", "other"]
 RedactionGround = Literal[
@@ -159,7 +159,7 @@ ExportFormat = Literal["pdf", "html", "json", "letter", "oral"]
 
 
 class _Action(BaseModel):
-    """Fields on every line (domain.md 4.1)."""
+    """Fields on every line (docs/import-format.md)."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 

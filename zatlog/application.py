@@ -185,7 +185,7 @@ class ZatlogApp(Application[UUID]):
 
 
 def check_not_ahead(action: a.Action, today: date) -> None:
-    """*v2*: nothing can have happened on a day still to come (domain.md 4.1). Dates
+    """*v2*: nothing can have happened on a day still to come (docs/import-format.md). Dates
     inside an action (a meeting's ``date``, ``valid_until`` …) may lie ahead."""
     if action.day > today:
         raise InvalidAction.of(

@@ -1,4 +1,4 @@
-"""Calendar arithmetic for legal terms (domain.md section 5).
+"""Calendar arithmetic for legal terms (docs/rules.md).
 
 *One calendar month* after a date is the same day number in the next month,
 or that month's last day when it has no such day (31 January → 28 or 29

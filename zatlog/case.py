@@ -1,11 +1,11 @@
 """The ``Case`` aggregate: one pupil's support trajectory and its invariants.
 
 Every action on a case becomes one event, declared explicitly below (past
-tense, one class per action of domain.md section 4). An event carries the
+tense, one class per action of docs/import-format.md). An event carries the
 real-world moment ``at`` (ISO text, as given), the recording ``actor`` and the
 validated action as a JSON ``payload``; the library adds the recording time
 (``timestamp``). The aggregate keeps only what its invariants need
-(domain.md 4.8); everything users read is rebuilt from the log.
+(docs/import-format.md, what is refused); everything users read is rebuilt from the log.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ ALLOWED_STEPS: dict[str | None, tuple[str, ...]] = {
     "4b": ("3", "5"),
     "5": ("3", "4b"),
 }
-"""Allowed ``step_entered`` transitions (domain.md section 3)."""
+"""Allowed ``step_entered`` transitions (docs/coordinator.md, the steps)."""
 
 _CASE_NAMESPACE = uuid5(NAMESPACE_URL, "https://zatlog.invalid/case")
 
@@ -207,7 +207,7 @@ class Case(Aggregate):
             payload=a.event_payload(action),
         )
 
-    # -- invariants (domain.md 4.8) -----------------------------------------------------------
+    # -- invariants (docs/import-format.md, what is refused) -----------------------------------
 
     def check_school(self, action: a.CaseAction) -> None:
         if action.school is not None and action.school != self.school:

@@ -1,4 +1,4 @@
-"""All-or-nothing import of a JSON Lines action log (domain.md section 4)."""
+"""All-or-nothing import of a JSON Lines action log (docs/import-format.md)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def parse_lines(
 ) -> tuple[list[tuple[Action, str]], list[int]]:
     """Validate every non-blank line; return the batch and each item's line number.
 
-    With ``history``, every action is marked *migrated* (domain.md 4.1). Stops at the
+    With ``history``, every action is marked *migrated* (docs/import-format.md). Stops at the
     first bad line with a :class:`LineError` naming it.
     """
     batch: list[tuple[Action, str]] = []

@@ -1,4 +1,4 @@
-"""People on a case: ages, parental authority and rights (domain.md sections 5 and 6).
+"""People on a case: ages, parental authority and rights (docs/rules.md, docs/parent-dossier.md).
 
 Pure functions over the ``relation_recorded`` history of a case. The history
 is a sequence in log order (by ``at``, ties in recording order); recording the
@@ -45,7 +45,7 @@ def holds_authority(relation: RelationRecorded) -> bool:
 def authority_holders(
     history: Sequence[RelationRecorded], birth_date: date, day: date
 ) -> list[str]:
-    """Persons holding authority on ``day`` (domain.md section 5).
+    """Persons holding authority on ``day`` (docs/rules.md).
 
     Once the pupil is 18 nobody holds parental authority and the
     ``legal_representative``s (curator, mentor) take their place. Sorted, so
@@ -150,7 +150,7 @@ def right_of(
     refused: set[str] | frozenset[str],
     authorised: Mapping[str, frozenset[str]] | None = None,
 ) -> Right:
-    """The right of ``person`` on ``day`` per the table of domain.md section 6.
+    """The right of ``person`` on ``day`` per the table of docs/parent-dossier.md.
 
     *v2*: a person the 16+ pupil authorised (``authorised``, see
     :func:`pupil_stance`) has the right ``full`` when their relation gives
@@ -229,7 +229,7 @@ def required_signers(
     pupil_capable: bool,
     double_consent_12_15: bool,
 ) -> list[tuple[str, ...]]:
-    """Who must sign consent for a discussion on ``day`` (domain.md section 5).
+    """Who must sign consent for a discussion on ``day`` (docs/rules.md).
 
     Each item is one requirement, met when any one person in it signs: a
     single person, except for an adult pupil under curatele or mentorschap,

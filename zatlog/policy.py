@@ -1,4 +1,4 @@
-"""The audit policy: the configurable terms of domain.md section 7.
+"""The audit policy: the configurable terms (docs/policy.md is generated from it).
 
 A policy file (TOML) overrides any default::
 
@@ -64,7 +64,7 @@ class SdqBands(BaseModel):
 
 
 class Policy(BaseModel):
-    """The terms an audit judges by (domain.md section 7)."""
+    """The terms an audit judges by (docs/policy.md)."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 

@@ -13,7 +13,7 @@ MomentKey: TypeAlias = tuple[date, int, int]
 
 
 def moment_key(day: date, clock: time | None, position: int) -> MomentKey:
-    """Where an event stands in the one shared order of events (domain.md 4.1).
+    """Where an event stands in the one shared order of events (docs/import-format.md).
 
     By calendar date; *v2*: within one day, events that both carry a time of day by
     that time; ties in recording order (``position``). One key per event must also
@@ -58,5 +58,5 @@ class LoggedAction:
 
 
 def in_time_order(events: Iterable[LoggedAction]) -> list[LoggedAction]:
-    """Events by ``at`` (date, then time of day), ties in recording order (domain.md 4.1)."""
+    """By ``at`` (date, then time of day), ties in recording order (docs/import-format.md)."""
     return sorted(events, key=lambda e: e.sort_key)

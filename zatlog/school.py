@@ -1,4 +1,4 @@
-"""The ``School`` aggregate: school-level actions (domain.md 4.2)."""
+"""The ``School`` aggregate: school-level actions (docs/import-format.md)."""
 
 from __future__ import annotations
 

@@ -1,1 +1,1 @@
-"""Compliance audit: the rules of domain.md section 5."""
+"""Compliance audit: the rules of docs/rules.md."""

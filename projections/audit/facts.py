@@ -3,7 +3,7 @@
 :class:`CaseFacts` sorts a case's events (``at`` date, ties in recording
 order), drops those after the audit's as-of date and files each one by kind,
 so that every rule looks up what it needs instead of rescanning the log. The
-people questions of domain.md section 5 (authority holders, required
+people questions of docs/rules.md (authority holders, required
 invitees and signers, refusal targets, rights) are answered here, memoized
 per date.
 """
@@ -78,7 +78,7 @@ Planning = MeetingScheduled | MeetingCancelled
 IDENTIFYING_ITEMS: frozenset[str] = frozenset(actions.IDENTIFYING_ITEMS)
 OUTSIDE_INFORMATION: frozenset[str] = frozenset(actions.OUTSIDE_INFORMATION)
 ITEM_CATEGORIES: frozenset[str] = frozenset(actions.ITEM_CATEGORIES)
-"""The item categories with a fixed meaning (domain.md 4.7)."""
+"""The item categories with a fixed meaning (docs/import-format.md)."""
 
 _TOPIC_CATEGORIES: dict[str, str] = {
     "outcome": "outcome",
@@ -389,7 +389,7 @@ class CaseFacts:
         return self._memoized("invitees", day, compute)
 
     def required_signers(self, day: date) -> list[tuple[str, ...]]:
-        """Each requirement is met when one person in it has signed (domain.md section 5)."""
+        """Each requirement is met when one person in it has signed (docs/rules.md)."""
         return self._memoized(
             "signers",
             day,

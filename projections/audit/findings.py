@@ -1,4 +1,4 @@
-"""The audit: every rule of domain.md section 5 over a case, or over a whole log.
+"""The audit: every rule (docs/rules.md) over a case, or over a whole log.
 
 Rules are pure functions of a case's events, its school's events, the
 policy and an as-of date: only what happened on or before the as-of date is

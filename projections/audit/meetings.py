@@ -1,7 +1,7 @@
 """Involving parents around meetings: G1, G2, B1, P1, Z1, O1, S1 and (*v2*) C1.
 
 None of these judge a discussion with basis ``safety_override``; there G8
-and G9 apply (domain.md section 5).
+and G9 apply (docs/rules.md).
 """
 
 from __future__ import annotations

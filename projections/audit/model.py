@@ -19,7 +19,7 @@ SEVERITY_RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One breach of a rule of domain.md section 5.
+    """One breach of a rule (docs/rules.md).
 
     ``subject`` is the event the finding is about; ``evidence`` the events
     that prove it, the subject included, in time order. ``persons`` are the

@@ -72,7 +72,7 @@ def to_json_dict(
     as_of: date | None = None,
     pseudonymizer: Pseudonymizer | None = None,
 ) -> dict[str, Any]:
-    """The ``zatlog audit --format json`` object (architecture.md, CLI contract)."""
+    """The ``zatlog audit --format json`` object (docs/json-contracts.md)."""
     name = _namer(pseudonymizer)
     return {
         "as_of": (as_of or result.as_of).isoformat(),

@@ -1,4 +1,4 @@
-"""The dossier of one case as one reader may see it (domain.md sections 4.7 and 6).
+"""The dossier of one case as one reader may see it (docs/parent-dossier.md).
 
 :func:`build_dossier` is a pure function of the case's events, its school's
 events, the reader, the export date, the policy and the coordinator's choice
@@ -10,7 +10,7 @@ status, discussions, outcomes, plans and support plus the reader's own
 contacts and requests. Active ``information_restricted`` scopes are removed,
 safety records (``reports``) are withheld from everyone but the pupil unless
 the coordinator includes them on purpose, and every omission is named as a
-redaction ``{item, ground}`` with the item categories of domain.md 4.7.
+redaction ``{item, ground}`` with the item categories of docs/import-format.md.
 
 The result is a :class:`Dossier`: language-neutral codes, dates and person
 ids, the input of every renderer and, as JSON, the portable export whose
@@ -89,14 +89,14 @@ _TOPIC_CATEGORIES: dict[str, str] = {
     "plan": "plan",
     "report": "reports",
 }
-"""What a ``parents_informed`` discloses besides ``contacts`` (domain.md section 5)."""
+"""What a ``parents_informed`` discloses besides ``contacts`` (docs/rules.md)."""
 
 RedactionGround = a.RedactionGround
 
 IMPORTANT_FACTS: frozenset[str] = frozenset(
     {"name", "birth_date", "status", "discussions", "outcome", "plan", "support"}
 )
-"""What the right to important facts covers (domain.md section 6), besides the reader's
+"""What the right to important facts covers (docs/parent-dossier.md), besides the reader's
 own contacts and requests."""
 
 OWN_ONLY: tuple[str, ...] = ("contacts", "requests")

@@ -26,7 +26,7 @@ def dossier_schema() -> dict[str, Any]:
         "$id": SCHEMA_ID,
         "description": (
             f"A zatlog dossier export ({FORMAT}): one case as one reader may see it on the "
-            "export date (domain.md sections 4.7 and 6). A null section is outside the "
+            "export date (docs/parent-dossier.md). A null section is outside the "
             "reader's right or withheld; every omission is listed in redactions."
         ),
         **schema,

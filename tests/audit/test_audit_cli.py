@@ -1,4 +1,4 @@
-"""`zatlog audit` through the CLI on a real store: the contract of architecture.md."""
+"""`zatlog audit` through the CLI on a real store: the contract of docs/json-contracts.md."""
 
 from __future__ import annotations
 

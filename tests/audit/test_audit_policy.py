@@ -1,4 +1,4 @@
-"""The audit policy: defaults of domain.md section 7, TOML overrides, SDQ bands."""
+"""The audit policy: defaults (docs/policy.md), TOML overrides, SDQ bands."""
 
 from __future__ import annotations
 

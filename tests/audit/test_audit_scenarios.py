@@ -1,4 +1,4 @@
-"""The worked examples of domain.md section 9: each log gives exactly its expected findings."""
+"""The worked examples in tests/scenarios: each log gives exactly its expected findings."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Who gets what: every row of domain.md section 6 gives a full, limited or refused export."""
+"""Who gets what: each row of docs/parent-dossier.md's rights table: full, limited or refused."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`zatlog import`: all or nothing, every rejection of domain.md 4.8 named by line and field."""
+"""`zatlog import`: all or nothing; each refusal of docs/import-format.md names line and field."""
 
 from __future__ import annotations
 

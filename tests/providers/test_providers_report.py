@@ -1,4 +1,4 @@
-"""The provider report's figures (domain.md section 8), checked exactly on a school year.
+"""The provider report's figures (docs/municipality.md), checked exactly on a school year.
 
 The log is ``provider_log.school_year()``, imported into a SQLite file; every
 expected figure below is worked out by hand from that file's comments.
