@@ -33,10 +33,11 @@ replaced by ``*** N``), and small numbers are suppressed so that no child can
 be recognised (*v2*, section 8): a count of 0 is shown as 0, one of 1–4 as
 ``"< 5"``; a share only from a base of 5 evaluations, the teachers' median
 only from 10 (else null, shown as "–" with a note); and where a total and its
-parts are both shown (a row's teacher evaluations and their ratings 1–5) and
-exactly one part is ``"< 5"``, the smallest other part that is not 0 is
-hidden too (``"–"``), or the total when there is none, so that nothing hidden
-can be subtracted back.
+parts are both shown (a row's teacher evaluations and their ratings 1–5; its
+evaluations, whose total a share gives away, and their evaluators) and exactly
+one part is ``"< 5"``, the smallest other part that is not 0 is hidden too
+(``"–"``), or the total when there is none (then no share is shown), so that
+nothing hidden can be subtracted back.
 """
 
 from __future__ import annotations
@@ -343,10 +344,21 @@ def _discussions_without_parents_invited(
 def _row(provider: str, municipality: str | None, tally: _Tally) -> ProviderRow:
     evaluations = tally.evaluations
     teacher = [e.effect_in_class for e in evaluations if e.evaluator == "teacher"]
-    by_evaluator = {who: sum(e.evaluator == who for e in evaluations) for who in EVALUATORS}
-    counts = {who: published(n) for who, n in by_evaluator.items()}
-    teachers, ratings = protected(len(teacher), [teacher.count(r) for r in RATINGS])
-    counts["teacher"] = teachers
+    by_evaluator = [sum(e.evaluator == who for e in evaluations) for who in EVALUATORS]
+    # A share gives its base away (10/13 reads 0.7692): the evaluations total is shown
+    # whenever a share is, so the evaluators' counts are protected as its parts.
+    shares_shown = len(evaluations) >= SHARE_BASE
+    total, parts = protected(len(evaluations), by_evaluator)
+    if not shares_shown:
+        parts = tuple(published(n) for n in by_evaluator)
+    counts = dict(zip(EVALUATORS, parts, strict=True))
+    per_rating = [teacher.count(r) for r in RATINGS]
+    teachers, ratings = protected(len(teacher), per_rating)
+    if counts["teacher"] == HIDDEN:  # the ratings would add up to it: none shown but zeros
+        ratings = tuple(0 if n == 0 else HIDDEN for n in per_rating)
+    else:
+        counts["teacher"] = teachers
+    shown = shares_shown and total != HIDDEN
     return ProviderRow(
         provider=provider,
         municipality=municipality,
@@ -355,9 +367,9 @@ def _row(provider: str, municipality: str | None, tally: _Tally) -> ProviderRow:
         teacher_effect_median=(
             float(statistics.median(teacher)) if len(teacher) >= MEDIAN_BASE else None
         ),
-        share_worked_at_school=_share(e.worked_at_school for e in evaluations),
-        share_involved_teacher=_share(e.involved_teacher for e in evaluations),
-        share_involved_parents=_share(e.involved_parents for e in evaluations),
+        share_worked_at_school=_share(e.worked_at_school for e in evaluations) if shown else None,
+        share_involved_teacher=_share(e.involved_teacher for e in evaluations) if shown else None,
+        share_involved_parents=_share(e.involved_parents for e in evaluations) if shown else None,
         discussions_attended=published(len(tally.discussions)),
         attended_without_parents_invited=published(len(tally.without_parents_invited)),
         flagged=bool(tally.without_parents_invited),

@@ -41,7 +41,7 @@ YOUKE_UTRECHT = {
     "provider": "Youké",
     "municipality": "Utrecht",
     "cases": 7,
-    "evaluations": {"teacher": 7, "parent": 5, "pupil": S, "coordinator": 0},
+    "evaluations": {"teacher": 7, "parent": "–", "pupil": S, "coordinator": 0},
     "teacher_effect_median": None,  # seven ratings: no base for a median
     "share_worked_at_school": 0.7692,
     "share_involved_teacher": 0.8462,
@@ -100,7 +100,7 @@ def test_the_table_in_english(year_db: str) -> None:
         "            –          –             –             –          < 5          < 5",
         "  Schoolmaatschappelijk werk  (not recorded)    < 5    0 / 0 / 0 / 0  "
         "            –          –             –             –          < 5            0",
-        "! Youké                       Utrecht             7  7 / 5 / < 5 / 0  "
+        "! Youké                       Utrecht             7  7 / – / < 5 / 0  "
         "            –        77%           85%           31%            9            6",
         "  Youké                       Zeist             < 5  < 5 / 0 / 0 / 0  "
         "            –          –             –             –          < 5            0",
@@ -156,7 +156,7 @@ def test_csv_has_the_json_fields_with_evaluations_flattened(year_db: str) -> Non
     assert table[1:] == [
         ["Kwadraad", "Utrecht", S, "0", "0", "0", S, "", "", "", "", S, S],
         ["Schoolmaatschappelijk werk", "", S, "0", "0", "0", "0", "", "", "", "", S, "0"],
-        ["Youké", "Utrecht", "7", "7", "5", S, "0", "", "0.7692", "0.8462", "0.3077", "9", "6"],
+        ["Youké", "Utrecht", "7", "7", "–", S, "0", "", "0.7692", "0.8462", "0.3077", "9", "6"],
         ["Youké", "Zeist", S, S, "0", "0", "0", "", "", "", "", S, "0"],
     ]
 

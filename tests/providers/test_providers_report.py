@@ -106,13 +106,14 @@ def test_the_school_year_per_provider_and_municipality(year_log: list[LoggedActi
         row("Schoolmaatschappelijk werk", None, S, attended=S),
         # Seven cases (2025-107 until its move), the teachers' ratings 2 3 3 4 4 5 5 (seven:
         # no base for a median), 13 evaluations of which 10 at school, 11 with the teacher,
-        # 4 with the parents; nine identified discussions attended, six of them without the
+        # 4 with the parents (the shares give the 13 away, so the parents' 5 is hidden beside
+        # the pupils' 1); nine identified discussions attended, six of them without the
         # parents invited.
         row(
             "Youké",
             "Utrecht",
             7,
-            {"teacher": 7, "parent": 5, "pupil": S, "coordinator": 0},
+            {"teacher": 7, "parent": HIDDEN, "pupil": S, "coordinator": 0},
             None,
             (0.7692, 0.8462, 0.3077),
             attended=9,
@@ -138,7 +139,7 @@ def test_an_open_period_takes_everything_up_to_the_as_of_date(
         "Youké",
         "Utrecht",
         8,
-        {"teacher": 9, "parent": 5, "pupil": S, "coordinator": 0},
+        {"teacher": 9, "parent": HIDDEN, "pupil": S, "coordinator": 0},
         None,
         (0.8, 0.8667, 0.2667),
         attended=10,
@@ -299,3 +300,17 @@ def _teacher(case: str, at: str, effect: int) -> dict[str, Any]:
         "involved_teacher": True,
         "involved_parents": True,
     }
+
+
+def test_a_share_does_not_give_a_small_evaluator_count_away(tmp_path: Path) -> None:
+    # 5 teachers and 1 pupil: the shares' base 6 would give the pupil's 1 away next to a shown
+    # 5, so the teachers' count is hidden too.
+    lines = [*opened("2025-302"), arranged("2025-302", "2025-02-03", "Youké", "Utrecht")]
+    lines += [_teacher("2025-302", f"2025-03-{day:02}", 4) for day in range(1, 6)]
+    lines.append({**_teacher("2025-302", "2025-03-09", 3), "evaluator": "pupil"})
+    report = provider_report(load(str(tmp_path / "z.db"), lines), Policy(), as_of=AS_OF)
+
+    only = rows(report)[0]
+    assert only["evaluations"] == {"teacher": HIDDEN, "parent": 0, "pupil": S, "coordinator": 0}
+    assert only["share_worked_at_school"] == 1.0
+    assert report.providers[0].teacher_ratings == (0, 0, 0, HIDDEN, 0)  # no sum gives it away
