@@ -22,15 +22,25 @@ from zatlog.cli.options import replaces_whole
     "another system. The audit does not count them as written late (rule L1); "
     'export-log writes the mark back as "migrated": true.',
 )
+@click.option(
+    "--restore",
+    is_flag=True,
+    help="Restore an export-log file into an EMPTY database with its original recording "
+    "times and chain (the digest stays the same).",
+)
 @click.pass_obj
-def import_command(session: Session, file: str, history: bool) -> None:
+def import_command(session: Session, file: str, history: bool, restore: bool) -> None:
     """Import actions from a JSON Lines FILE (or - for standard input).
 
     One JSON object per line, in the format of docs/import-format.md. The import
     is all or nothing: a bad line is reported as ``line N: field: what was
     expected`` and nothing is written. No action may be dated after today.
+    The ``recorded_at``, ``chain`` and ``registered_at`` fields of an export-log
+    file are ignored (the actions are recorded anew), unless ``--restore`` is
+    given.
     """
     from zatlog.importer import import_lines
+    from zatlog.restore import restore_lines
 
     source = "<stdin>" if file == "-" else file
     try:
@@ -38,9 +48,14 @@ def import_command(session: Session, file: str, history: bool) -> None:
     except OSError as error:
         raise click.ClickException(f"{file}: {error.strerror}") from None
     with stream:
-        count = import_lines(
-            session.app, stream, default_actor=session.actor, source=source, history=history
-        )
+        if restore:
+            if history:
+                raise click.UsageError("--restore keeps the log as it was: it takes no --history")
+            count = restore_lines(session.app, stream, default_actor=session.actor, source=source)
+        else:
+            count = import_lines(
+                session.app, stream, default_actor=session.actor, source=source, history=history
+            )
     if count:
         session.catch_up()
     if count == 0:
@@ -48,9 +63,6 @@ def import_command(session: Session, file: str, history: bool) -> None:
     else:
         marked = " (marked as migrated)" if history else ""
         click.echo(f"imported {count} action{'s' if count != 1 else ''} from {source}{marked}")
-
-
-LEADING_KEYS = ("action", "case", "school", "at")
 
 
 @click.command("export-log")
@@ -67,21 +79,19 @@ def export_log(session: Session, output: str, purpose: str) -> None:
     """Write every recorded action as JSON Lines, in recording order.
 
     The format is the import format, ``by`` included (and ``"migrated": true``
-    on actions imported with --history); importing the output into an empty
-    database gives the same actions (with new recording times).
+    on actions imported with --history), plus each action's original
+    ``recorded_at`` and ``chain`` link: importing the output into an empty
+    database gives the same actions (with new recording times), and
+    ``import --restore`` the very same log (the same digest).
     """
-    from zatlog.actions import action_to_json_dict
+    from zatlog.restore import export_lines
 
     cases: dict[str, None] = {}
     with click.open_file(output, "w", encoding="utf-8", atomic=replaces_whole(output)) as out:
-        for logged in session.app.logged_actions():
-            fields = action_to_json_dict(logged.action)
-            line = {key: fields.pop(key) for key in LEADING_KEYS if key in fields}
-            line["by"] = logged.actor
-            line.update(fields)
+        for line in export_lines(session.app):
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
-            if logged.case:
-                cases[logged.case] = None
+            if "case" in line:
+                cases[line["case"]] = None
         # Streamed, so logged at the end; a file appears only once the look is logged.
         if cases:
             log_look(session, "export-log", list(cases), ["log"], purpose)

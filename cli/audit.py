@@ -83,17 +83,22 @@ def audit(
     chosen = language(session, lang)
     policy = policy_from(policy_file)
     today = as_of or date.today()
+    from zatlog.projections.provenance import read_digest, stamp_report
+    from zatlog.projections.runner import current_view
+    from zatlog.verify import log_digest
+
     if as_of is None and policy_file is None:
         # Today's audit under the default policy: served by the findings read model.
         from zatlog.projections.findings import stored_audit
-        from zatlog.projections.runner import current_view
 
         with current_view(session.location, today=today) as view:
             result = stored_audit(view, today, case=case, school=school)
+            digest = read_digest(view)
     else:
         with bulk_read():
             events = session.app.logged_actions()
             result = audit_log(events, policy, today, case=case, school=school)
+        digest = log_digest(session.app)
     if start or end:
         result = result.within(start, end)
     pseudonymizer = Pseudonymizer.from_keyfile(pseudonymize) if pseudonymize else None
@@ -108,7 +113,7 @@ def audit(
         text = report.to_html(result, policy, today, chosen, pseudonymizer)
     else:
         text = report.to_text(result, chosen, pseudonymizer)
-    write_output(output, text)
+    write_output(output, stamp_report(text, fmt, digest, chosen))
     if fail_on is not None:
         threshold = SEVERITY_ORDER.index(fail_on)
         if any(SEVERITY_ORDER.index(f.severity) >= threshold for f in result.findings):

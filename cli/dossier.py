@@ -170,8 +170,12 @@ def export(
         )
     except NoRight as refused:
         raise ZatlogError(refusal_message(refused, chosen)) from None
+    from zatlog.verify import log_digest
+
     looks = fold_looks(read_access(session.location, case=ref), ref, policy)
-    document = document.model_copy(update={"looks": looks})
+    document = document.model_copy(
+        update={"looks": looks, "log_digest": log_digest(session.app).full}
+    )
     content = render(document, _format(fmt), chosen, generated_on=date.today())
     target = output or f"dossier-{ref}-{person}-{day.isoformat()}.{fmt}"
     if target == "-":

@@ -118,7 +118,8 @@ ACTION_HELP: dict[str, str] = {
     "these persons.",
     "pupil_authorised_person": "Record that the pupil (16+) authorises a person to receive "
     "their information (machtiging), e.g. a parent of an adult pupil kept informed. The scope "
-    "names the item categories (or 'all'); 'until' is the last day it applies.",
+    "names the item categories (or 'all'); 'until' is the last day it applies. The person "
+    "must be recorded on the case first (zatlog relation record).",
     "pupil_authorisation_withdrawn": "Record that the pupil withdraws a person's "
     "authorisation (from that date on).",
     "case_closed": "Close the case; afterwards only information requests can be recorded.",
@@ -141,7 +142,7 @@ ACTION_HELP: dict[str, str] = {
     "meeting_scheduled": "Schedule a CvB, ZAT or MDO meeting about the pupil. Scheduling "
     "the same meeting id again moves it to the new date (also after a cancellation).",
     "meeting_cancelled": "Record that a meeting is cancelled (afgezegd). It leaves the due "
-    "list; tell the invitees (parents inform --topics meeting_cancelled --meeting ID). "
+    "list; tell the invitees (zatlog parents inform --topics meeting_cancelled --meeting ID). "
     "To hold it after all, schedule it again.",
     "parents_invited": "Record that persons were invited to a meeting.",
     "discussion_held": "Record a discussion (bespreking) of the pupil in a CvB, ZAT or MDO.",

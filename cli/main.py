@@ -53,6 +53,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "due": ("due", "due"),
     "access-log": ("access", "access_log"),
     "projections": ("projections_cmd", "projections"),
+    "verify": ("integrity", "verify"),
+    "digest": ("integrity", "digest"),
+    "backup": ("integrity", "backup"),
+    "restore": ("integrity", "restore"),
 }
 """Every subcommand and where it lives; other modules add theirs here."""
 

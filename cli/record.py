@@ -122,7 +122,8 @@ def _option(field: str, info: FieldInfo) -> click.Option:
         return click.Option([flag], type=click.Choice(choices), help=help_text)
     if annotation is int:
         return click.Option([flag], type=int, help=help_text + " [required]")
-    metavar = "DATE" if field in ("at", "birth_date", "date") or "deadline" in field else None
+    dated = field in ("at", "birth_date", "date", "until", "valid_until", "review_at")
+    metavar = "DATE" if dated or "deadline" in field else None
     return click.Option(
         [flag],
         metavar=metavar,

@@ -53,6 +53,7 @@ class ZatlogApp(Application[UUID]):
         for attempt in range(ATTEMPTS):
             try:
                 super().__init__(env=location.settings)
+                self._chain_existing_log()
                 return
             except (OSError, OperationalError) as error:
                 raise StorageError(f"cannot open {location.target}: {error}") from None
@@ -63,6 +64,15 @@ class ZatlogApp(Application[UUID]):
                 if "concurrently" not in str(error) or attempt == ATTEMPTS - 1:
                     raise StorageError(f"cannot open {location.target}: {error}") from None
                 time.sleep(random.uniform(0, 0.02 * 2**attempt))
+
+    def _chain_existing_log(self) -> None:
+        """Chain a log recorded before chaining existed (once; see zatlog.chain_store)."""
+        from zatlog.chain import ChainingMapper
+
+        assert isinstance(self.mapper, ChainingMapper)
+        ensure_chained = getattr(self.recorder, "ensure_chained", None)
+        assert ensure_chained is not None, "the log's recorder does not chain its events"
+        ensure_chained(self.mapper)
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -92,6 +102,12 @@ class ZatlogApp(Application[UUID]):
             f"another coordinator kept recording on the same case(s); nothing was written "
             f"after {ATTEMPTS} attempts, please try again"
         )
+
+    def events_for(
+        self, batch: Sequence[tuple[a.Action, str]], today: date | None = None
+    ) -> list[DomainEventProtocol[UUID]]:
+        """The events a batch would record, checked, not yet saved (see zatlog.restore)."""
+        return self._events_for(batch, today or date.today())
 
     def _events_for(
         self, batch: Sequence[tuple[a.Action, str]], today: date

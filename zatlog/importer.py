@@ -8,6 +8,7 @@ from datetime import date
 from zatlog.actions import Action, parse_action_json
 from zatlog.application import Rejected, ZatlogApp
 from zatlog.errors import InvalidAction, LineError
+from zatlog.restore import without_proof
 
 
 def parse_lines(
@@ -27,7 +28,7 @@ def parse_lines(
         if not line.strip():
             continue
         try:
-            action = parse_action_json(line)
+            action = parse_action_json(without_proof(line))
         except InvalidAction as error:
             raise LineError(number, error, source) from None
         if history:

@@ -77,6 +77,9 @@ def _sqlite(value: str) -> Location:
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
             "SQLITE_DBNAME": str(path),
             "SQLITE_LOCK_TIMEOUT": "30",
+            # Each event's link in the same transaction (see zatlog.chain).
+            "APPLICATION_RECORDER_TOPIC": "zatlog.chain_store:ChainedSQLiteRecorder",
+            "MAPPER_TOPIC": "zatlog.chain:ChainingMapper",
         },
     )
 
@@ -98,8 +101,9 @@ def _postgres(url: str) -> Location:
         "POSTGRES_PASSWORD": unquote(parts.password) if parts.password else "",
         "POSTGRES_CONNECT_TIMEOUT": "10",
         "POSTGRES_LOCK_TIMEOUT": "30",
-        # The library's recorder, with large batches in one statement (see the module).
+        # The library's recorder, batches in one statement, chained (see the module).
         "APPLICATION_RECORDER_TOPIC": "zatlog.postgres_recorder:ZatlogPostgresRecorder",
+        "MAPPER_TOPIC": "zatlog.chain:ChainingMapper",
     }
     schema = parse_qs(parts.query).get("schema", [""])[0]
     if schema:

@@ -520,6 +520,16 @@ class Dossier(BaseModel):
     involvement: list[Involvement] | None
     looks: list[Look] = []
     """Who looked at the dossier, oldest first (every reader is shown this)."""
+    log_digest: str | None = None
+    """The digest of the log the export was computed from (``zatlog verify --against``)."""
+
+    @property
+    def log_digest_short(self) -> str | None:
+        """The digest's short form (16 hex digits of the root), for the page footer."""
+        if not self.log_digest:
+            return None
+        head, _, root = self.log_digest.rpartition("-")
+        return f"{head}-{root[:16]}"
 
 
 # -- building it ------------------------------------------------------------------------------

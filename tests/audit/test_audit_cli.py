@@ -105,7 +105,9 @@ def test_pseudonymize_replaces_case_references_stably(p17: str, tmp_path: Path) 
 
 def test_csv_has_a_row_per_finding(p17: str) -> None:
     result = _run(p17, "audit", "--as-of", "2026-01-31", "--format", "csv")
-    rows = list(csv.DictReader(io.StringIO(result.output)))
+    comment, _, table = result.output.partition("\n")
+    assert comment.startswith("# log_digest: zl1-")
+    rows = list(csv.DictReader(io.StringIO(table)))
     assert sorted(r["rule"] for r in rows) == ["A16", "D1"]
 
 

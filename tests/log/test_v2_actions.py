@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from zatlog.cli.main import cli
+from zatlog.restore import PROOF_FIELDS
 
 CASE = "2025-040"
 BORN = "2009-09-02"  # 16 on 2025-09-02
@@ -30,7 +31,9 @@ def ok(db: str, *args: str) -> str:
 
 
 def exported(db: str) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in ok(db, "export-log").splitlines()]
+    """The exported actions, without their proof (recording time and chain)."""
+    lines = [json.loads(line) for line in ok(db, "export-log").splitlines()]
+    return [{k: v for k, v in line.items() if k not in PROOF_FIELDS} for line in lines]
 
 
 def refused(db: str, args: list[str], message: str) -> None:
@@ -643,3 +646,28 @@ def test_every_action_field_and_topic_has_a_dutch_and_english_label() -> None:
     assert topics <= set(i18n.VALUE_LABELS) | set(i18n.CATEGORY_LABELS)
     fields = {f for model in actions.ACTION_CLASSES.values() for f in model.model_fields}
     assert fields - {"action", "case", "school", "at", "by"} <= set(i18n.FIELD_LABELS)
+
+
+def test_the_shared_order_takes_date_then_time_of_day_then_recording_order() -> None:
+    from datetime import datetime
+
+    from zatlog.actions import parse_action
+    from zatlog.records import LoggedAction, in_time_order
+
+    def logged(position: int, at: str) -> LoggedAction:
+        action = parse_action(
+            {"action": "signal_raised", "case": CASE, "at": at, "source": "teacher",
+             "description": f"#{position}"}
+        )  # fmt: skip
+        return LoggedAction(position, datetime(2025, 10, 1), "ib-test", action)
+
+    events = [
+        logged(1, "2025-09-04"),
+        logged(2, "2025-09-03T23:59"),
+        logged(3, "2025-09-03T08:00"),
+        logged(4, "2025-09-03"),
+        logged(5, "2025-09-03T08:00"),
+        logged(6, "2025-09-03"),
+        logged(7, "2025-09-04T00:00+02:00"),  # the wall clock as written
+    ]
+    assert [e.position for e in in_time_order(events)] == [4, 6, 3, 5, 2, 1, 7]

@@ -15,6 +15,7 @@ from click.testing import CliRunner, Result
 from provider_log import arranged, evaluated, opened, write_log
 
 from zatlog.cli.main import cli
+from zatlog.restore import PROOF_FIELDS
 
 CASE = "2025-101"
 NOT_ARRANGED = (
@@ -44,7 +45,8 @@ def run(db: str, *args: str) -> Result:
 def exported(db: str) -> list[dict[str, Any]]:
     result = run(db, "export-log")
     assert result.exit_code == 0, result.output
-    return [json.loads(line) for line in result.output.splitlines()]
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    return [{k: v for k, v in line.items() if k not in PROOF_FIELDS} for line in lines]
 
 
 def imported(db: str, tmp_path: Path, lines: list[dict[str, Any]]) -> Result:

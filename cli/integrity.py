@@ -1,0 +1,142 @@
+"""Proving the log: `zatlog verify` and `zatlog digest`."""
+
+from __future__ import annotations
+
+import click
+
+from zatlog.cli.main import Session
+from zatlog.cli.options import lang_option, language
+
+
+@click.command("verify")
+@click.option("--case", "case_ref", metavar="REF", help="Verify one case's chain only.")
+@click.option(
+    "--against",
+    metavar="DIGEST",
+    help="Also prove that the log this digest was taken from is contained, unchanged, "
+    "in today's log.",
+)
+@lang_option
+@click.pass_obj
+def verify(session: Session, case_ref: str | None, against: str | None, lang: str | None) -> None:
+    """Recompute every event's chain and name the first broken link (exit 1 when broken).
+
+    Names, per case, the first event that was edited, removed, inserted, swapped
+    or moved outside zatlog, and says from which position the chain is original.
+    """
+    from zatlog.chain import Digest
+    from zatlog.verify import describe_origin, log_digest, verify
+
+    out = language(session, lang)
+    digest = Digest.parse(against) if against else None
+    result = verify(session.app, case=case_ref, against=digest)
+    nl = out == "nl"
+    for found in result.breaks:
+        click.echo(("BREUK: " if nl else "BROKEN: ") + found.describe(out), err=True)
+    if digest is not None and not result.against_holds:
+        assert result.recomputed is not None
+        click.echo(
+            (
+                f"de log van digest {digest.short} zit niet meer ongewijzigd in de log van "
+                f"vandaag (tot positie {digest.position} nu: {result.recomputed.short})"
+                if nl
+                else f"the log of digest {digest.short} is no longer contained, unchanged, in "
+                f"today's log (up to position {digest.position} now: {result.recomputed.short})"
+            ),
+            err=True,
+        )
+    if not result.intact:
+        raise SystemExit(1)
+    what = f"dossier {case_ref}" if case_ref and nl else f"case {case_ref}" if case_ref else ""
+    if nl:
+        click.echo(
+            f"de log is ongeschonden{' voor ' + what if what else ''}: {result.events} "
+            f"gebeurtenissen in {result.aggregates} keten{'s' if result.aggregates != 1 else ''}, "
+            "elke schakel klopt"
+        )
+    else:
+        click.echo(
+            f"the log is intact{' for ' + what if what else ''}: {result.events} events "
+            f"in {result.aggregates} chain{'s' if result.aggregates != 1 else ''}, every link holds"
+        )
+    if digest is not None:
+        click.echo(
+            f"de log van digest {digest.short} zit ongewijzigd in de log van vandaag"
+            if nl
+            else f"the log of digest {digest.short} is contained, unchanged, in today's log"
+        )
+    click.echo(describe_origin(result.origin, out))
+    click.echo(f"digest: {log_digest(session.app).short}")
+
+
+@click.command("digest")
+@click.pass_obj
+def digest(session: Session) -> None:
+    """Print the log's digest: a short form to write down, then the full root.
+
+    ``zl1-<events>-<last position>-<first 16 hex digits of the root>``: give it
+    to an inspector; ``zatlog verify --against`` later proves that this log is
+    still contained, unchanged, in the log of that day.
+    """
+    from zatlog.verify import log_digest
+
+    current = log_digest(session.app)
+    click.echo(current.short)
+    click.echo(current.full)
+
+
+@click.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.pass_obj
+def backup(session: Session, file: str) -> None:
+    """Copy the whole SQLite database to FILE (a new file), safe while others write.
+
+    The copy holds the log, its chain and the read models; `zatlog restore`
+    brings it back. For PostgreSQL use pg_dump and pg_restore (see the README).
+    """
+    from pathlib import Path
+
+    from zatlog.backup import backup
+    from zatlog.verify import log_digest
+
+    location = session.location
+    backup(location, Path(file))
+    from zatlog.application import ZatlogApp
+
+    copy = ZatlogApp(type(location)(location.kind, str(Path(file).resolve()), location.settings))
+    try:
+        click.echo(f"backup written: {file} (digest {log_digest(copy).short})")
+    finally:
+        copy.close()
+
+
+@click.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@lang_option
+@click.pass_obj
+def restore(session: Session, file: str, lang: str | None) -> None:
+    """Restore a backup FILE into --db (a new, empty path), then verify it.
+
+    A copy that does not verify is removed again (the backup file stays as it
+    is) and the broken links are named; exit status 1.
+    """
+    from pathlib import Path
+
+    from zatlog.backup import discard, restore
+    from zatlog.verify import log_digest, verify
+
+    location = session.location
+    restore(Path(file), location)
+    session.reset()
+    result = verify(session.app)
+    if not result.intact:
+        out = language(session, lang)
+        for found in result.breaks:
+            click.echo(("BREUK: " if out == "nl" else "BROKEN: ") + found.describe(out), err=True)
+        session.reset()
+        discard(location)
+        raise SystemExit(1)
+    click.echo(
+        f"restored {location.target} from {file}: {result.events} events, every link holds "
+        f"(digest {log_digest(session.app).short})"
+    )

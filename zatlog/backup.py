@@ -1,0 +1,107 @@
+"""Backing up and restoring a SQLite log whole: events, chain and read models, byte for byte.
+
+SQLite's online backup API copies a consistent snapshot while other
+processes keep writing, so a backup never needs zatlog to stop. The copy is
+written beside its destination and renamed into place, so a half-written
+backup never carries the destination's name. A restore goes only into a new
+(or empty) path and is verified before it is kept.
+
+An encrypted log's key file (see :mod:`zatlog.keys`) is found by the
+database's path, so the backup and the restored database get a key file of
+their own with the same key (in the configuration folder, never beside the
+data). PostgreSQL has its own tools: ``pg_dump`` and ``pg_restore``.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from zatlog.errors import StorageError, ZatlogError
+from zatlog.keys import KEY_ENV, key_path
+from zatlog.storage import Location
+
+POSTGRES_TOOLS = (
+    "for PostgreSQL use its own tools: pg_dump --format=custom --schema=SCHEMA "
+    "--file=FILE URL, and pg_restore --dbname=URL FILE (see the README)"
+)
+
+
+def backup(location: Location, destination: Path) -> None:
+    """Copy the SQLite log at ``location`` to ``destination`` (a new file), safely while in use."""
+    if location.is_postgres:
+        raise ZatlogError(f"zatlog backup copies a SQLite file; {POSTGRES_TOOLS}")
+    source = Path(location.target)
+    if not source.is_file():
+        raise ZatlogError(f"{source}: no such database")
+    destination = destination.expanduser().resolve()
+    if destination.exists():
+        raise ZatlogError(f"{destination} already exists: a backup never overwrites a file")
+    _copy(source, destination)
+    _copy_key(location.target, str(destination))
+
+
+def restore(backup_file: Path, location: Location) -> None:
+    """Copy the backup into the (new or empty) SQLite path of ``location``."""
+    if location.is_postgres:
+        raise ZatlogError(f"zatlog restore writes a SQLite file; {POSTGRES_TOOLS}")
+    backup_file = backup_file.expanduser().resolve()
+    if not backup_file.is_file():
+        raise ZatlogError(f"{backup_file}: no such backup file")
+    _check_is_log(backup_file)
+    target = Path(location.target)
+    if target.exists() and target.stat().st_size > 0:
+        raise ZatlogError(
+            f"{target} is not empty: restore only into a new path (name another --db)"
+        )
+    target.unlink(missing_ok=True)
+    _copy(backup_file, target)
+    _copy_key(str(backup_file), str(target))
+
+
+def discard(location: Location) -> None:
+    """Remove a restored copy that did not verify (the backup itself is left untouched)."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(location.target + suffix).unlink(missing_ok=True)
+    if not os.environ.get(KEY_ENV):
+        key_path(location.target).unlink(missing_ok=True)
+
+
+def _copy(source: Path, destination: Path) -> None:
+    partial = destination.with_name(f".{destination.name}.partial")
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        with sqlite3.connect(source) as reader, sqlite3.connect(partial) as writer:
+            reader.backup(writer)
+            # A single file: the copy is self-contained, without a WAL beside it.
+            writer.execute("PRAGMA journal_mode=DELETE")
+        reader.close()
+        writer.close()
+        os.replace(partial, destination)
+    except (OSError, sqlite3.Error) as error:
+        partial.unlink(missing_ok=True)
+        raise StorageError(f"cannot copy {source} to {destination}: {error}") from None
+
+
+def _check_is_log(path: Path) -> None:
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        conn.close()
+    except sqlite3.Error as error:
+        raise ZatlogError(f"{path} is not a zatlog database ({error})") from None
+    if "stored_events" not in tables:
+        raise ZatlogError(f"{path} is not a zatlog database (it has no stored events)")
+
+
+def _copy_key(source: str, destination: str) -> None:
+    if os.environ.get(KEY_ENV):
+        return  # the key comes from the environment for every path
+    source_key = key_path(source)
+    if source_key.is_file():
+        destination_key = key_path(destination)
+        destination_key.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        descriptor = os.open(destination_key, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as out:
+            out.write(source_key.read_bytes())

@@ -1,0 +1,313 @@
+"""Where the chain is written and read: the recorders' side of :mod:`zatlog.chain`.
+
+Both recorders (SQLite here, PostgreSQL in :mod:`zatlog.postgres_recorder`)
+insert a batch's links into ``event_chain`` inside the transaction that
+inserts its events, after the events (so each link knows its log position).
+A link needs the previous link of its aggregate: from earlier in the same
+batch, else from the table. A missing previous link, or a version that the
+chain already holds, means the log was changed outside zatlog: the write is
+refused (a :class:`ChainBrokenError`), so nothing is recorded on top of a
+rewritten history.
+
+``event_chain_origin`` records, once, how chaining began: ``recorded`` (a
+database chained from its first event) or ``migrated`` (a log recorded before
+chaining existed, chained on its first open up to position ``up_to``).
+
+Defence in depth: triggers refuse UPDATE and DELETE on the stored events and
+on both chain tables. Whoever can drop a trigger can still edit the file;
+``zatlog verify`` is what detects it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
+from uuid import UUID
+
+from eventsourcing.persistence import StoredEvent
+from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor
+
+from zatlog.chain import (
+    GENESIS,
+    ChainingMapper,
+    ContentStoredEvent,
+    Digest,
+    content_of,
+    link_of,
+    merkle_root,
+)
+from zatlog.errors import StorageError
+
+CHAIN_TABLE = "event_chain"
+ORIGIN_TABLE = "event_chain_origin"
+
+
+class ChainBrokenError(StorageError):
+    """A write would extend a chain that was changed outside zatlog."""
+
+
+class ChainRow(NamedTuple):
+    key: str
+    """The aggregate id as 32 hex digits."""
+    version: int
+    position: int
+    content: str
+    link: str
+
+
+class EventRow(NamedTuple):
+    key: str
+    version: int
+    position: int
+    topic: str
+    state: bytes
+
+
+class Snapshot(NamedTuple):
+    """What verification reads, as of one moment: both iterators ordered by aggregate, version."""
+
+    origin: Origin | None
+    events: Iterator[EventRow]
+    chain: Iterator[ChainRow]
+
+
+class Origin(NamedTuple):
+    kind: str
+    """``recorded`` or ``migrated``."""
+    up_to: int
+    """The last position chained by the migration (0 when chained from the start)."""
+    at: str
+
+
+def key_of(originator_id: UUID | str) -> str:
+    return originator_id.hex if isinstance(originator_id, UUID) else str(originator_id)
+
+
+def links_for(
+    stored_events: Sequence[StoredEvent],
+    positions: Sequence[int],
+    previous_link: Callable[[str, int], str | None],
+) -> list[ChainRow]:
+    """The chain rows of a batch of newly inserted events, linked to what came before."""
+    heads: dict[str, tuple[int, bytes]] = {}
+    rows: list[ChainRow] = []
+    for stored, position in zip(stored_events, positions, strict=True):
+        if not isinstance(stored, ContentStoredEvent):
+            raise StorageError("internal: an event reached the store without its content hash")
+        key = key_of(stored.originator_id)
+        version = stored.originator_version
+        if version == 1:
+            previous = GENESIS
+        elif key in heads and heads[key][0] == version - 1:
+            previous = heads[key][1]
+        else:
+            found = previous_link(key, version - 1)
+            if found is None:
+                raise ChainBrokenError(
+                    f"the chain of aggregate {key} has no link for version {version - 1}: "
+                    "the log was changed outside zatlog; nothing was written "
+                    "(run `zatlog verify`)"
+                )
+            previous = bytes.fromhex(found)
+        link = link_of(previous, key, version, stored.content)
+        heads[key] = (version, link)
+        rows.append(ChainRow(key, version, position, stored.content.hex(), link.hex()))
+    return rows
+
+
+def chain_existing(events: Iterator[EventRow], mapper: ChainingMapper) -> list[ChainRow]:
+    """Chain a log recorded before chaining existed (``events`` ordered by aggregate, version)."""
+    rows: list[ChainRow] = []
+    previous_key = ""
+    previous = GENESIS
+    for event in events:
+        if event.key != previous_key:
+            previous_key, previous = event.key, GENESIS
+        try:
+            plain = mapper.plain_state(event.state)
+        except Exception:  # the cipher's error: a wrong key, or damaged bytes
+            raise StorageError(
+                f"cannot chain the existing log: the event at position {event.position} "
+                "cannot be read (another encryption key, or damaged)"
+            ) from None
+        content = content_of(event.topic, plain)
+        link = link_of(previous, event.key, event.version, content)
+        rows.append(ChainRow(event.key, event.version, event.position, content.hex(), link.hex()))
+        previous = link
+    return rows
+
+
+HEADS_SQL = (
+    "SELECT c.originator_id, c.originator_version, c.link FROM {chain} c JOIN "
+    "(SELECT originator_id, MAX(originator_version) AS v FROM {chain} WHERE position <= ? "
+    "GROUP BY originator_id) h ON c.originator_id = h.originator_id AND c.originator_version = h.v"
+)
+COUNT_SQL = "SELECT COUNT(*), MAX(position) FROM {chain} WHERE position <= ?"
+
+
+def digest_of(heads: Iterable[tuple[str, int, str]], count: int, position: int | None) -> Digest:
+    """The digest of a log from its chain's heads (as stored)."""
+    root = merkle_root((key, version, bytes.fromhex(link)) for key, version, link in heads)
+    return Digest(count, position or 0, root.hex())
+
+
+def as_bytes(value: Any) -> bytes:
+    """A stored state as bytes (SQLite hands back TEXT when a state was edited as text)."""
+    return value.encode() if isinstance(value, str) else bytes(value)
+
+
+def now_text() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# -- SQLite -------------------------------------------------------------------------------------
+
+_REFUSE = "SELECT RAISE(ABORT, 'the log is append-only: zatlog refuses to change or remove it')"
+
+SQLITE_CHAIN_DDL = [
+    f"CREATE TABLE IF NOT EXISTS {CHAIN_TABLE} ("
+    "originator_id TEXT NOT NULL, originator_version INTEGER NOT NULL, "
+    "position INTEGER NOT NULL, content TEXT NOT NULL, link TEXT NOT NULL, "
+    "PRIMARY KEY (originator_id, originator_version)) WITHOUT ROWID",
+    f"CREATE INDEX IF NOT EXISTS {CHAIN_TABLE}_position ON {CHAIN_TABLE} (position)",
+    f"CREATE TABLE IF NOT EXISTS {ORIGIN_TABLE} ("
+    "kind TEXT NOT NULL, up_to INTEGER NOT NULL, events INTEGER NOT NULL, at TEXT NOT NULL)",
+    *(
+        f"CREATE TRIGGER IF NOT EXISTS {table}_no_{op.lower()} BEFORE {op} ON {table} "
+        f"BEGIN {_REFUSE}; END"
+        for table in ("stored_events", CHAIN_TABLE, ORIGIN_TABLE)
+        for op in ("UPDATE", "DELETE")
+    ),
+]
+
+
+class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
+    """The library's SQLite recorder, writing each event's link in the same transaction."""
+
+    def construct_create_table_statements(self) -> list[str]:
+        return [*super().construct_create_table_statements(), *SQLITE_CHAIN_DDL]
+
+    def _insert_events(
+        self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        positions = super()._insert_events(c, stored_events, **kwargs)
+        assert positions is not None
+
+        def previous_link(key: str, version: int) -> str | None:
+            c.execute(
+                f"SELECT link FROM {CHAIN_TABLE} WHERE originator_id=? AND originator_version=?",
+                (key, version),
+            )
+            row = c.fetchone()
+            return None if row is None else str(row[0])
+
+        rows = links_for(stored_events, positions, previous_link)
+        try:
+            c.executemany(f"INSERT INTO {CHAIN_TABLE} VALUES (?,?,?,?,?)", rows)
+        except sqlite3.IntegrityError:
+            raise ChainBrokenError(
+                "the chain already holds a link for an event being written: an event was "
+                "removed from the log outside zatlog; nothing was written (run `zatlog verify`)"
+            ) from None
+        return positions
+
+    # -- the one-time migration ---------------------------------------------------------------
+
+    def ensure_chained(self, mapper: ChainingMapper) -> None:
+        """Chain the events recorded before chaining existed, once, and record how."""
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(f"SELECT COUNT(*) FROM {ORIGIN_TABLE}")
+            if c.fetchone()[0]:
+                return
+        with self.datastore.get_connection(commit=True) as connection:
+            cursor = connection.cursor()
+            try:
+                cursor.execute("BEGIN IMMEDIATE")  # one migrating process; others wait
+                cursor.execute(f"SELECT COUNT(*) FROM {ORIGIN_TABLE}")
+                if not cursor.fetchone()[0]:
+                    self._chain_existing(cursor, mapper)
+            except BaseException:
+                connection.rollback()
+                raise
+            else:
+                connection.commit()
+            finally:
+                cursor.sqlite_cursor.close()
+
+    def _chain_existing(self, cursor: SQLiteCursor, mapper: ChainingMapper) -> None:
+        cursor.execute(f"SELECT COUNT(*), MAX(rowid) FROM {self.events_table_name}")
+        count, last = cursor.fetchone()
+        if count:
+            cursor.execute(
+                "SELECT originator_id, originator_version, rowid, topic, state "
+                f"FROM {self.events_table_name} ORDER BY originator_id, originator_version"
+            )
+            events = (
+                EventRow(str(r[0]), r[1], r[2], r[3], as_bytes(r[4])) for r in cursor.fetchall()
+            )
+            rows = chain_existing(events, mapper)
+            cursor.executemany(f"INSERT INTO {CHAIN_TABLE} VALUES (?,?,?,?,?)", rows)
+        kind = "migrated" if count else "recorded"
+        cursor.execute(
+            f"INSERT INTO {ORIGIN_TABLE} VALUES (?,?,?,?)", (kind, last or 0, count, now_text())
+        )
+
+    def digest(self, upto: int | None = None) -> Digest:
+        """The log's digest as its chain stands (as of position ``upto``, else now)."""
+        limit = upto if upto is not None else 2**62
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(COUNT_SQL.format(chain=CHAIN_TABLE), (limit,))
+            count, position = c.fetchone()
+            c.execute(HEADS_SQL.format(chain=CHAIN_TABLE), (limit,))
+            heads = [(str(r[0]), r[1], str(r[2])) for r in c.fetchall()]
+        return digest_of(heads, count, position)
+
+    def links_between(self, after: int, upto: int) -> dict[int, str]:
+        """The links of the events at positions ``(after, upto]``, by position."""
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(
+                f"SELECT position, link FROM {CHAIN_TABLE} WHERE position > ? AND position <= ?",
+                (after, upto),
+            )
+            return {row[0]: str(row[1]) for row in c.fetchall()}
+
+    # -- reading, for verification ------------------------------------------------------------
+
+    @contextmanager
+    def snapshot(self, key: str | None = None) -> Iterator[Snapshot]:
+        """The stored events and chain rows as of one moment (one read transaction)."""
+        only = " WHERE originator_id = ?" if key else ""
+        params = (key,) if key else ()
+        order = " ORDER BY originator_id, originator_version"
+        with self.datastore.get_connection(commit=False) as connection:
+            events, chain = connection.cursor(), connection.cursor()
+            events.execute("BEGIN")
+            try:
+                chain.execute(f"SELECT kind, up_to, at FROM {ORIGIN_TABLE} ORDER BY rowid LIMIT 1")
+                row = chain.fetchone()
+                origin = None if row is None else Origin(row[0], row[1], row[2])
+                events.execute(
+                    "SELECT originator_id, originator_version, rowid, topic, state "
+                    f"FROM {self.events_table_name}{only}{order}",
+                    params,
+                )
+                chain.execute(
+                    "SELECT originator_id, originator_version, position, content, link "
+                    f"FROM {CHAIN_TABLE}{only}{order}",
+                    params,
+                )
+                yield Snapshot(
+                    origin,
+                    (
+                        EventRow(str(r[0]), r[1], r[2], r[3], as_bytes(r[4]))
+                        for r in events.sqlite_cursor
+                    ),
+                    (ChainRow(str(r[0]), r[1], r[2], r[3], r[4]) for r in chain.sqlite_cursor),
+                )
+            finally:
+                connection.rollback()
+                events.sqlite_cursor.close()
+                chain.sqlite_cursor.close()
