@@ -23,6 +23,7 @@ import json
 import textwrap
 import typing
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Union
 
@@ -37,15 +38,19 @@ from zatlog.actions import (
     CaseAction,
     SchoolAction,
 )
+from zatlog.chain import Digest
 from zatlog.cli.help_texts import FIELD_HELP
 from zatlog.policy import Policy, SdqBands
 from zatlog.projections.audit.catalog import RULES
+from zatlog.projections.audit.findings import audit_log
 from zatlog.projections.audit.model import SEVERITIES
+from zatlog.projections.audit.report import to_json
 from zatlog.projections.case_model import CaseState
 from zatlog.projections.case_state import CaseSummary
 from zatlog.projections.dossier.schema import schema_text as dossier_schema_text
 from zatlog.projections.due import KIND_RULES
 from zatlog.projections.i18n import CATEGORY_LABELS
+from zatlog.projections.provenance import stamp_report
 from zatlog.projections.providers import ProviderReport
 
 DOCS = Path(__file__).resolve().parent
@@ -486,6 +491,13 @@ def dataclass_table(cls: type) -> str:
     return table(["field", "type"], rows)
 
 
+def audit_keys() -> list[str]:
+    """The top-level keys of ``audit --format json``, as the code writes them."""
+    result = audit_log([], Policy(), date(2026, 1, 31))
+    text = stamp_report(to_json(result, Policy()), "json", Digest(0, 0, "0" * 64))
+    return list(json.loads(text))
+
+
 def json_contracts_md() -> str:
     kinds = table(
         ["kind", "becomes a finding of"], ([f"`{k}`", code(r)] for k, r in KIND_RULES.items())
@@ -508,8 +520,12 @@ def json_contracts_md() -> str:
             '                           "position": 41},\n',
             '               "evidence": [{…}, …],\n',
             '               "message": {"nl": "…", "en": "…"}}],\n',
-            ' "summary": {"by_rule": {"S0": 0, …}, "by_severity": {"critical": 0, …}}}\n',
+            ' "summary": {"by_rule": {"S0": 0, …}, "by_severity": {"critical": 0, …}},\n',
+            ' "log_digest": "zl1-71-71-7f12fa61…"}\n',
             "```\n\n",
+            "Its keys, in this order: ",
+            code(audit_keys()),
+            ".\n\n",
             "- `as_of`: the day the audit judged by (`--as-of`, else today).\n",
             "- `policy`: every policy key with the value used ([policy.md](policy.md)).\n",
             "- `cases`: how many cases were audited.\n",
@@ -523,15 +539,23 @@ def json_contracts_md() -> str:
             "events that prove it, the subject included, in time order): `action` (its name), ",
             "`at` (when it happened), `recorded_at` (when it was recorded), `position` (its ",
             "place in the log).\n",
-            "- `message`: the finding in Dutch and English. No pupil or parent names appear.\n",
-            "- `summary`: counts per rule (every rule, zeros included) and per severity.\n\n",
+            "- `message`: the finding in Dutch (`nl`) and English (`en`). No pupil or parent ",
+            "names appear.\n",
+            "- `summary`: counts per rule (`by_rule`: every rule, zeros included) and per ",
+            "severity (`by_severity`).\n",
+            "- `log_digest`: the digest of the log the audit was computed from; ",
+            "`zatlog verify --against DIGEST` later proves that log is still there, unchanged ",
+            "([inspector.md](inspector.md)). The CSV names it in a first line ",
+            "`# log_digest: …`.\n\n",
             "## `zatlog due --format json`\n\n",
             "```json\n",
             '{"as_of": "YYYY-MM-DD", "items": [{"case": "2025-017", "kind": "invite", ',
             '"due": "YYYY-MM-DD", "overdue": false, "for": ["mother"], "what": "…"}]}\n',
             "```\n\n",
-            "Overdue items first, then by `due`. `for` lists the person ids concerned; `what` ",
-            "says what to do, in the language of `--lang`. Left undone, an item becomes an ",
+            "`as_of` is the day taken as today (`--as-of`, else today). `items`: overdue items ",
+            "first, then by `due`. Each has its `case`, its `kind` (below), the day it is `due`, ",
+            "whether it is `overdue`, `for`: the person ids concerned, and `what`: what to do, ",
+            "in the language of `--lang`. Left undone, an item becomes an ",
             "audit finding:\n\n",
             kinds,
             "\n\n",
