@@ -199,7 +199,7 @@ def _pending_meetings(facts: CaseFacts) -> list[Ev[MeetingScheduled]]:
     return [
         s
         for s in scheduled.values()
-        if not facts.cancelled(s.act.meeting, facts.as_of)
+        if not facts.is_cancelled(s.act.meeting, facts.as_of)
         and not any(d.act.meeting == s.act.meeting and d.day >= s.day for d in facts.discussions)
     ]
 
@@ -237,7 +237,7 @@ def _cancellations(facts: CaseFacts) -> list[_Due]:
             (catalog.forum(p.act.forum) for p in planning if isinstance(p.act, MeetingScheduled)),
             "",
         )
-        for cancelled in facts.cancellations.get(meeting, []):
+        for cancelled in facts.cancelled.get(meeting, []):
             deadline = cancellation_deadline(facts, cancelled)
             values = {"forum": forum, "date": deadline.isoformat(), "meeting": meeting}
             for person, _, notices in cancellation_untold(facts, cancelled):

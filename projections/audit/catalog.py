@@ -506,6 +506,42 @@ MESSAGES: dict[str, Words] = {
         "{What} gave {who} the full dossier, although this person is entitled to important "
         "facts only.",
     ),
+    "P1.parents": (
+        "Vóór {title} is de inbreng van de ouders met gezag{extra} niet gevraagd en vastgelegd.",
+        "Before {title}, the view of the parents with authority{extra} was not asked and recorded.",
+    ),
+    "P1.or_pupil": (
+        " (of van de leerling van 16 of ouder)",
+        " (or of the pupil, aged 16 or over)",
+    ),
+    "P1.pupil": (
+        "Vóór {title} is de leerling ({age} jaar) niet zelf gehoord.",
+        "Before {title}, the pupil (aged {age}) was not heard.",
+    ),
+    "Z1.not_told": (
+        "De leerling is op {when} bij het ZAT aangemeld zonder dat de ouders met gezag daar "
+        "vooraf over zijn geïnformeerd.",
+        "The pupil was registered with the ZAT on {when} without the parents with authority "
+        "being told beforehand.",
+    ),
+    "Z1.no_input": (
+        "De aanmelding bij het ZAT op {when} bevat geen inbreng van de ouders.",
+        "The ZAT registration of {when} holds no input from the parents.",
+    ),
+    "O1": (
+        "De ouders waren niet bij {title}; {who} heeft de uitkomst {what} gehoord, niet binnen "
+        "{days} dagen.",
+        "The parents were not at {title}; {who} {what}, not within {days} days.",
+    ),
+    "O1.late": ("pas op {late}", "was told the outcome only on {late}"),
+    "O1.never": ("niet", "was not told the outcome"),
+    "S1.parent": ("ouder-SDQ", "parent SDQ"),
+    "S1.teacher": ("leerkracht-SDQ", "teacher SDQ"),
+    "S1.missing": ("Bij {title} was er geen {form}.", "At {title} there was no {form}."),
+    "S1.old": (
+        "Bij {title} was de laatste {form} (van {when}) {age} dagen oud, ouder dan {days} dagen.",
+        "At {title} the latest {form} (of {when}) was {age} days old, older than {days} days.",
+    ),
     "what.invitation": ("de uitnodiging van {when}", "the invitation of {when}"),
     "what.informed": ("{channel} van {when}", "{channel} of {when}"),
     "what.disclosure": ("de verstrekking van {when}", "the disclosure of {when}"),

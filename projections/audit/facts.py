@@ -210,8 +210,8 @@ class CaseFacts:
         self.discussions: list[Ev[DiscussionHeld]] = []
         self.planning: dict[str, list[Ev[Planning]]] = defaultdict(list)
         """Per meeting: its schedulings and cancellations, in time order."""
-        self.cancellations: dict[str, list[Ev[MeetingCancelled]]] = defaultdict(list)
-        self.support: list[Ev[SupportArranged]] = []
+        self.cancelled: dict[str, list[Ev[MeetingCancelled]]] = defaultdict(list)
+        self.arrangements: list[Ev[SupportArranged]] = []
         self.plans: list[Ev[ActionPlanRecorded]] = []
         self.sdqs: dict[str, list[Ev[SdqRecorded]]] = defaultdict(list)
         self.zat_registrations: list[Ev[ZatRegistered]] = []
@@ -245,12 +245,12 @@ class CaseFacts:
             case ActionPlanRecorded():
                 self.plans.append(Ev(event, action, day))
             case SupportArranged():
-                self.support.append(Ev(event, action, day))
+                self.arrangements.append(Ev(event, action, day))
             case MeetingScheduled():
                 self.planning[action.meeting].append(Ev(event, action, day))
             case MeetingCancelled():
                 self.planning[action.meeting].append(Ev(event, action, day))
-                self.cancellations[action.meeting].append(Ev(event, action, day))
+                self.cancelled[action.meeting].append(Ev(event, action, day))
             case ParentsInformed():
                 informed = Ev(event, action, day)
                 self.informed.append(informed)
@@ -462,9 +462,9 @@ class CaseFacts:
 
     def cancellation(self, meeting: str, day: date) -> Ev[MeetingCancelled] | None:
         """*v2*: the latest cancellation of ``meeting`` dated on or before ``day``."""
-        return latest_until(self.cancellations.get(meeting, []), day)
+        return latest_until(self.cancelled.get(meeting, []), day)
 
-    def cancelled(self, meeting: str, day: date) -> bool:
+    def is_cancelled(self, meeting: str, day: date) -> bool:
         """*v2*: the latest scheduling or cancellation of ``meeting`` by ``day`` cancels it."""
         latest = _latest(self.planning.get(meeting, []), day, lambda _: True)
         return latest is not None and isinstance(latest.act, MeetingCancelled)

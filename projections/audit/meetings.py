@@ -214,7 +214,7 @@ def cancellation_untold(
 
 def _c1(facts: CaseFacts, meeting: str, as_of: date) -> list[Finding]:
     findings: list[Finding] = []
-    for cancelled in facts.cancellations.get(meeting, []):
+    for cancelled in facts.cancelled.get(meeting, []):
         deadline = cancellation_deadline(facts, cancelled)
         if as_of <= deadline:
             continue
@@ -247,13 +247,13 @@ def _c1(facts: CaseFacts, meeting: str, as_of: date) -> list[Finding]:
 def _p1(facts: CaseFacts, discussion: Ev[DiscussionHeld]) -> list[Finding]:
     day = discussion.day
     age = facts.age(day)
-    nl_title, en_title = _title(discussion)
+    title = _title(discussion)
     findings: list[Finding] = []
     holders = facts.authority_holders(day)
     heard_by = [*holders, PUPIL] if age >= 16 else list(holders)
     if not any(facts.informs(p, topic="heard_input", until=day) for p in heard_by):
-        nl_extra = " (of van de leerling van 16 of ouder)" if age >= 16 else ""
-        en_extra = " (or of the pupil, aged 16 or over)" if age >= 16 else ""
+        extra = catalog.MESSAGES["P1.or_pupil"] if age >= 16 else ""
+        nl, en = catalog.message("P1.parents", title=title, extra=extra)
         findings.append(
             make_finding(
                 "P1",
@@ -261,25 +261,15 @@ def _p1(facts: CaseFacts, discussion: Ev[DiscussionHeld]) -> list[Finding]:
                 facts.case,
                 discussion.log,
                 facts.relation_evidence(day, holders),
-                f"Vóór {nl_title} is de inbreng van de ouders met gezag{nl_extra} niet gevraagd "
-                "en vastgelegd.",
-                f"Before {en_title}, the view of the parents with authority{en_extra} was not "
-                "asked and recorded.",
+                nl,
+                en,
                 heard_by,
             )
         )
     if age >= 12 and not facts.informs(PUPIL, topic="heard_input", until=day):
+        nl, en = catalog.message("P1.pupil", title=title, age=age)
         findings.append(
-            make_finding(
-                "P1",
-                "minor",
-                facts.case,
-                discussion.log,
-                [],
-                f"Vóór {nl_title} is de leerling ({age} jaar) niet zelf gehoord.",
-                f"Before {en_title}, the pupil (aged {age}) was not heard.",
-                (PUPIL,),
-            )
+            make_finding("P1", "minor", facts.case, discussion.log, [], nl, en, (PUPIL,))
         )
     return findings
 
@@ -292,6 +282,7 @@ def _z1(facts: CaseFacts) -> list[Finding]:
         holders = facts.authority_holders(day)
         told = [*holders, PUPIL] if facts.age(day) >= 16 else list(holders)
         if not any(facts.informs(p, topic="zat_registration", until=day) for p in told):
+            nl, en = catalog.message("Z1.not_told", when=when)
             findings.append(
                 make_finding(
                     "Z1",
@@ -299,25 +290,14 @@ def _z1(facts: CaseFacts) -> list[Finding]:
                     facts.case,
                     registration.log,
                     facts.relation_evidence(day, holders),
-                    f"De leerling is op {when} bij het ZAT aangemeld zonder dat de ouders met "
-                    "gezag daar vooraf over zijn geïnformeerd.",
-                    f"The pupil was registered with the ZAT on {when} without the parents with "
-                    "authority being told beforehand.",
+                    nl,
+                    en,
                     told,
                 )
             )
         if not registration.act.parent_input:
-            findings.append(
-                make_finding(
-                    "Z1",
-                    "minor",
-                    facts.case,
-                    registration.log,
-                    [],
-                    f"De aanmelding bij het ZAT op {when} bevat geen inbreng van de ouders.",
-                    f"The ZAT registration of {when} holds no input from the parents.",
-                )
-            )
+            nl, en = catalog.message("Z1.no_input", when=when)
+            findings.append(make_finding("Z1", "minor", facts.case, registration.log, [], nl, en))
     return findings
 
 
@@ -328,7 +308,7 @@ def _o1(
     deadline = day + timedelta(days=policy.outcome_deadline_days)
     if as_of <= deadline:
         return []
-    nl_title, en_title = _title(discussion)
+    title = _title(discussion)
     findings: list[Finding] = []
     for person in facts.required_invitees(day):
         if person == PUPIL and discussion.act.pupil_present:
@@ -336,12 +316,18 @@ def _o1(
         told = facts.informs(person, topic="outcome", meeting=meeting, after=day - timedelta(1))
         if told and told[0].day <= deadline:
             continue
-        nl_who, en_who = facts.who(person, day)
-        if told:
-            late = catalog.day(told[0].day)
-            nl_what, en_what = f"pas op {late}", f"was told the outcome only on {late}"
-        else:
-            nl_what, en_what = "niet", "was not told the outcome"
+        what = (
+            catalog.message("O1.late", late=catalog.day(told[0].day))
+            if told
+            else catalog.MESSAGES["O1.never"]
+        )
+        nl, en = catalog.message(
+            "O1",
+            title=title,
+            who=facts.who(person, day),
+            what=what,
+            days=policy.outcome_deadline_days,
+        )
         findings.append(
             make_finding(
                 "O1",
@@ -349,10 +335,8 @@ def _o1(
                 facts.case,
                 discussion.log,
                 [t.log for t in told[:1]],
-                f"De ouders waren niet bij {nl_title}; {nl_who} heeft de uitkomst {nl_what} "
-                f"gehoord, niet binnen {policy.outcome_deadline_days} dagen.",
-                f"The parents were not at {en_title}; {en_who} {en_what}, not within "
-                f"{policy.outcome_deadline_days} days.",
+                nl,
+                en,
                 (person,),
             )
         )
@@ -363,34 +347,28 @@ def _s1(facts: CaseFacts, discussion: Ev[DiscussionHeld], policy: Policy) -> lis
     day = discussion.day
     if facts.age(day) >= 18:
         return []
-    nl_title, en_title = _title(discussion)
+    title = _title(discussion)
     findings: list[Finding] = []
-    for informant, nl_form, en_form in (
-        ("parent", "ouder-SDQ", "parent SDQ"),
-        ("teacher", "leerkracht-SDQ", "teacher SDQ"),
-    ):
+    for informant in ("parent", "teacher"):
+        form = catalog.MESSAGES[f"S1.{informant}"]
         latest = None
         for sdq in facts.sdqs.get(informant, []):
             if sdq.day > day:
                 break
             latest = sdq
         if latest is None:
-            nl, en = (
-                f"Bij {nl_title} was er geen {nl_form}.",
-                f"At {en_title} there was no {en_form}.",
-            )
+            nl, en = catalog.message("S1.missing", title=title, form=form)
         else:
             age_days = (day - latest.day).days
             if age_days <= policy.sdq_max_age_days:
                 continue
-            when = catalog.day(latest.day)
-            nl = (
-                f"Bij {nl_title} was de laatste {nl_form} (van {when}) {age_days} dagen oud, "
-                f"ouder dan {policy.sdq_max_age_days} dagen."
-            )
-            en = (
-                f"At {en_title} the latest {en_form} (of {when}) was {age_days} days old, older "
-                f"than {policy.sdq_max_age_days} days."
+            nl, en = catalog.message(
+                "S1.old",
+                title=title,
+                form=form,
+                when=catalog.day(latest.day),
+                age=age_days,
+                days=policy.sdq_max_age_days,
             )
         evidence = [] if latest is None else [latest.log]
         findings.append(make_finding("S1", "minor", facts.case, discussion.log, evidence, nl, en))

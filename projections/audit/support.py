@@ -22,7 +22,7 @@ KNOWING_TOPICS = ("support", "plan", "outcome")
 
 
 def check(facts: CaseFacts, policy: Policy, as_of: date) -> list[Finding]:
-    return [f for arranged in facts.support for f in _h1(facts, arranged)]
+    return [f for arranged in facts.arrangements for f in _h1(facts, arranged)]
 
 
 def known_by(facts: CaseFacts, arranged: Ev[SupportArranged]) -> LoggedAction | None:
