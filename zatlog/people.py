@@ -110,7 +110,7 @@ class PupilStance:
 
 
 def pupil_stance(choices: Iterable[PupilChoice], day: date) -> PupilStance:
-    """The refusal targets and authorisations in force on ``day`` (domain.md section 6).
+    """The refusal targets and authorisations in force on ``day`` (docs/parent-dossier.md).
 
     ``choices`` come in log order; only those dated on or before ``day``
     count. A refusal wins over an authorisation of the same person dated

@@ -140,7 +140,7 @@ def disclosed_by(action: InformationDisclosed | ParentsInformed) -> Disclosed:
 def in_force_for(start: LoggedAction, event: LoggedAction) -> bool:
     """*v2* "in force on a day": ``start`` (a restriction, a refusal or their end) dated d
     applies to everything dated d or later, whatever the recording order; on one day,
-    when both carry a time of day, the times decide (domain.md section 5)."""
+    when both carry a time of day, the times decide (docs/rules.md)."""
     if start.day != event.day:
         return start.day < event.day
     began, happened = start.action.clock, event.action.clock
