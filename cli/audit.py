@@ -10,19 +10,30 @@ from zatlog.cli.access import log_look, purpose_option
 from zatlog.cli.main import Session
 from zatlog.cli.options import (
     DATE,
+    check_output,
+    escaped,
+    example,
     lang_option,
     language,
     output_option,
     policy_from,
     policy_option,
     report_format_option,
+    require_case,
+    reversed_range,
     write_output,
 )
 
 SEVERITY_ORDER = ("minor", "major", "critical")
 
 
-@click.command("audit")
+@click.command(
+    "audit",
+    epilog=example(
+        "zatlog --db school.db audit --from 2026-08-01 --to 2026-12-31 --fail-on major",
+        "zatlog --db school.db audit --format html -o audit.html",
+    ),
+)
 @click.option("--case", "case", metavar="REF", help="Audit this case only.")
 @click.option("--school", metavar="S", help="Audit the cases of this school only.")
 @click.option(
@@ -79,10 +90,16 @@ def audit(
     from zatlog.projections.audit import report
     from zatlog.projections.audit.findings import audit_log
     from zatlog.projections.audit.pseudonym import Pseudonymizer
+    from zatlog.projections.text_table import terminal_width
 
+    reversed_range(session, start, end)
+    if output != "-":
+        check_output(session, output)
     chosen = language(session, lang)
     policy = policy_from(policy_file)
     today = as_of or date.today()
+    if case is not None:
+        require_case(session, case)
     from zatlog.projections.provenance import read_digest, stamp_report
     from zatlog.projections.runner import current_view
     from zatlog.verify import log_digest
@@ -112,8 +129,10 @@ def audit(
     elif fmt == "html":
         text = report.to_html(result, policy, today, chosen, pseudonymizer)
     else:
-        text = report.to_text(result, chosen, pseudonymizer)
-    write_output(output, stamp_report(text, fmt, digest, chosen))
+        text = report.to_text(result, chosen, pseudonymizer, width=terminal_width() or 110)
+    write_output(
+        session, output, stamp_report(escaped(text) if fmt == "table" else text, fmt, digest, chosen)
+    )
     if fail_on is not None:
         threshold = SEVERITY_ORDER.index(fail_on)
         if any(SEVERITY_ORDER.index(f.severity) >= threshold for f in result.findings):

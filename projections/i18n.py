@@ -203,6 +203,156 @@ def action_label(action: str, lang: Lang = "nl") -> str:
     return label(ACTION_LABELS, action, lang)
 
 
+# -- what the command line says when something is wrong (zatlog.cli) -----------------------
+
+CLI_MESSAGES: dict[str, tuple[str, str]] = {
+    "no_database": (
+        "geen zatlog-database op {path} (maak er een met zatlog init)",
+        "no zatlog database at {path} (create one with zatlog init)",
+    ),
+    "not_a_database": (
+        "{path} is geen zatlog-database: {reason}",
+        "{path} is not a zatlog database: {reason}",
+    ),
+    "not_a_file": ("het is geen bestand", "it is not a file"),
+    "no_log_tables": ("het logboek ontbreekt erin", "it holds no zatlog log"),
+    "readable_by_others": (
+        "waarschuwing: {path} is leesbaar voor anderen; maak het privé met: chmod 600 {path}",
+        "warning: {path} is readable by others; make it private with: chmod 600 {path}",
+    ),
+    "cannot_create": (
+        "kan {path} niet aanmaken: {reason}",
+        "cannot create {path}: {reason}",
+    ),
+    "unknown_case_suggest": (
+        "dossier {case} staat niet in het logboek; bedoelde u {suggestions}?",
+        "case {case} is not in the log; did you mean {suggestions}?",
+    ),
+    "or": ("of", "or"),
+    "reversed_range": (
+        "--from {start} ligt na --to {end}; geef eerst de vroegste datum",
+        "--from {start} is after --to {end}; give the earlier date first",
+    ),
+    "output_no_folder": (
+        "--output {path}: de map {folder} bestaat niet",
+        "--output {path}: the folder {folder} does not exist",
+    ),
+    "output_is_folder": (
+        "--output {path}: dat is een map; geef een bestandsnaam",
+        "--output {path}: that is a folder; give a file name",
+    ),
+    "output_symlink": (
+        "--output {path}: dat is een symbolische koppeling; zatlog schrijft nooit via een "
+        "koppeling, kies een gewoon bestand",
+        "--output {path}: that is a symbolic link; zatlog never writes through a link, "
+        "choose a plain file",
+    ),
+    "output_failed": (
+        "--output {path}: schrijven mislukt: {reason}; er is niets geschreven",
+        "--output {path}: writing failed: {reason}; nothing was written",
+    ),
+    "input_failed": ("{path}: lezen mislukt: {reason}", "{path}: cannot read: {reason}"),
+    "no_pango": (
+        "een PDF maken lukt niet: de systeembibliotheek Pango ontbreekt ({error}). Installeer "
+        "wat WeasyPrint nodig heeft (Debian/Ubuntu: apt install libpango-1.0-0 "
+        "libpangoft2-1.0-0) of maak het document met --format html",
+        "cannot make a PDF: the system library Pango is missing ({error}). Install what "
+        "WeasyPrint needs (Debian/Ubuntu: apt install libpango-1.0-0 libpangoft2-1.0-0) "
+        "or make the document with --format html",
+    ),
+    "bad_key": (
+        "{source}: geen geldige sleutel ({reason}); verwacht 16, 24 of 32 bytes in base64, "
+        "zoals zatlog init --encrypt die maakt",
+        "{source}: not a valid key ({reason}); expected 16, 24 or 32 bytes in base64, "
+        "as zatlog init --encrypt makes them",
+    ),
+    "key_unreadable": (
+        "het log in {target} is niet te lezen met deze sleutel (of zonder sleutel); "
+        "er is niets gewist of veranderd",
+        "the log in {target} cannot be read with this key (or without one); "
+        "nothing was dropped or changed",
+    ),
+    "store_refused": (
+        "de database weigerde dit, er is niets vastgelegd: {reason}",
+        "the database refused this, nothing was recorded: {reason}",
+    ),
+    "store_failed": ("databasefout: {reason}", "database error: {reason}"),
+    "file_error": ("{path}: {reason}", "{path}: {reason}"),
+    "unexpected": (
+        "onverwachte fout ({kind}: {detail}); meld dit aan wie zatlog beheert",
+        "unexpected error ({kind}: {detail}); please report this to whoever maintains zatlog",
+    ),
+    "written_not_recorded": (
+        "het document is geschreven, maar de verstrekking kon niet worden vastgelegd: "
+        "{reason}; leg haar vast met zatlog information disclose",
+        "the document was written, but the disclosure could not be recorded: {reason}; "
+        "record it with zatlog information disclose",
+    ),
+    "doctor_ok": ("in orde", "ok"),
+    "doctor_problem": ("PROBLEEM", "PROBLEM"),
+    "doctor_note": ("let op", "note"),
+    "doctor_python": ("Python", "Python"),
+    "doctor_pdf": ("PDF (WeasyPrint, Pango)", "PDF (WeasyPrint, Pango)"),
+    "doctor_pdf_fix": (
+        "installeer Pango (Debian/Ubuntu: apt install libpango-1.0-0 libpangoft2-1.0-0); "
+        "tot dan werkt --format html wel",
+        "install Pango (Debian/Ubuntu: apt install libpango-1.0-0 libpangoft2-1.0-0); "
+        "until then --format html works",
+    ),
+    "doctor_database": ("database", "database"),
+    "doctor_database_fix": (
+        "maak er een met: zatlog --db {path} init (of geef met --db of ZATLOG_DB de juiste)",
+        "create one with: zatlog --db {path} init (or name the right one with --db or ZATLOG_DB)",
+    ),
+    "doctor_private": ("alleen leesbaar voor de eigenaar", "readable by its owner only"),
+    "doctor_shared": ("{path} is leesbaar voor anderen", "{path} is readable by others"),
+    "doctor_chmod": (
+        "maak het privé met: chmod 600 {path}",
+        "make it private with: chmod 600 {path}",
+    ),
+    "doctor_key": ("versleutelsleutel", "encryption key"),
+    "doctor_key_none": (
+        "geen sleutel: het log is niet versleuteld",
+        "no key: the log is not encrypted",
+    ),
+    "doctor_key_from": ("sleutel uit {source}, past op het log", "key from {source}, fits the log"),
+    "doctor_key_fix": (
+        "zet de juiste sleutel in ZATLOG_CIPHER_KEY, of zet het sleutelbestand terug "
+        "({path}) uit de reservekopie",
+        "set the right key in ZATLOG_CIPHER_KEY, or restore the key file ({path}) from its backup",
+    ),
+    "doctor_key_misfit": (
+        "het log is niet te lezen met deze sleutel (of zonder sleutel)",
+        "the log cannot be read with this key (or without one)",
+    ),
+    "doctor_readmodels": ("leesmodellen", "read models"),
+    "doctor_readmodels_current": (
+        "bij met het log (positie {end})",
+        "up to date with the log (position {end})",
+    ),
+    "doctor_readmodels_behind": (
+        "{behind} gebeurtenissen achter; ze lopen bij bij het volgende gebruik",
+        "{behind} events behind; they catch up on the next use",
+    ),
+    "doctor_readmodels_fix": (
+        "bouw ze opnieuw op met: zatlog projections rebuild",
+        "rebuild them with: zatlog projections rebuild",
+    ),
+    "doctor_skipped": ("overgeslagen: geen database", "skipped: no database"),
+    "doctor_summary_ok": ("alles in orde", "everything is in order"),
+    "doctor_summary_problems": (
+        "{count} probleem/problemen gevonden",
+        "{count} problem(s) found",
+    ),
+}
+"""Errors and warnings of the command line (``{name}`` fields are filled in by the caller)."""
+
+
+def message(key: str, lang: Lang = "nl", **fields: object) -> str:
+    """A :data:`CLI_MESSAGES` text in ``lang`` with its fields filled in."""
+    return label(CLI_MESSAGES, key, lang).format(**fields)
+
+
 # -- the dossier export (zatlog dossier export) -------------------------------------------
 
 DOSSIER_LABELS: dict[str, tuple[str, str]] = {

@@ -480,8 +480,9 @@ def period_text(report: ProviderReport, lang: Lang) -> str:
     return f"{report.start.isoformat()} {label(PROVIDER_LABELS, 'through', lang)} {end.isoformat()}"
 
 
-def to_table(report: ProviderReport, lang: Lang = "nl") -> str:
-    """A plain-text table for the terminal, with a legend."""
+def to_table(report: ProviderReport, lang: Lang = "nl", width: int | None = None) -> str:
+    """A plain-text table for the terminal (within ``width`` when given), with a legend."""
+    from zatlog.projections.text_table import columns
 
     def t(key: str) -> str:
         return label(PROVIDER_LABELS, key, lang)
@@ -519,15 +520,7 @@ def to_table(report: ProviderReport, lang: Lang = "nl") -> str:
         ]
         for row in report.providers
     ]
-    widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
-    right = range(2, len(header))
-    for cells in [header, *body]:
-        lines.append(
-            "  ".join(
-                c.rjust(widths[i]) if i in right else c.ljust(widths[i])
-                for i, c in enumerate(cells)
-            ).rstrip()
-        )
+    lines.append(columns([header, *body], width, right=range(2, len(header))))
     lines += ["", t("legend"), t("small_counts")]
     if any(row.flagged for row in report.providers):
         lines.append(f"! {t('flag')}")
