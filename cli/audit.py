@@ -99,7 +99,7 @@ def audit(
     policy = policy_from(policy_file)
     today = as_of or date.today()
     if case is not None:
-        require_case(session, case)
+        require_case(session, case, chosen)
     from zatlog.projections.provenance import read_digest, stamp_report
     from zatlog.projections.runner import current_view
     from zatlog.verify import log_digest

@@ -133,7 +133,7 @@ def show(
         refs = [] if known else known_cases(view)
     if state is None:
         if not known:
-            raise ZatlogError(escaped(unknown_case(session, ref, refs)))
+            raise ZatlogError(escaped(unknown_case(session, ref, refs, chosen)))
         day = as_of or (known_at.astimezone().date() if known_at else today)
         raise ZatlogError(label(CASE_LABELS, "not_opened", chosen).format(case=ref, day=day))
     log_look(session, "case show", [ref], ["case_state"], purpose)

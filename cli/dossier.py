@@ -72,7 +72,7 @@ def request(session: Session, ref: str, person: str, kind: str, at: str | None) 
     day = _day(at)
     events = load_case_events(session.app, ref)
     if not events:
-        require_case(session, ref)  # names the close references
+        require_case(session, ref, language(session, None))  # names the close references
         raise ZatlogError(f"case {ref} has not been opened")
     prefix = f"r-{day:%Y%m%d}-"
     numbers = [
@@ -171,7 +171,7 @@ def export(
     policy = policy_from(policy_file)
     events = load_case_events(session.app, ref)
     if not events:
-        require_case(session, ref)  # names the close references
+        require_case(session, ref, chosen)  # names the close references
         raise ZatlogError(f"case {ref} has not been opened")
     school = next((e.action.school for e in events if e.action.action == "case_opened"), None)
     school_events = load_school_events(session.app, school or "default")

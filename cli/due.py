@@ -83,7 +83,7 @@ def due(
         assert case is not None
         with current_view(session.location, ["case_state"]) as view:
             refs = known_cases(view)
-        raise ZatlogError(escaped(unknown_case(session, case, refs)))
+        raise ZatlogError(escaped(unknown_case(session, case, refs, chosen)))
     if within is not None:
         horizon = today + timedelta(days=within)
         items = [item for item in items if item.due <= horizon]

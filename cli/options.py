@@ -178,7 +178,7 @@ def private_file(session: Session, output: str) -> Iterator[IO[bytes]]:
             os.unlink(temporary)
 
 
-def require_case(session: Session, reference: str) -> None:
+def require_case(session: Session, reference: str, lang: Lang | None = None) -> None:
     """Exit 1 unless case ``reference`` was opened, naming the closest references."""
     from zatlog.projections.case_refs import known_cases
     from zatlog.projections.runner import current_view
@@ -186,23 +186,25 @@ def require_case(session: Session, reference: str) -> None:
     with current_view(session.location, ["case_state"]) as view:
         known = known_cases(view)
     if reference not in known:
-        raise click.ClickException(unknown_case(session, reference, known))
+        raise click.ClickException(escaped(unknown_case(session, reference, known, lang)))
 
 
-def unknown_case(session: Session, reference: str, known: list[str]) -> str:
+def unknown_case(
+    session: Session, reference: str, known: list[str], lang: Lang | None = None
+) -> str:
     """ "Case X is not in the log", with the close references when there are any."""
     from zatlog.projections.case_refs import close_references
-    from zatlog.projections.i18n import CASE_LABELS, label
+    from zatlog.projections.i18n import CASE_LABELS, label, message
 
-    lang: Lang = "en" if session.lang == "en" else "nl"
+    lang = lang or ("en" if session.lang == "en" else "nl")
     close = close_references(reference, known)
     if not close:
         return label(CASE_LABELS, "unknown_case", lang).format(case=reference)
     quoted = [repr(ref)[1:-1] for ref in close]
-    either = f" {session.message('or')} ".join(
+    either = f" {message('or', lang)} ".join(
         [", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted
     )
-    return session.message("unknown_case_suggest", case=reference, suggestions=either)
+    return message("unknown_case_suggest", lang, case=reference, suggestions=either)
 
 
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

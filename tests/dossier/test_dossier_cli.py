@@ -343,7 +343,7 @@ def test_an_unknown_case_is_an_error(db: str) -> None:
     result = run(db, "dossier", "export", "2099-001", "--for", "mother")
 
     assert result.exit_code == 1
-    assert result.output == "Error: case 2099-001 has not been opened\n"
+    assert result.output == "Error: dossier 2099-001 staat niet in het logboek\n"
 
 
 def test_the_json_export_lists_the_names_the_reader_may_see(case_db: str) -> None:
