@@ -258,9 +258,7 @@ def _write_then_record(
             os.unlink(temporary)
 
 
-def _record_written(
-    session: Session, document: Dossier, fmt: str, day: date, purpose: str
-) -> None:
+def _record_written(session: Session, document: Dossier, fmt: str, day: date, purpose: str) -> None:
     """Record the disclosure of a document already handed over (a stream or device)."""
     try:
         _record(session, document, fmt, day, purpose)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -179,7 +180,8 @@ def test_what_the_store_refuses_rolls_back_the_whole_command(db: str) -> None:
         before = app.last_position()
         again = parse_stored({**SIGNAL})
         # Two events with the same aggregate version: the store's unique key refuses them.
-        events = app._events_for([(again, "ib")]) + app._events_for([(again, "ib")])
+        today = date.today()
+        events = app._events_for([(again, "ib")], today) + app._events_for([(again, "ib")], today)
         with pytest.raises(PersistenceError):
             app.events.put(events)
         assert app.last_position() == before
