@@ -174,12 +174,14 @@ class Session:
         The actions are already safely recorded when this runs; should it fail,
         the read models catch up on the next read instead.
         """
+        from eventsourcing.persistence import PersistenceError
+
         from zatlog.errors import ZatlogError
         from zatlog.projections.runner import catch_up
 
         try:
             catch_up(self.app)
-        except ZatlogError as error:
+        except (ZatlogError, PersistenceError) as error:
             click.echo(
                 f"warning: recorded, but the read models are not up to date yet ({error}); "
                 "they catch up on the next read",
@@ -275,7 +277,11 @@ def explain(ctx: click.Context, error: Exception) -> str:
 
 
 @click.group(
-    cls=LazyGroup, lazy=SUBCOMMANDS, context_settings={"help_option_names": ["-h", "--help"]}
+    cls=LazyGroup,
+    lazy=SUBCOMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="\b\nExample:\n  zatlog --db demo.db demo\n  zatlog --db demo.db case list\n"
+    "  zatlog --db demo.db audit --fail-on major\n  zatlog --db demo.db doctor",
 )
 @click.version_option(__version__, prog_name="zatlog")
 @click.option(

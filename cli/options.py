@@ -192,7 +192,7 @@ def require_case(session: Session, reference: str, lang: Lang | None = None) -> 
 def unknown_case(
     session: Session, reference: str, known: list[str], lang: Lang | None = None
 ) -> str:
-    """ "Case X is not in the log", with the close references when there are any."""
+    """The message for an unknown case, naming the close references when there are any."""
     from zatlog.projections.case_refs import close_references
     from zatlog.projections.i18n import CASE_LABELS, label, message
 

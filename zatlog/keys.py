@@ -74,7 +74,9 @@ def create_key(target: str) -> Path:
     from eventsourcing.cryptography import AESCipher
 
     path = key_path(target)
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    missing = [folder for folder in (path.parent, *path.parent.parents) if not folder.exists()]
+    for folder in reversed(missing):  # each folder made here is private, not only the last
+        folder.mkdir(mode=0o700)
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w", encoding="ascii") as out:
         out.write(AESCipher.create_key(32) + "\n")

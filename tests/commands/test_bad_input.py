@@ -308,3 +308,22 @@ def test_rebuild_with_the_wrong_key_drops_nothing(
         assert "niets gewist" in result.output
     assert invoke("--db", db, "projections", "status").output == status
     assert "2026-001" in invoke("--db", db, "case", "list").output
+
+
+def test_the_key_is_private_and_a_shared_key_file_is_warned_about(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zatlog.keys import key_path
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    db = str(tmp_path / "secret.db")
+    assert invoke("--db", db, "init", "--encrypt").exit_code == 0
+    key = key_path(str(Path(db).resolve()))
+    assert key.stat().st_mode & 0o777 == 0o600
+    for folder in (key.parent, key.parent.parent, tmp_path / "config"):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
+    assert "waarschuwing" not in invoke("--db", db, "case", "list").stderr
+    key.chmod(0o644)
+    result = invoke("--db", db, "case", "list")
+    assert result.exit_code == 0
+    assert f"waarschuwing: {key} is leesbaar voor anderen" in result.stderr
