@@ -171,7 +171,11 @@ def describe(prop: dict[str, Any], defs: dict[str, Any], null: bool = False) -> 
         if prop.get("minLength"):
             limits.append("not empty")
         if "maxLength" in prop:
-            limits.append(f"at most {prop['maxLength']} characters")
+            limits.append(f"at most {prop['maxLength']:,} characters")
+        if "line breaks" in prop.get("description", ""):
+            limits.append("no control characters but line breaks and tabs")
+        elif "without control characters" in prop.get("description", ""):
+            limits.append("no control characters")
         return "text" + (f" ({', '.join(limits)})" if limits else "")
     if kind == "integer":
         low, high = prop.get("minimum"), prop.get("maximum")
