@@ -111,8 +111,6 @@ def export_log(session: Session, output: str, purpose: str) -> None:
     write_output(session, output, "".join(lines).encode("utf-8"))
 
 
-
-
 @click.command("demo", epilog=example("zatlog --db demo.db demo"))
 @click.pass_obj
 def demo(session: Session) -> None:

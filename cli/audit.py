@@ -130,9 +130,8 @@ def audit(
         text = report.to_html(result, policy, today, chosen, pseudonymizer)
     else:
         text = report.to_text(result, chosen, pseudonymizer, width=terminal_width() or 110)
-    write_output(
-        session, output, stamp_report(escaped(text) if fmt == "table" else text, fmt, digest, chosen)
-    )
+    shown = escaped(text) if fmt == "table" else text
+    write_output(session, output, stamp_report(shown, fmt, digest, chosen))
     if fail_on is not None:
         threshold = SEVERITY_ORDER.index(fail_on)
         if any(SEVERITY_ORDER.index(f.severity) >= threshold for f in result.findings):

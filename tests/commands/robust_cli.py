@@ -11,8 +11,8 @@ from click.testing import CliRunner, Result
 
 from zatlog.cli.main import cli
 
-CREATING = frozenset({("import",), ("demo",), ("init",)})
-"""The only commands that may create a database."""
+CREATING = frozenset({("import",), ("demo",), ("init",), ("restore",)})
+"""The only commands that may create a database (restore: a new one, from a backup)."""
 
 
 @dataclass(frozen=True)

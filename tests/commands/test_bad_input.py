@@ -327,3 +327,23 @@ def test_the_key_is_private_and_a_shared_key_file_is_warned_about(
     result = invoke("--db", db, "case", "list")
     assert result.exit_code == 0
     assert f"waarschuwing: {key} is leesbaar voor anderen" in result.stderr
+
+
+def test_a_backup_and_a_restored_database_are_private(tmp_path: Path) -> None:
+    db = str(tmp_path / "school.db")
+    assert invoke("--db", db, "demo").exit_code == 0
+    old = os.umask(0o022)
+    try:
+        backup = tmp_path / "backups" / "school.db"
+        assert invoke("--db", db, "backup", str(backup)).exit_code == 0
+        restored = tmp_path / "restored" / "school.db"
+        assert invoke("--db", str(restored), "restore", str(backup)).exit_code == 0
+    finally:
+        os.umask(old)
+    for path in (backup, restored):
+        assert path.stat().st_mode & 0o777 == 0o600, path
+        assert path.parent.stat().st_mode & 0o777 == 0o700, path.parent
+    missing = tmp_path / "again" / "school.db"
+    result = invoke("--db", str(missing), "restore", str(tmp_path / "no-such-backup.db"))
+    assert_clean_failure(result, codes=(1,))
+    assert not missing.parent.exists()  # a failed restore leaves no database behind
