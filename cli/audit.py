@@ -59,7 +59,8 @@ SEVERITY_ORDER = ("minor", "major", "critical")
     "--pseudonymize",
     metavar="KEYFILE",
     type=click.Path(exists=True, dir_okay=False),
-    help="Replace case references by stable keyed pseudonyms (for sharing outside school).",
+    help="Replace case references, person ids and names by stable keyed pseudonyms "
+    "(for sharing outside school); such an audit logs no look at a case.",
 )
 @lang_option
 @purpose_option("audit")
@@ -104,21 +105,30 @@ def audit(
     from zatlog.projections.runner import current_view
     from zatlog.verify import log_digest
 
+    # Read first: a bad key file stops the audit before anything is computed.
+    pseudonymizer = Pseudonymizer.from_keyfile(pseudonymize) if pseudonymize else None
     if as_of is None and policy_file is None:
         # Today's audit under the default policy: served by the findings read model.
+        from zatlog.projections.case_log import read_case_events
         from zatlog.projections.findings import stored_audit
 
         with current_view(session.location, today=today) as view:
             result = stored_audit(view, today, case=case, school=school)
             digest = read_digest(view)
+            if pseudonymizer is not None:  # it must know every id and name of those cases
+                for ref in {f.case for f in result.findings}:
+                    pseudonymizer.learn(read_case_events(view, ref)[1])
     else:
         with bulk_read():
             events = session.app.logged_actions()
+            if pseudonymizer is not None:  # it must know every id and name of the log
+                kept = list(events)
+                pseudonymizer.learn(kept)
+                events = iter(kept)
             result = audit_log(events, policy, today, case=case, school=school)
         digest = log_digest(session.app)
     if start or end:
         result = result.within(start, end)
-    pseudonymizer = Pseudonymizer.from_keyfile(pseudonymize) if pseudonymize else None
     if pseudonymizer is None and result.findings:
         # Findings name cases and persons; a pseudonymised audit tells no case.
         log_look(session, "audit", [f.case for f in result.findings], ["findings"], purpose)

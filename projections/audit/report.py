@@ -1,7 +1,8 @@
 """Rendering an audit result: JSON (the CLI contract), CSV, a plain-text table and HTML.
 
 Every renderer takes an optional :class:`~.pseudonym.Pseudonymizer` that
-replaces case references; findings never hold names, only person ids.
+replaces case references, person ids and any recorded name by pseudonyms;
+findings never hold names, only person ids.
 """
 
 from __future__ import annotations
@@ -42,8 +43,9 @@ CSV_COLUMNS = (
 )
 
 
-def _namer(pseudonymizer: Pseudonymizer | None) -> Callable[[str], str]:
-    return (lambda ref: ref) if pseudonymizer is None else pseudonymizer.case
+def _shown(result: AuditResult, pseudonymizer: Pseudonymizer | None) -> AuditResult:
+    """The result as it may be shown: with every case and person pseudonymised, if asked."""
+    return result if pseudonymizer is None else pseudonymizer.hide(result)
 
 
 def event_json(event: LoggedAction) -> dict[str, Any]:
@@ -73,7 +75,7 @@ def to_json_dict(
     pseudonymizer: Pseudonymizer | None = None,
 ) -> dict[str, Any]:
     """The ``zatlog audit --format json`` object (docs/json-contracts.md)."""
-    name = _namer(pseudonymizer)
+    result = _shown(result, pseudonymizer)
     return {
         "as_of": (as_of or result.as_of).isoformat(),
         "policy": policy.to_json_dict(),
@@ -82,7 +84,7 @@ def to_json_dict(
             {
                 "rule": f.rule,
                 "severity": f.severity,
-                "case": name(f.case),
+                "case": f.case,
                 "subject": event_json(f.subject),
                 "evidence": [event_json(e) for e in f.evidence],
                 "message": {"nl": f.message_nl, "en": f.message_en},
@@ -106,14 +108,14 @@ def to_json(
 
 def to_csv(result: AuditResult, pseudonymizer: Pseudonymizer | None = None) -> str:
     """One row per finding; persons and evidence positions separated by spaces."""
-    name = _namer(pseudonymizer)
+    result = _shown(result, pseudonymizer)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for f in result.findings:
         writer.writerow(
             (
-                name(f.case),
+                f.case,
                 f.rule,
                 f.severity,
                 f.subject.name,
@@ -163,7 +165,7 @@ def to_text(
 ) -> str:
     """A plain-text table for the terminal; the finding column wraps."""
     words = _TEXT[lang]
-    name = _namer(pseudonymizer)
+    result = _shown(result, pseudonymizer)
     counts = Counter(f.severity for f in result.findings)
     totals = ", ".join(
         f"{counts[s]} {label(SEVERITY_LABELS, s, lang)}" for s in SEVERITIES if counts[s]
@@ -181,7 +183,7 @@ def to_text(
         (
             f.rule,
             label(SEVERITY_LABELS, f.severity, lang),
-            name(f.case),
+            f.case,
             f.subject.day.isoformat(),
             f.message(lang),
         )
@@ -290,11 +292,11 @@ def to_html(
 ) -> str:
     """A self-contained HTML report (inline CSS and SVG; no scripts, no external assets)."""
     words = _HTML[lang]
-    name = _namer(pseudonymizer)
+    result = _shown(result, pseudonymizer)
     counts = Counter(f.rule for f in result.findings)
     by_case: dict[str, list[Finding]] = defaultdict(list)
     for f in result.findings:
-        by_case[name(f.case)].append(f)
+        by_case[f.case].append(f)
     stats = result.stats
     lead_bins, lead_colors = charts.lead_time_bins(
         stats.invitation_lead_days, policy.invite_lead_days, lang
@@ -326,7 +328,9 @@ def to_html(
             (ref, [_finding_view(f, lang) for f in by_case[ref]]) for ref in sorted(by_case)
         ],
         "policy": _policy_rows(policy),
-        "late": _late_rows(stats.recorded_late, name),
+        "late": _late_rows(
+            stats.recorded_late, (lambda ref: ref) if pseudonymizer is None else pseudonymizer.case
+        ),
         "chart_share": Markup(
             charts.share_bar(
                 stats.discussions_invited_in_time,
