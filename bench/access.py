@@ -11,7 +11,9 @@ processes, alternately (A B A B …, so drift of the machine hits both alike):
 - B: the same command in the same launcher with the append replaced by a
   no-op (only this benchmark can do that: the product has no way to skip it).
 
-Also, in process: ``record_access`` alone (median of --repeat calls).
+Also, in process: ``record_access`` alone (median of --repeat calls), and for
+scale one row committed to a plain SQLite file: a durable commit waits for the
+disk (fsync), which is most of a look's cost.
 Target (issue 13): logging costs at most 20 ms of the command's time on
 SQLite. Writes its figures to the "access log" section of bench/RESULTS.md.
 
@@ -117,7 +119,24 @@ def main() -> None:
             calls.append(time.perf_counter() - start)
         check = verify_access_log(location)
         assert check.intact, check.problem
-        _write_section(_section(options, with_log, without_log, differences, calls, check.entries))
+        plain = [_plain_commit(Path(folder) / "plain.db") for _ in range(options.repeat)]
+        _write_section(
+            _section(options, with_log, without_log, differences, calls, plain, check.entries)
+        )
+
+
+def _plain_commit(path: Path) -> float:
+    """One row inserted and committed in a plain WAL SQLite file: what the disk costs."""
+    import sqlite3
+
+    start = time.perf_counter()
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=FULL")
+    connection.execute("CREATE TABLE IF NOT EXISTS t (a)")
+    connection.execute("INSERT INTO t VALUES (1)")
+    connection.close()
+    return time.perf_counter() - start
 
 
 def _ms(seconds: float) -> str:
@@ -130,6 +149,7 @@ def _section(
     without_log: list[float],
     differences: list[float],
     calls: list[float],
+    plain: list[float],
     entries: int,
 ) -> str:
     median = statistics.median
@@ -156,6 +176,8 @@ def _section(
         f"{_ms(max(differences))} |",
         f"| `record_access` alone, in process | {_ms(median(calls))} | {_ms(min(calls))} | "
         f"{_ms(max(calls))} |",
+        f"| for scale: one row committed to a plain SQLite file (WAL, fsync) | "
+        f"{_ms(median(plain))} | {_ms(min(plain))} | {_ms(max(plain))} |",
         "",
         "Target: logging a look costs at most 20 ms of the command's time on SQLite.",
         "",
