@@ -98,11 +98,8 @@ class Policy(BaseModel):
         return "normal"
 
     def to_json_dict(self) -> dict[str, Any]:
-        """The policy as printed by an audit: the keys of the policy file.
-
-        ``staff_functions`` is left out: it names staff, and judges nothing.
-        """
-        return self.model_dump(mode="json", exclude={"staff_functions"})
+        """The policy as printed by an audit: the keys of the policy file."""
+        return self.model_dump(mode="json")
 
 
 def load_policy(path: str | Path) -> Policy:

@@ -43,6 +43,14 @@ CSV_COLUMNS = (
 )
 
 
+def _policy_shown(policy: Policy, pseudonymizer: Pseudonymizer | None) -> dict[str, Any]:
+    """The policy as printed; a pseudonymised audit leaves out the staff ids it names."""
+    shown = policy.to_json_dict()
+    if pseudonymizer is not None:
+        shown.pop("staff_functions", None)
+    return shown
+
+
 def _shown(result: AuditResult, pseudonymizer: Pseudonymizer | None) -> AuditResult:
     """The result as it may be shown: with every case and person pseudonymised, if asked."""
     return result if pseudonymizer is None else pseudonymizer.hide(result)
@@ -78,7 +86,7 @@ def to_json_dict(
     result = _shown(result, pseudonymizer)
     return {
         "as_of": (as_of or result.as_of).isoformat(),
-        "policy": policy.to_json_dict(),
+        "policy": _policy_shown(policy, pseudonymizer),
         "cases": result.cases,
         "findings": [
             {
@@ -327,7 +335,7 @@ def to_html(
         "case_findings": [
             (ref, [_finding_view(f, lang) for f in by_case[ref]]) for ref in sorted(by_case)
         ],
-        "policy": _policy_rows(policy),
+        "policy": _policy_rows(_policy_shown(policy, pseudonymizer)),
         "late": _late_rows(
             stats.recorded_late, (lambda ref: ref) if pseudonymizer is None else pseudonymizer.case
         ),
@@ -386,17 +394,17 @@ def _finding_view(f: Finding, lang: Lang) -> dict[str, Any]:
     }
 
 
-def _policy_rows(policy: Policy) -> list[tuple[str, str]]:
+def _policy_rows(policy: dict[str, Any]) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
-    for key, value in policy.to_json_dict().items():
+    for key, value in policy.items():
         if isinstance(value, dict):
             for informant, cutoffs in value.items():
-                rows.append(
-                    (
-                        f"{key}.{informant}",
-                        ", ".join(f"{k} {v}" for k, v in cutoffs.items()),
-                    )
+                shown = (
+                    ", ".join(f"{k} {v}" for k, v in cutoffs.items())
+                    if isinstance(cutoffs, dict)
+                    else str(cutoffs)  # a staff id's function
                 )
+                rows.append((f"{key}.{informant}", shown))
         else:
             rows.append((key, json.dumps(value)))
     return rows

@@ -34,6 +34,7 @@ def test_defaults_are_those_of_the_spec() -> None:
             "self": {"borderline": 16, "abnormal": 20},
         },
         "access_log_names": False,
+        "staff_functions": {},
     }
 
 

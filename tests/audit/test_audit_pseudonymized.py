@@ -124,3 +124,18 @@ def test_a_person_is_one_pseudonym_per_case_and_stable_per_key() -> None:
     assert one.person("2025-001", "mother") == one.person("2025-001", " Mother ")
     assert one.person("2025-001", "mother") != one.person("2025-002", "mother")
     assert one.person("2025-001", "mother") != Pseudonymizer(b"j" * 32).person("2025-001", "mother")
+
+
+def test_a_pseudonymised_audit_leaves_out_the_staff_a_policy_names(
+    every_scenario: str, key: Path, tmp_path: Path
+) -> None:
+    policy = tmp_path / "policy.toml"
+    policy.write_text('[staff_functions]\n"ib-devries" = "intern begeleider"\n', encoding="utf-8")
+    args = ["--db", every_scenario, "audit", "--as-of", "2026-01-31", "--policy", str(policy)]
+    for fmt in ("json", "html"):
+        plain = CliRunner().invoke(cli, [*args, "--format", fmt])
+        assert plain.exit_code == 0, plain.output
+        assert "ib-devries" in plain.output
+        hidden = CliRunner().invoke(cli, [*args, "--format", fmt, "--pseudonymize", str(key)])
+        assert hidden.exit_code == 0, hidden.output
+        assert "ib-devries" not in hidden.output
