@@ -88,7 +88,7 @@ def every_scenario(db: str) -> str:
 
 
 def test_the_scenarios_give_identifiers_to_look_for() -> None:
-    assert len(CASES) == 20
+    assert len(CASES) >= 20
     assert {"mother", "father"} <= PERSONS
     assert {"Sem Jansen", "Anna Jansen", "Kees Jansen"} <= NAMES
 
