@@ -142,6 +142,7 @@ def _fold(events: list[LoggedAction], day: date, known_at: datetime | None) -> C
         Sdq,
     )
     from zatlog.records import in_time_order
+    from zatlog.steps import step_on
 
     ordered = in_time_order(events)
     opened = next((e for e in ordered if isinstance(e.action, a.CaseOpened)), None)
@@ -153,7 +154,7 @@ def _fold(events: list[LoggedAction], day: date, known_at: datetime | None) -> C
     relations: list[a.RelationRecorded] = []
     choices: list[people.PupilChoice] = []
     restrictions: list[a.InformationRestricted] = []
-    step: a.StepEntered | None = None
+    steps: list[LoggedAction] = []
     closed: a.CaseClosed | None = None
     forms: dict[str, a.ConsentFormIssued] = {}
     decisions: list[tuple[str | None, Decision]] = []  # (forum, decision); None: every forum
@@ -215,7 +216,7 @@ def _fold(events: list[LoggedAction], day: date, known_at: datetime | None) -> C
             case a.InformationRestricted():
                 restrictions.append(act)
             case a.StepEntered():
-                step = act
+                steps.append(event)
             case a.CaseClosed():
                 closed = act
             case a.ConsentFormIssued():
@@ -326,6 +327,10 @@ def _fold(events: list[LoggedAction], day: date, known_at: datetime | None) -> C
         )
         for person, relation in sorted(people.relations_on(relations, day).items())
     ]
+    recorded = sorted(steps, key=lambda e: e.position)
+    step = step_on(
+        ((e.day, e.action.step) for e in recorded if isinstance(e.action, a.StepEntered)), day
+    )
     last = ordered[-1]
     return CaseState(
         case=opened.action.case,
@@ -340,8 +345,8 @@ def _fold(events: list[LoggedAction], day: date, known_at: datetime | None) -> C
             right=people.right_of(people.PUPIL, relations, birth_date, day, refused),
         ),
         opened_on=opened.day,
-        step=None if step is None else step.step,
-        step_since=None if step is None else step.day,
+        step=None if step is None else step[0],
+        step_since=None if step is None else step[1],
         closed=closed is not None,
         closed_on=None if closed is None else closed.day,
         close_reason=None if closed is None else closed.reason,

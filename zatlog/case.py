@@ -23,17 +23,9 @@ from zatlog import actions as a
 from zatlog.errors import InvalidAction
 from zatlog.people import PUPIL, age_on, authority_holders
 from zatlog.records import MomentKey, moment_key
+from zatlog.steps import ALLOWED_STEPS, step_on
 
-ALLOWED_STEPS: dict[str | None, tuple[str, ...]] = {
-    None: ("1",),
-    "1": ("2",),
-    "2": ("1", "3"),
-    "3": ("1", "2", "4a", "5"),
-    "4a": ("3", "4b"),
-    "4b": ("3", "5"),
-    "5": ("3", "4b"),
-}
-"""Allowed ``step_entered`` transitions (docs/coordinator.md, the steps)."""
+__all__ = ["ALLOWED_STEPS", "Case", "case_id"]
 
 _CASE_NAMESPACE = uuid5(NAMESPACE_URL, "https://zatlog.invalid/case")
 
@@ -167,7 +159,8 @@ class Case(Aggregate):
         self.school = "default"
         self.birth_date = date.min
         self.opened_on = date.min
-        self.step: str | None = None
+        self.steps: list[tuple[date, str]] = []
+        """Every ``step_entered`` as (date, step), in recording order."""
         self.closed = False
         self.relations: list[a.RelationRecorded] = []
         self.consent_forms: set[str] = set()
@@ -268,9 +261,12 @@ class Case(Aggregate):
         if isinstance(action, a.RelationRecorded) and action.person == PUPIL:
             raise InvalidAction.of("person", "'pupil' is the pupil; choose another person id")
         if isinstance(action, a.StepEntered):
-            allowed = ALLOWED_STEPS[self.step]
+            # The step the case is in on the action's date, by the rule every view uses.
+            entered = step_on(self.steps, action.day)
+            step = None if entered is None else entered[0]
+            allowed = ALLOWED_STEPS[step]
             if action.step not in allowed:
-                current = f"step {self.step}" if self.step else "a new case"
+                current = f"step {step}" if step else "a new case"
                 raise InvalidAction.of(
                     "step",
                     f"cannot enter step {action.step} from {current}; allowed next: "
@@ -394,7 +390,7 @@ class Case(Aggregate):
             self.relations.append(relation)
             self.relations.sort(key=lambda r: moment_key(r.day, r.clock, 0))  # stable
         elif name == "step_entered":
-            self.step = payload["step"]
+            self.steps.append((date.fromisoformat(payload["at"][:10]), payload["step"]))
         elif name == "case_closed":
             self.closed = True
         elif name == "consent_form_issued":

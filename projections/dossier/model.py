@@ -911,20 +911,24 @@ def _of(events: Iterable[LoggedAction], kind: type[Any]) -> list[LoggedAction]:
 
 
 def _status(events: Sequence[LoggedAction], opened: LoggedAction) -> Status:
-    step: str | None = None
-    step_since: date | None = None
+    """The step by the one rule of :mod:`zatlog.steps` (as ``case show`` and the aggregate)."""
+    from zatlog.steps import step_on
+
     closed: LoggedAction | None = None
+    recorded: list[tuple[int, date, str]] = []
     for event in events:
         action = event.action
         if isinstance(action, a.StepEntered):
-            step, step_since = action.step, event.day
+            recorded.append((event.position, event.day, action.step))
         elif isinstance(action, a.CaseClosed):
             closed = event
+    day = max((e.day for e in events), default=opened.day)
+    step = step_on(((on, code) for _, on, code in sorted(recorded)), day)
     reason = closed.action.reason if closed and isinstance(closed.action, a.CaseClosed) else None
     return Status(
         opened_on=opened.day,
-        step=step,
-        step_since=step_since,
+        step=None if step is None else step[0],
+        step_since=None if step is None else step[1],
         closed_on=None if closed is None else closed.day,
         closed_reason=reason,
     )
