@@ -55,7 +55,8 @@ def generate(events: int) -> Iterator[dict[str, Any]]:
     while count < events:
         template = cases[n % len(cases)]
         ref = f"B{n:06d}"
-        shift = (n // len(cases)) % 4 * 365
+        # Back in time: an action may not be dated after the day it is recorded.
+        shift = -((n // len(cases)) % 4) * 365
         for line in template:
             yield _shift(line, shift, ref)
         count += len(template)

@@ -15,7 +15,15 @@ from typing import Any, TypeVar
 import click
 
 from zatlog.cli.main import Session
-from zatlog.cli.options import DATE, output_option, write_output
+from zatlog.cli.options import (
+    DATE,
+    check_output,
+    escaped,
+    example,
+    output_option,
+    reversed_range,
+    write_output,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -48,7 +56,13 @@ def log_look(
     record_access(session.location, session.actor, command, cases, items, purpose)
 
 
-@click.command("access-log")
+@click.command(
+    "access-log",
+    epilog=example(
+        "zatlog --db school.db access-log --case 2025-017",
+        "zatlog --db school.db access-log --verify",
+    ),
+)
 @click.option("--case", "case", metavar="REF", help="Only the looks at this case.")
 @click.option("--actor", metavar="ID", help="Only the looks of this staff member.")
 @click.option("--from", "start", type=DATE, help="Only looks on or after DATE.")
@@ -88,11 +102,17 @@ def access_log(
     from zatlog.access_log import read_access, verify_access_log
     from zatlog.errors import ZatlogError
 
+    reversed_range(session, start, end)
+    if output != "-":
+        check_output(session, output)
+
     if verify:
         check = verify_access_log(session.location)
         if not check.intact:
             raise ZatlogError(f"access log broken at entry {check.broken_at}: {check.problem}")
-        write_output(output, f"access log intact: {check.entries} entries, every link holds")
+        write_output(
+            session, output, f"access log intact: {check.entries} entries, every link holds"
+        )
         return
     entries = read_access(session.location, case=case, actor=actor, start=start, end=end)
     rows = [entry.access.to_json() | {"seq": entry.sequence} for entry in entries]
@@ -116,8 +136,8 @@ def access_log(
             )
         text = out.getvalue()
     else:
-        text = _table(entries) if entries else "no looks recorded"
-    write_output(output, text)
+        text = escaped(_table(entries)) if entries else "no looks recorded"
+    write_output(session, output, text)
 
 
 def _table(entries: Sequence[Any]) -> str:

@@ -10,10 +10,10 @@ import click
 
 from zatlog.cli.access import log_look, purpose_option
 from zatlog.cli.main import Session
-from zatlog.cli.options import replaces_whole
+from zatlog.cli.options import check_output, example, write_output
 
 
-@click.command("import")
+@click.command("import", epilog=example("zatlog --db school.db import actions.jsonl"))
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option(
     "--history",
@@ -46,16 +46,26 @@ def import_command(session: Session, file: str, history: bool, restore: bool) ->
     try:
         stream: IO[bytes] = sys.stdin.buffer if file == "-" else open(file, "rb")  # noqa: SIM115
     except OSError as error:
-        raise click.ClickException(f"{file}: {error.strerror}") from None
-    with stream:
-        if restore:
-            if history:
-                raise click.UsageError("--restore keeps the log as it was: it takes no --history")
-            count = restore_lines(session.app, stream, default_actor=session.actor, source=source)
-        else:
-            count = import_lines(
-                session.app, stream, default_actor=session.actor, source=source, history=history
-            )
+        raise click.ClickException(
+            session.message("input_failed", path=file, reason=error.strerror)
+        ) from None
+    if restore and history:
+        raise click.UsageError("--restore keeps the log as it was: it takes no --history")
+    session.may_create()
+    try:
+        with stream:
+            if restore:
+                count = restore_lines(
+                    session.app, stream, default_actor=session.actor, source=source
+                )
+            else:
+                count = import_lines(
+                    session.app, stream, default_actor=session.actor, source=source, history=history
+                )
+    except OSError as error:  # the file opened, but reading it failed (a folder, a device)
+        raise click.ClickException(
+            session.message("input_failed", path=file, reason=error.strerror)
+        ) from None
     if count:
         session.catch_up()
     if count == 0:
@@ -65,13 +75,14 @@ def import_command(session: Session, file: str, history: bool, restore: bool) ->
         click.echo(f"imported {count} action{'s' if count != 1 else ''} from {source}{marked}")
 
 
-@click.command("export-log")
+@click.command("export-log", epilog=example("zatlog --db school.db export-log -o log.jsonl"))
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    type=click.Path(allow_dash=True),
     default="-",
-    help="Write to this file instead of standard output.",
+    help="Write to this file instead of standard output (created private, 0600; "
+    "never through a symbolic link).",
 )
 @purpose_option("export-log")
 @click.pass_obj
@@ -86,18 +97,21 @@ def export_log(session: Session, output: str, purpose: str) -> None:
     """
     from zatlog.restore import export_lines
 
+    if output != "-":
+        check_output(session, output)
     cases: dict[str, None] = {}
-    with click.open_file(output, "w", encoding="utf-8", atomic=replaces_whole(output)) as out:
-        for line in export_lines(session.app):
-            out.write(json.dumps(line, ensure_ascii=False) + "\n")
-            if "case" in line:
-                cases[line["case"]] = None
-        # Streamed, so logged at the end; a file appears only once the look is logged.
-        if cases:
-            log_look(session, "export-log", list(cases), ["log"], purpose)
+    lines = []
+    for line in export_lines(session.app):
+        lines.append(json.dumps(line, ensure_ascii=False) + "\n")
+        if "case" in line:
+            cases[line["case"]] = None
+    # Logged before the file appears, as every look at a case's data is.
+    if cases:
+        log_look(session, "export-log", list(cases), ["log"], purpose)
+    write_output(session, output, "".join(lines).encode("utf-8"))
 
 
-@click.command("demo")
+@click.command("demo", epilog=example("zatlog --db demo.db demo"))
 @click.pass_obj
 def demo(session: Session) -> None:
     """Fill an empty database with a small, fictional demo school.
@@ -110,6 +124,7 @@ def demo(session: Session) -> None:
     from zatlog.demo import demo_actions
     from zatlog.errors import ZatlogError
 
+    session.may_create()
     app = session.app
     if app.last_position():
         raise ZatlogError(
@@ -125,7 +140,7 @@ def demo(session: Session) -> None:
         click.echo(f"  zatlog --db {db} {command}")
 
 
-@click.command("init")
+@click.command("init", epilog=example("zatlog --db school.db init --encrypt"))
 @click.option(
     "--encrypt/--no-encrypt",
     default=False,
@@ -142,6 +157,7 @@ def init(session: Session, encrypt: bool) -> None:
     from zatlog.errors import ZatlogError
     from zatlog.keys import create_key, key_path
 
+    session.may_create()
     location = session.location
     if encrypt:
         if location.encrypted:

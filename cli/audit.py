@@ -10,19 +10,30 @@ from zatlog.cli.access import log_look, purpose_option
 from zatlog.cli.main import Session
 from zatlog.cli.options import (
     DATE,
+    check_output,
+    escaped,
+    example,
     lang_option,
     language,
     output_option,
     policy_from,
     policy_option,
     report_format_option,
+    require_case,
+    reversed_range,
     write_output,
 )
 
 SEVERITY_ORDER = ("minor", "major", "critical")
 
 
-@click.command("audit")
+@click.command(
+    "audit",
+    epilog=example(
+        "zatlog --db school.db audit --from 2026-08-01 --to 2026-12-31 --fail-on major",
+        "zatlog --db school.db audit --format html -o audit.html",
+    ),
+)
 @click.option("--case", "case", metavar="REF", help="Audit this case only.")
 @click.option("--school", metavar="S", help="Audit the cases of this school only.")
 @click.option(
@@ -48,7 +59,8 @@ SEVERITY_ORDER = ("minor", "major", "critical")
     "--pseudonymize",
     metavar="KEYFILE",
     type=click.Path(exists=True, dir_okay=False),
-    help="Replace case references by stable keyed pseudonyms (for sharing outside school).",
+    help="Replace case references, person ids and names by stable keyed pseudonyms "
+    "(for sharing outside school); such an audit logs no look at a case.",
 )
 @lang_option
 @purpose_option("audit")
@@ -79,29 +91,44 @@ def audit(
     from zatlog.projections.audit import report
     from zatlog.projections.audit.findings import audit_log
     from zatlog.projections.audit.pseudonym import Pseudonymizer
+    from zatlog.projections.text_table import terminal_width
 
+    reversed_range(session, start, end)
+    if output != "-":
+        check_output(session, output)
     chosen = language(session, lang)
     policy = policy_from(policy_file)
     today = as_of or date.today()
+    if case is not None:
+        require_case(session, case, chosen)
     from zatlog.projections.provenance import read_digest, stamp_report
     from zatlog.projections.runner import current_view
     from zatlog.verify import log_digest
 
+    # Read first: a bad key file stops the audit before anything is computed.
+    pseudonymizer = Pseudonymizer.from_keyfile(pseudonymize) if pseudonymize else None
     if as_of is None and policy_file is None:
         # Today's audit under the default policy: served by the findings read model.
+        from zatlog.projections.case_log import read_case_events
         from zatlog.projections.findings import stored_audit
 
         with current_view(session.location, today=today) as view:
             result = stored_audit(view, today, case=case, school=school)
             digest = read_digest(view)
+            if pseudonymizer is not None:  # it must know every id and name of those cases
+                for ref in {f.case for f in result.findings}:
+                    pseudonymizer.learn(read_case_events(view, ref)[1])
     else:
         with bulk_read():
             events = session.app.logged_actions()
+            if pseudonymizer is not None:  # it must know every id and name of the log
+                kept = list(events)
+                pseudonymizer.learn(kept)
+                events = iter(kept)
             result = audit_log(events, policy, today, case=case, school=school)
         digest = log_digest(session.app)
     if start or end:
         result = result.within(start, end)
-    pseudonymizer = Pseudonymizer.from_keyfile(pseudonymize) if pseudonymize else None
     if pseudonymizer is None and result.findings:
         # Findings name cases and persons; a pseudonymised audit tells no case.
         log_look(session, "audit", [f.case for f in result.findings], ["findings"], purpose)
@@ -112,8 +139,9 @@ def audit(
     elif fmt == "html":
         text = report.to_html(result, policy, today, chosen, pseudonymizer)
     else:
-        text = report.to_text(result, chosen, pseudonymizer)
-    write_output(output, stamp_report(text, fmt, digest, chosen))
+        text = report.to_text(result, chosen, pseudonymizer, width=terminal_width() or 110)
+    shown = escaped(text) if fmt == "table" else text
+    write_output(session, output, stamp_report(shown, fmt, digest, chosen))
     if fail_on is not None:
         threshold = SEVERITY_ORDER.index(fail_on)
         if any(SEVERITY_ORDER.index(f.severity) >= threshold for f in result.findings):

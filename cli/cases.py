@@ -17,7 +17,15 @@ import click
 
 from zatlog.cli.access import log_look, purpose_option
 from zatlog.cli.main import Session
-from zatlog.cli.options import DATE, format_option, lang_option, language
+from zatlog.cli.options import (
+    DATE,
+    escaped,
+    example,
+    format_option,
+    lang_option,
+    language,
+    unknown_case,
+)
 from zatlog.errors import ZatlogError
 
 if TYPE_CHECKING:
@@ -75,7 +83,7 @@ class MomentType(click.ParamType[datetime]):
 MOMENT = MomentType()
 
 
-@case.command("show")
+@case.command("show", epilog=example("zatlog --db demo.db case show demo-002"))
 @click.argument("ref")
 @click.option(
     "--as-of",
@@ -107,6 +115,7 @@ def show(
     reports, open information requests and the last activity.
     """
     from zatlog.projections.case_log import read_case_events
+    from zatlog.projections.case_refs import known_cases
     from zatlog.projections.case_state import case_state, contract, stored_state
     from zatlog.projections.i18n import CASE_LABELS, label
     from zatlog.projections.runner import current_view
@@ -121,18 +130,20 @@ def show(
             computed = case_state(read_case_events(view, ref)[1], as_of=as_of, known_at=known_at)
             state = None if computed is None else computed.model_dump(mode="json")
         known = state is not None or bool(read_case_events(view, ref)[1])
+        refs = [] if known else known_cases(view)
     if state is None:
-        key = "not_opened" if known else "unknown_case"
+        if not known:
+            raise ZatlogError(escaped(unknown_case(session, ref, refs, chosen)))
         day = as_of or (known_at.astimezone().date() if known_at else today)
-        raise ZatlogError(label(CASE_LABELS, key, chosen).format(case=ref, day=day))
+        raise ZatlogError(label(CASE_LABELS, "not_opened", chosen).format(case=ref, day=day))
     log_look(session, "case show", [ref], ["case_state"], purpose)
     if fmt == "json":
         click.echo(json.dumps(contract(state), indent=2, ensure_ascii=False))
     else:
-        click.echo(render_state(state, chosen))
+        click.echo(escaped(render_state(state, chosen)))
 
 
-@case.command("list")
+@case.command("list", epilog=example("zatlog --db demo.db case list --open"))
 @click.option("--school", metavar="S", help="Only the cases of this school.")
 @click.option("--step", type=STEPS, help="Only the cases in this step.")
 @click.option("--open/--closed", "is_open", default=None, help="Only open, or only closed cases.")
@@ -166,10 +177,10 @@ def list_cases(
         }
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     else:
-        click.echo(render_list(summaries, language(session, lang)))
+        click.echo(escaped(render_list(summaries, language(session, lang))))
 
 
-@case.command("timeline")
+@case.command("timeline", epilog=example("zatlog --db demo.db case timeline demo-002"))
 @click.argument("ref")
 @lang_option
 @purpose_option("case timeline")
@@ -181,16 +192,17 @@ def timeline(session: Session, ref: str, lang: str | None, purpose: str) -> None
     --lang en is given.
     """
     from zatlog.projections.case_log import timeline as case_timeline
-    from zatlog.projections.i18n import CASE_LABELS, label
+    from zatlog.projections.case_refs import known_cases
     from zatlog.projections.runner import current_view
 
     chosen = language(session, lang)
-    with current_view(session.location, ["case_log"]) as view:
+    with current_view(session.location, ["case_log", "case_state"]) as view:
         rows = case_timeline(view, ref)
+        refs = [] if rows else known_cases(view)
     if not rows:
-        raise ZatlogError(label(CASE_LABELS, "unknown_case", chosen).format(case=ref))
+        raise ZatlogError(escaped(unknown_case(session, ref, refs, chosen)))
     log_look(session, "case timeline", [ref], ["timeline"], purpose)
-    click.echo(render_timeline(rows, chosen))
+    click.echo(escaped(render_timeline(rows, chosen)))
 
 
 # -- rendering --------------------------------------------------------------------------------
@@ -200,16 +212,11 @@ HIDDEN_IN_TIMELINE = frozenset({"action", "case", "school", "at", "name", "pupil
 
 
 def columns(rows: list[list[str]]) -> str:
-    """Rows as left-aligned columns (the last column is not padded)."""
-    if not rows:
-        return ""
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    return "\n".join(
-        "  ".join(
-            [*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[-1]]
-        ).rstrip()
-        for row in rows
-    )
+    """Rows as left-aligned columns (the last column is not padded), fitting the terminal."""
+    from zatlog.projections.text_table import columns as fitted
+    from zatlog.projections.text_table import terminal_width
+
+    return fitted(rows, terminal_width())
 
 
 def render_state(state: dict[str, Any], lang: Lang) -> str:
@@ -281,6 +288,8 @@ def render_state(state: dict[str, Any], lang: Lang) -> str:
             notes.append(t("refused_by_pupil"))
         if person["restricted"]:
             notes.append(f"{t('restricted')}: {', '.join(person['restricted'])}")
+        if person.get("authorised_scope") is not None:
+            notes.append(f"{t('authorised_scope')}: {', '.join(person['authorised_scope'])}")
         people.append(
             [
                 person["person"],

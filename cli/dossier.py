@@ -20,7 +20,15 @@ import click
 
 from zatlog.cli.access import log_look, purpose_option
 from zatlog.cli.main import LANGS, Session
-from zatlog.cli.options import language, policy_from, policy_option
+from zatlog.cli.options import (
+    check_output,
+    example,
+    language,
+    policy_from,
+    policy_option,
+    private_file,
+    require_case,
+)
 from zatlog.errors import ZatlogError
 
 if TYPE_CHECKING:
@@ -41,7 +49,10 @@ def dossier() -> None:
     """
 
 
-@dossier.command("request")
+@dossier.command(
+    "request",
+    epilog=example("zatlog --db demo.db dossier request demo-002 --for mother --kind inspection"),
+)
 @click.argument("ref")
 @click.option("--for", "person", required=True, metavar="PERSON", help="Who asks (person id).")
 @click.option("--kind", required=True, type=KINDS, help="inspection, copy or important_facts.")
@@ -61,6 +72,7 @@ def request(session: Session, ref: str, person: str, kind: str, at: str | None) 
     day = _day(at)
     events = load_case_events(session.app, ref)
     if not events:
+        require_case(session, ref, language(session, None))  # names the close references
         raise ZatlogError(f"case {ref} has not been opened")
     prefix = f"r-{day:%Y%m%d}-"
     numbers = [
@@ -90,7 +102,10 @@ def request(session: Session, ref: str, person: str, kind: str, at: str | None) 
     click.echo(f"recorded information request {request_id} by {person} on case {ref} ({day})")
 
 
-@dossier.command("export")
+@dossier.command(
+    "export",
+    epilog=example("zatlog --db demo.db dossier export demo-002 --for mother --format html"),
+)
 @click.argument("ref")
 @click.option(
     "--for", "person", required=True, metavar="PERSON", help="Who the export is for (person id)."
@@ -107,8 +122,9 @@ def request(session: Session, ref: str, person: str, kind: str, at: str | None) 
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, allow_dash=True),
-    help="File to write (- for standard output). Default: dossier-REF-PERSON-DATE.FORMAT.",
+    type=click.Path(allow_dash=True),
+    help="File to write (- for standard output), created private (0600), never through a "
+    "symbolic link. Default: dossier-REF-PERSON-DATE.FORMAT.",
 )
 @click.option("--request", "request_id", metavar="ID", help="The information request answered.")
 @click.option(
@@ -155,6 +171,7 @@ def export(
     policy = policy_from(policy_file)
     events = load_case_events(session.app, ref)
     if not events:
+        require_case(session, ref, chosen)  # names the close references
         raise ZatlogError(f"case {ref} has not been opened")
     school = next((e.action.school for e in events if e.action.action == "case_opened"), None)
     school_events = load_school_events(session.app, school or "default")
@@ -176,15 +193,18 @@ def export(
     document = document.model_copy(
         update={"looks": looks, "log_digest": log_digest(session.app).full}
     )
-    content = render(document, _format(fmt), chosen, generated_on=date.today())
     target = output or f"dossier-{ref}-{person}-{day.isoformat()}.{fmt}"
+    if target != "-":
+        check_output(session, target)
+    content = render(document, _format(fmt), chosen, generated_on=date.today())
     if target == "-":
-        _record(session, document, fmt, day, purpose)
-        sys.stdout.buffer.write(content)
-        sys.stdout.buffer.flush()
+        stdout = sys.stdout.buffer
+        stdout.write(content)
+        stdout.flush()
+        _record_written(session, document, fmt, day, purpose)
         _report(document, fmt, "standard output", err=True)
         return
-    _write_then_record(session, document, fmt, day, content, Path(target), purpose)
+    _write_then_record(session, document, fmt, day, content, target, purpose)
     _report(document, fmt, target, err=False)
 
 
@@ -194,36 +214,56 @@ def _write_then_record(
     fmt: str,
     day: date,
     content: bytes,
-    target: Path,
+    target: str,
     purpose: str,
 ) -> None:
-    """Write to a temporary file beside the target, record the disclosure, then move it in.
+    """Write the document, then record the disclosure, as one step.
 
-    Nothing is recorded when the file cannot be written, and no file appears
-    when the disclosure cannot be recorded.
+    A file is written whole to a private temporary file beside the target; the
+    disclosure is recorded only then, and the file renamed into place. A
+    failed write records nothing, and a failed record leaves no file. A device
+    or pipe is written first and the disclosure recorded once that succeeded.
     """
-    if target.exists() and not target.is_file():  # a device or a pipe: never replace it
-        _record(session, document, fmt, day, purpose)
-        try:
-            with target.open("wb") as stream:
-                stream.write(content)
-        except OSError as error:
-            raise ZatlogError(f"--output {target}: {error.strerror}") from None
+    path = Path(target)
+    if path.exists() and not path.is_file():
+        with private_file(session, target) as stream:
+            stream.write(content)
+        _record_written(session, document, fmt, day, purpose)
         return
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".dossier-", dir=target.parent)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except OSError as error:
-        raise ZatlogError(f"--output {target}: cannot write there: {error.strerror}") from None
+        raise ZatlogError(
+            session.message("output_failed", path=target, reason=error.strerror)
+        ) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
-        _record(session, document, fmt, day, purpose)
-        os.replace(temporary, target)
+            stream.flush()
+            os.fsync(stream.fileno())
     except OSError as error:
-        raise ZatlogError(f"--output {target}: {error.strerror}") from None
+        os.unlink(temporary)
+        raise ZatlogError(
+            session.message("output_failed", path=target, reason=error.strerror)
+        ) from None
+    try:
+        _record(session, document, fmt, day, purpose)
+        os.replace(temporary, path)
+    except OSError as error:
+        raise ZatlogError(
+            session.message("output_failed", path=target, reason=error.strerror)
+        ) from None
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+def _record_written(session: Session, document: Dossier, fmt: str, day: date, purpose: str) -> None:
+    """Record the disclosure of a document already handed over (a stream or device)."""
+    try:
+        _record(session, document, fmt, day, purpose)
+    except ZatlogError as error:
+        raise ZatlogError(session.message("written_not_recorded", reason=error)) from None
 
 
 def _record(session: Session, document: Dossier, fmt: str, day: date, purpose: str) -> None:

@@ -13,11 +13,14 @@ from zatlog.cli.cases import columns
 from zatlog.cli.main import Session
 from zatlog.cli.options import (
     DATE,
+    escaped,
+    example,
     format_option,
     lang_option,
     language,
     policy_from,
     policy_option,
+    unknown_case,
 )
 from zatlog.errors import ZatlogError
 
@@ -26,7 +29,7 @@ if TYPE_CHECKING:
     from zatlog.projections.i18n import Lang
 
 
-@click.command("due")
+@click.command("due", epilog=example("zatlog --db demo.db due --within 14"))
 @click.option(
     "--as-of",
     type=DATE,
@@ -65,7 +68,7 @@ def due(
     for whom and by when (docs/rules.md, docs/policy.md).
     """
     from zatlog.projections import due as due_list
-    from zatlog.projections.i18n import CASE_LABELS, label
+    from zatlog.projections.case_refs import known_cases
     from zatlog.projections.runner import current_view
 
     chosen = language(session, lang)
@@ -77,7 +80,10 @@ def due(
             policy = policy_from(policy_file)
             items = due_list.computed_items(view, policy, today, case=case, school=school)
     if items is None:
-        raise ZatlogError(label(CASE_LABELS, "unknown_case", chosen).format(case=case))
+        assert case is not None
+        with current_view(session.location, ["case_state"]) as view:
+            refs = known_cases(view)
+        raise ZatlogError(escaped(unknown_case(session, case, refs, chosen)))
     if within is not None:
         horizon = today + timedelta(days=within)
         items = [item for item in items if item.due <= horizon]
@@ -90,7 +96,7 @@ def due(
         }
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     else:
-        click.echo(render_due(items, today, chosen))
+        click.echo(escaped(render_due(items, today, chosen)))
 
 
 def render_due(items: list[DueItem], today: date, lang: Lang) -> str:

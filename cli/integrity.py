@@ -5,10 +5,16 @@ from __future__ import annotations
 import click
 
 from zatlog.cli.main import Session
-from zatlog.cli.options import lang_option, language
+from zatlog.cli.options import example, lang_option, language, require_case
 
 
-@click.command("verify")
+@click.command(
+    "verify",
+    epilog=example(
+        "zatlog --db school.db verify",
+        "zatlog --db school.db verify --against zl1-120-120-0123456789abcdef",
+    ),
+)
 @click.option("--case", "case_ref", metavar="REF", help="Verify one case's chain only.")
 @click.option(
     "--against",
@@ -28,6 +34,8 @@ def verify(session: Session, case_ref: str | None, against: str | None, lang: st
     from zatlog.verify import describe_origin, log_digest, verify
 
     out = language(session, lang)
+    if case_ref is not None:
+        require_case(session, case_ref, out)
     digest = Digest.parse(against) if against else None
     result = verify(session.app, case=case_ref, against=digest)
     nl = out == "nl"
@@ -69,7 +77,7 @@ def verify(session: Session, case_ref: str | None, against: str | None, lang: st
     click.echo(f"digest: {log_digest(session.app).short}")
 
 
-@click.command("digest")
+@click.command("digest", epilog=example("zatlog --db school.db digest"))
 @click.pass_obj
 def digest(session: Session) -> None:
     """Print the log's digest: a short form to write down, then the full root.
@@ -85,7 +93,7 @@ def digest(session: Session) -> None:
     click.echo(current.full)
 
 
-@click.command("backup")
+@click.command("backup", epilog=example("zatlog --db school.db backup school-2026-11-29.db"))
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.pass_obj
 def backup(session: Session, file: str) -> None:
@@ -110,8 +118,8 @@ def backup(session: Session, file: str) -> None:
         copy.close()
 
 
-@click.command("restore")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.command("restore", epilog=example("zatlog --db restored.db restore school-2026-11-29.db"))
+@click.argument("file", type=click.Path(dir_okay=False))
 @lang_option
 @click.pass_obj
 def restore(session: Session, file: str, lang: str | None) -> None:
@@ -125,6 +133,7 @@ def restore(session: Session, file: str, lang: str | None) -> None:
     from zatlog.backup import discard, restore
     from zatlog.verify import log_digest, verify
 
+    session.may_create()  # restore makes a new database from the backup
     location = session.location
     restore(Path(file), location)
     session.reset()

@@ -17,10 +17,11 @@ from zatlog import __version__
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from pathlib import Path
 
     from zatlog.actions import Action
     from zatlog.application import ZatlogApp
-    from zatlog.storage import Location
+    from zatlog.storage import Location, NoDatabase, NotADatabase
 
 LANGS = click.Choice(["nl", "en"])
 
@@ -57,6 +58,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "digest": ("integrity", "digest"),
     "backup": ("integrity", "backup"),
     "restore": ("integrity", "restore"),
+    "doctor": ("doctor", "doctor"),
 }
 """Every subcommand and where it lives; other modules add theirs here."""
 
@@ -69,17 +71,88 @@ class Session:
         self.lang = lang
         self._actor = actor
         self._app: ZatlogApp | None = None
+        self._location: Location | None = None
+        self.creates = False
+        """Whether this command may create the database (only init, demo and import)."""
+        self._created: list[Path] = []
+        """What this command created for a new database, taken away again if it fails."""
 
     @property
     def actor(self) -> str:
         """``--actor``, else ZATLOG_ACTOR, else the operating system's user name."""
         return self._actor or os.environ.get("ZATLOG_ACTOR") or getpass.getuser()
 
+    def message(self, key: str, **fields: object) -> str:
+        """A message of the command line in the session's language."""
+        from zatlog.projections.i18n import message
+
+        return message(key, "en" if self.lang == "en" else "nl", **fields)
+
+    def may_create(self) -> None:
+        """Let this command create the database: ``init``, ``demo`` and ``import`` only."""
+        self.creates = True
+
     @property
     def location(self) -> Location:
-        from zatlog.storage import resolve
+        """The database, checked: a command that does not create one finds it there.
 
-        return resolve(self.db)
+        On a path with no database nothing is created (no file, no folder).
+        """
+        if self._location is None:
+            from zatlog.storage import (
+                NoDatabase,
+                NotADatabase,
+                check_database,
+                holds_data,
+                prepare,
+                resolve,
+            )
+
+            location = resolve(self.db)
+            try:
+                if self.creates and not holds_data(location):
+                    self._created = prepare(location)
+                else:  # never add a log to a file that holds something else
+                    check_database(location)
+            except (NoDatabase, NotADatabase) as error:
+                raise click.ClickException(self.no_database(error)) from None
+            except OSError as error:
+                raise click.ClickException(
+                    self.message(
+                        "cannot_create",
+                        path=error.filename or location.target,
+                        reason=error.strerror,
+                    )
+                ) from None
+            self._warn_if_shared(location)
+            self._location = location
+        return self._location
+
+    def no_database(self, error: NoDatabase | NotADatabase) -> str:
+        """What to say when no zatlog log is where ``--db`` points."""
+        from zatlog.storage import NoDatabase
+
+        if isinstance(error, NoDatabase):
+            return self.message("no_database", path=error.target)
+        reason = {
+            "not a file": self.message("not_a_file"),
+            "it holds no zatlog log": self.message("no_log_tables"),
+        }.get(error.reason, error.reason)
+        return self.message("not_a_database", path=error.target, reason=reason)
+
+    def _warn_if_shared(self, location: Location) -> None:
+        """A database or key file that others may read: say so (stderr), once."""
+        from pathlib import Path
+
+        from zatlog.keys import KEY_ENV, key_path
+        from zatlog.storage import readable_by_others
+
+        files = [] if location.is_postgres else [Path(location.target)]
+        if not os.environ.get(KEY_ENV):
+            files.append(key_path(location.target))
+        for path in files:
+            if readable_by_others(path):
+                click.echo(self.message("readable_by_others", path=path), err=True)
 
     @property
     def app(self) -> ZatlogApp:
@@ -101,12 +174,14 @@ class Session:
         The actions are already safely recorded when this runs; should it fail,
         the read models catch up on the next read instead.
         """
+        from eventsourcing.persistence import PersistenceError
+
         from zatlog.errors import ZatlogError
         from zatlog.projections.runner import catch_up
 
         try:
             catch_up(self.app)
-        except ZatlogError as error:
+        except (ZatlogError, PersistenceError) as error:
             click.echo(
                 f"warning: recorded, but the read models are not up to date yet ({error}); "
                 "they catch up on the next read",
@@ -117,10 +192,20 @@ class Session:
         if self._app is not None:
             self._app.close()
 
+    def failed(self) -> None:
+        """The command failed: a database it created holds nothing, so take it away."""
+        if self._created:
+            from zatlog.storage import remove_created
+
+            self.reset()
+            remove_created(self._created)
+            self._created = []
+
     def reset(self) -> None:
         """Forget the opened application, so the next use reads the settings again."""
         self.close()
         self._app = None
+        self._location = None
 
 
 class LazyGroup(click.Group):
@@ -146,12 +231,57 @@ class LazyGroup(click.Group):
 
         try:
             return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            _failed(ctx)
+            raise
         except ZatlogError as error:
-            raise click.ClickException(str(error)) from None
+            _failed(ctx)
+            raise click.ClickException(explain(ctx, error)) from None
+        except Exception as error:
+            _failed(ctx)
+            raise click.ClickException(explain(ctx, error)) from None
+
+
+def _failed(ctx: click.Context) -> None:
+    if isinstance(ctx.obj, Session):
+        ctx.obj.failed()
+
+
+def explain(ctx: click.Context, error: Exception) -> str:
+    """One line for an error that reached the root command, in the session's language."""
+    import sqlite3
+
+    from eventsourcing.persistence import DataError, IntegrityError, PersistenceError
+
+    from zatlog.errors import ZatlogError
+    from zatlog.keys import BadKey
+    from zatlog.projections.i18n import Lang, message
+    from zatlog.projections.pdf import PdfUnavailable
+
+    lang: Lang = "en" if isinstance(ctx.obj, Session) and ctx.obj.lang == "en" else "nl"
+    if isinstance(error, BadKey):
+        return message("bad_key", lang, source=error.source, reason=error.reason)
+    if isinstance(error, PdfUnavailable):
+        return message("no_pango", lang, error=error.error)
+    if isinstance(error, ZatlogError):
+        return str(error)
+    reason = " ".join(str(error).split()) or type(error).__name__
+    if isinstance(error, DataError | IntegrityError):
+        return message("store_refused", lang, reason=reason)
+    if isinstance(error, PersistenceError | sqlite3.Error):
+        return message("store_failed", lang, reason=reason)
+    if isinstance(error, OSError) and error.strerror:
+        path = error.filename if error.filename is not None else "zatlog"
+        return message("file_error", lang, path=path, reason=error.strerror)
+    return message("unexpected", lang, kind=type(error).__name__, detail=reason)
 
 
 @click.group(
-    cls=LazyGroup, lazy=SUBCOMMANDS, context_settings={"help_option_names": ["-h", "--help"]}
+    cls=LazyGroup,
+    lazy=SUBCOMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="\b\nExample:\n  zatlog --db demo.db demo\n  zatlog --db demo.db case list\n"
+    "  zatlog --db demo.db audit --fail-on major\n  zatlog --db demo.db doctor",
 )
 @click.version_option(__version__, prog_name="zatlog")
 @click.option(

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -94,18 +99,158 @@ def output_option(function: F) -> F:
     return click.option(
         "--output",
         "-o",
-        type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+        type=click.Path(allow_dash=True),
         default="-",
-        help="Write to this file instead of standard output.",
+        help="Write to this file instead of standard output (created private, 0600; "
+        "never through a symbolic link).",
     )(function)
 
 
-def replaces_whole(output: str) -> bool:
-    """Whether to write ``output`` atomically: regular files only, never a device or pipe."""
-    return output != "-" and (not os.path.exists(output) or os.path.isfile(output))
+def reversed_range(session: Session, start: date | None, end: date | None) -> None:
+    """``--from`` after ``--to`` is a usage error (exit 2)."""
+    if start is not None and end is not None and start > end:
+        raise click.UsageError(
+            session.message("reversed_range", start=start.isoformat(), end=end.isoformat())
+        )
 
 
-def write_output(output: str, text: str) -> None:
-    """Write ``text`` to ``output`` (``-`` is standard output); a file is replaced whole."""
-    with click.open_file(output, "w", encoding="utf-8", atomic=replaces_whole(output)) as out:
-        out.write(text if text.endswith("\n") else text + "\n")
+def check_output(session: Session, output: str) -> Path:
+    """The file ``--output`` names, refused before anything is computed or recorded when it
+    is a symbolic link, a folder, or lies in a folder that does not exist."""
+    target = Path(output)
+    if target.is_symlink():
+        raise click.ClickException(session.message("output_symlink", path=output))
+    if target.is_dir():
+        raise click.ClickException(session.message("output_is_folder", path=output))
+    folder = target.parent
+    if not folder.is_dir():
+        raise click.ClickException(
+            session.message("output_no_folder", path=output, folder=str(folder))
+        )
+    return target
+
+
+def write_output(session: Session, output: str, content: str | bytes) -> None:
+    """Write ``content`` to ``output`` (``-`` is standard output), privately and whole.
+
+    A regular file is written to a private temporary file (0600) in the same
+    folder and renamed over the target only once complete, so a failed write
+    leaves nothing behind. A device or pipe (``/dev/null``) is written directly.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if isinstance(content, str) and not content.endswith("\n"):
+        data += b"\n"
+    if output == "-":
+        stdout = sys.stdout.buffer
+        stdout.write(data)
+        stdout.flush()
+        return
+    with private_file(session, output) as stream:
+        stream.write(data)
+
+
+@contextmanager
+def private_file(session: Session, output: str) -> Iterator[IO[bytes]]:
+    """A binary stream onto ``output``; the file appears (0600) only when the block succeeds."""
+    target = check_output(session, output)
+    try:
+        if target.exists() and not target.is_file():  # a device or a pipe: never replace it
+            with target.open("wb") as stream:
+                yield stream
+            return
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as error:
+        raise click.ClickException(
+            session.message("output_failed", path=output, reason=error.strerror)
+        ) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except OSError as error:
+        raise click.ClickException(
+            session.message("output_failed", path=output, reason=error.strerror)
+        ) from None
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def require_case(session: Session, reference: str, lang: Lang | None = None) -> None:
+    """Exit 1 unless case ``reference`` was opened, naming the closest references."""
+    from zatlog.projections.case_refs import known_cases
+    from zatlog.projections.runner import current_view
+
+    with current_view(session.location, ["case_state"]) as view:
+        known = known_cases(view)
+    if reference not in known:
+        raise click.ClickException(escaped(unknown_case(session, reference, known, lang)))
+
+
+def unknown_case(
+    session: Session, reference: str, known: list[str], lang: Lang | None = None
+) -> str:
+    """The message for an unknown case, naming the close references when there are any."""
+    from zatlog.projections.case_refs import close_references
+    from zatlog.projections.i18n import CASE_LABELS, label, message
+
+    lang = lang or ("en" if session.lang == "en" else "nl")
+    close = close_references(reference, known)
+    if not close:
+        return label(CASE_LABELS, "unknown_case", lang).format(case=reference)
+    quoted = [repr(ref)[1:-1] for ref in close]
+    either = f" {message('or', lang)} ".join(
+        [", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted
+    )
+    return message("unknown_case_suggest", lang, case=reference, suggestions=either)
+
+
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def escaped(text: str) -> str:
+    """``text`` with control characters written as escapes (``\\x1b``), line breaks kept.
+
+    Stored text is shown on a terminal: an escape sequence in a name must not
+    clear the screen or retitle the window.
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        char
+        if char == "\n" or (char.isprintable() and char not in _BIDI_CONTROLS)
+        else _escape(char)
+        for char in text
+    )
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if char == " " or (unicodedata.category(char) == "Zs"):
+        return char
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+COLOURS = {"red": 31, "green": 32, "yellow": 33}
+
+
+def colour_wanted(stream: IO[str] | None = None) -> bool:
+    """Colour only on a terminal, and never when ``NO_COLOR`` is set (no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    target = stream if stream is not None else sys.stdout
+    return bool(getattr(target, "isatty", lambda: False)())
+
+
+def paint(text: str, colour: str, stream: IO[str] | None = None) -> str:
+    """``text`` in ``colour`` when :func:`colour_wanted`, else as it is."""
+    if not colour_wanted(stream):
+        return text
+    return f"\x1b[{COLOURS[colour]}m{text}\x1b[0m"
+
+
+def example(*lines: str) -> str:
+    """A command's ``--help`` epilog: example command lines, shown as they are written."""
+    return "\b\nExample:\n" + "\n".join(f"  {line}" for line in lines)

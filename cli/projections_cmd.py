@@ -9,6 +9,7 @@ import click
 
 from zatlog.cli.cases import columns
 from zatlog.cli.main import Session
+from zatlog.cli.options import example
 
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
@@ -23,7 +24,7 @@ def projections() -> None:
     """
 
 
-@projections.command("status")
+@projections.command("status", epilog=example("zatlog --db school.db projections status"))
 @click.pass_obj
 def status(session: Session) -> None:
     """Show each read model's position against the end of the log."""
@@ -35,7 +36,7 @@ def status(session: Session) -> None:
     click.echo(columns(rows))
 
 
-@projections.command("rebuild")
+@projections.command("rebuild", epilog=example("zatlog --db school.db projections rebuild"))
 @click.option(
     "--projection",
     "names",
@@ -58,11 +59,14 @@ def rebuild(session: Session, names: tuple[str, ...], workers: int | None) -> No
     First the log is read (the case index is written as it goes), then every
     case is recomputed once; on a large log, worker processes share both.
     """
+    from zatlog.projections.runner import LogUnreadable
     from zatlog.projections.runner import rebuild as rebuild_models
 
     bars = ProgressBars({"events": "reading the log", "cases": "recomputing cases"})
     try:
         result = rebuild_models(session.app, names or None, bars.update, workers=workers)
+    except LogUnreadable as error:
+        raise click.ClickException(session.message("key_unreadable", target=error.target)) from None
     finally:
         bars.close()
     for name, (position, _) in result.items():
@@ -98,7 +102,9 @@ class ProgressBars:
             self.bar = None
 
 
-@projections.command("follow")
+@projections.command(
+    "follow", epilog=example("zatlog --db postgresql://zatlog@db.example/zatlog projections follow")
+)
 @click.pass_obj
 def follow(session: Session) -> None:
     """Keep the read models current from the PostgreSQL log until interrupted (Ctrl-C).

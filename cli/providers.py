@@ -9,12 +9,16 @@ import click
 from zatlog.cli.main import Session
 from zatlog.cli.options import (
     DATE,
+    check_output,
+    escaped,
+    example,
     lang_option,
     language,
     output_option,
     policy_from,
     policy_option,
     report_format_option,
+    reversed_range,
     write_output,
 )
 
@@ -24,7 +28,13 @@ def providers() -> None:
     """Youth-care providers (zorgaanbieders) as municipalities see them."""
 
 
-@providers.command("report")
+@providers.command(
+    "report",
+    epilog=example(
+        "zatlog --db school.db providers report --from 2026-01-01 --to 2026-12-31 "
+        "--format csv -o providers.csv"
+    ),
+)
 @click.option(
     "--municipality",
     metavar="NAME",
@@ -67,11 +77,12 @@ def report(
     own date.
     """
     from zatlog.bulk import bulk_read
-    from zatlog.errors import ZatlogError
     from zatlog.projections import providers as p
+    from zatlog.projections.text_table import terminal_width
 
-    if start is not None and end is not None and start > end:
-        raise ZatlogError(f"--from {start.isoformat()} is after --to {end.isoformat()}")
+    reversed_range(session, start, end)
+    if output != "-":
+        check_output(session, output)
     chosen = language(session, lang)
     policy = policy_from(policy_file)
     with bulk_read():
@@ -90,5 +101,5 @@ def report(
     elif fmt == "html":
         text = p.to_html(built, chosen)
     else:
-        text = p.to_table(built, chosen)
-    write_output(output, text)
+        text = p.to_table(built, chosen, terminal_width())
+    write_output(session, output, escaped(text) if fmt == "table" else text)

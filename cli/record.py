@@ -7,15 +7,17 @@ happens in the models and aggregates; this module only parses and prints.
 
 from __future__ import annotations
 
+import shlex
 import types
 import typing
+from datetime import date
 from typing import Any
 
 import click
 from pydantic.fields import FieldInfo
 
 from zatlog import actions as a
-from zatlog.cli.help_texts import ACTION_HELP, FIELD_HELP
+from zatlog.cli.help_texts import ACTION_HELP, EXAMPLE_VALUES, FIELD_HELP
 from zatlog.cli.main import Session
 
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -104,31 +106,82 @@ def _option(field: str, info: FieldInfo) -> click.Option:
     annotation, _ = _unwrap(info.annotation)
     annotation = _base(annotation)
     flag = "--" + field.replace("_", "-")
-    help_text = FIELD_HELP.get(field, "")
+    help_text = " ".join(
+        part
+        for part in (
+            FIELD_HELP.get(field, ""),
+            _vocabulary(field, annotation),
+            _limit(info, each=typing.get_origin(annotation) is list),
+        )
+        if part
+    )
     required = info.is_required()
     if typing.get_origin(annotation) is list:
-        return click.Option(
-            [flag], multiple=True, help=help_text + (" [required]" if required else "")
-        )
+        return click.Option([flag], multiple=True, required=required, help=help_text)
     if annotation is bool:
         negative = "--no-" + field.replace("_", "-")
-        return click.Option(
-            [f"{flag}/{negative}"],
-            default=None,
-            help=help_text + (" [required]" if required else ""),
-        )
+        return click.Option([f"{flag}/{negative}"], default=None, required=required, help=help_text)
     if typing.get_origin(annotation) is typing.Literal:
         choices = [str(c) for c in typing.get_args(annotation)]
-        return click.Option([flag], type=click.Choice(choices), help=help_text)
+        return click.Option([flag], type=click.Choice(choices), required=required, help=help_text)
     if annotation is int:
-        return click.Option([flag], type=int, help=help_text + " [required]")
-    dated = field in ("at", "birth_date", "date", "until", "valid_until", "review_at")
-    metavar = "DATE" if dated or "deadline" in field else None
-    return click.Option(
-        [flag],
-        metavar=metavar,
-        help=help_text + (" [required]" if required and field != "at" else ""),
-    )
+        return click.Option([flag], type=int, required=required, help=help_text)
+    metavar = "DATE" if field == "at" or annotation is date else None
+    return click.Option([flag], metavar=metavar, required=required, help=help_text)
+
+
+def _vocabulary(field: str, annotation: Any) -> str:
+    """The allowed values of a list of a closed vocabulary, or the known item categories."""
+    if typing.get_origin(annotation) is not list:
+        return ""
+    (item,) = typing.get_args(annotation)
+    item = _base(item)
+    if typing.get_origin(item) is typing.Literal:
+        return "Allowed: " + ", ".join(str(c) for c in typing.get_args(item)) + "."
+    if field in CATEGORY_FIELDS:
+        return (
+            "Known categories: " + ", ".join(a.ITEM_CATEGORIES) + "; other labels are allowed too."
+        )
+    return ""
+
+
+def _limit(info: FieldInfo, *, each: bool) -> str:
+    """The field's size limit, as the action model has it."""
+    limit = a.limit_of(info)
+    if limit is None:
+        return ""
+    return f"{'Each at' if each else 'At'} most {limit.max_length:,} characters."
+
+
+CATEGORY_FIELDS = frozenset({"data_categories", "data_shared", "items", "scope"})
+"""Open vocabularies of item categories (domain.md 4.7)."""
+
+
+def _example(action: str, fields: dict[str, FieldInfo]) -> str:
+    """A command line that records ``action`` with every required field filled in."""
+    group, name = COMMANDS[action]
+    words = ["zatlog", group, name]
+    for field, info in fields.items():
+        if not info.is_required():
+            continue
+        annotation = _base(_unwrap(info.annotation)[0])
+        flag = "--" + field.replace("_", "-")
+        if annotation is bool:
+            words.append(flag)
+            continue
+        item = annotation
+        if typing.get_origin(item) is list:
+            item = _base(typing.get_args(item)[0])
+        choices = (
+            [str(c) for c in typing.get_args(item)]
+            if typing.get_origin(item) is typing.Literal
+            else []
+        )
+        value = EXAMPLE_VALUES.get(field, "x")
+        if choices and value not in choices:
+            value = choices[0]
+        words += [flag, shlex.quote(value)]
+    return " ".join(words)
 
 
 def _values(field: str, value: Any) -> Any:
@@ -173,6 +226,7 @@ def _make_command(action: str, model: type[Any]) -> click.Command:
         params=params,
         help=ACTION_HELP[action] + f"\n\nRecords the action '{action}'.",
         short_help=ACTION_HELP[action].split(".")[0],
+        epilog=f"\b\nExample:\n  {_example(action, fields)}",
     )
 
 
@@ -189,6 +243,12 @@ def record_one(session: Session, data: dict[str, Any]) -> None:
     try:
         session.record([(action, actor)])
     except Rejected as rejected:
+        if action.action != "case_opened" and any(
+            p.field == "case" for p in rejected.error.problems
+        ):
+            from zatlog.cli.options import require_case
+
+            require_case(session, data["case"])  # an unknown case: name the close ones
         raise ZatlogError(_as_options(rejected.error)) from None
     where = f"case {data['case']}" if "case" in data else f"school {action.school}"
     click.echo(f"recorded {action.action} on {where} ({action.day.isoformat()})")

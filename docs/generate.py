@@ -41,7 +41,7 @@ from zatlog.actions import (
 from zatlog.chain import Digest
 from zatlog.cli.help_texts import FIELD_HELP
 from zatlog.policy import Policy, SdqBands
-from zatlog.projections.audit.catalog import RULES
+from zatlog.projections.audit.catalog import RULES, Rule
 from zatlog.projections.audit.findings import audit_log
 from zatlog.projections.audit.model import SEVERITIES
 from zatlog.projections.audit.report import to_json
@@ -76,9 +76,8 @@ def code(values: Iterable[object]) -> str:
 
 
 def rules_md() -> str:
-    def severity(rule: object) -> str:
-        # The catalog names each rule's severities ("major / minor") once it records them.
-        return str(getattr(rule, "severity", "")) or "–"
+    def severity(rule: Rule) -> str:
+        return rule.severity
 
     parts = [
         HEADER,
@@ -172,7 +171,11 @@ def describe(prop: dict[str, Any], defs: dict[str, Any], null: bool = False) -> 
         if prop.get("minLength"):
             limits.append("not empty")
         if "maxLength" in prop:
-            limits.append(f"at most {prop['maxLength']} characters")
+            limits.append(f"at most {prop['maxLength']:,} characters")
+        if "line breaks" in prop.get("description", ""):
+            limits.append("no control characters but line breaks and tabs")
+        elif "without control characters" in prop.get("description", ""):
+            limits.append("no control characters")
         return "text" + (f" ({', '.join(limits)})" if limits else "")
     if kind == "integer":
         low, high = prop.get("minimum"), prop.get("maximum")

@@ -42,6 +42,9 @@ class Person(_Model):
     refused_by_pupil: bool
     restricted: list[str]
     """Item categories kept from this person by an active restriction."""
+    authorised_scope: list[str] | None = None
+    """*v2*: when the ``full`` right comes from a pupil's authorisation with a scope, the item
+    categories it covers (everything else is withheld); None when not limited so."""
 
 
 class Decision(_Model):

@@ -65,7 +65,7 @@ def stable_until(events: Sequence[LoggedAction], state: CaseState) -> date:
     Until then only ``as_of`` changes: no event takes effect, the pupil has
     no birthday, and no consent form or restriction runs out.
     """
-    from zatlog.actions import InformationRestricted
+    from zatlog.actions import InformationRestricted, PupilAuthorisedPerson
 
     day = state.as_of
     limits = [_next_birthday(state.pupil.birth_date, day)]
@@ -76,14 +76,25 @@ def stable_until(events: Sequence[LoggedAction], state: CaseState) -> date:
         for form in forum.forms
         if form.valid_until is not None and form.valid_until >= day
     ]
-    limits += [
-        e.action.until + timedelta(days=1)
+    limits += [  # *v2*: a restriction is in force up to the day before its ``until``
+        e.action.until
         for e in events
         if isinstance(e.action, InformationRestricted)
         and e.action.until is not None
-        and e.action.until >= day
+        and e.action.until > day
+    ]
+    limits += [  # so does an authorisation
+        e.action.until
+        for e in events
+        if isinstance(e.action, PupilAuthorisedPerson)
+        and e.action.until is not None
+        and e.action.until > day
     ]
     return min(limits)
+
+
+def _sorted_or_none(scope: frozenset[str] | None) -> list[str] | None:
+    return None if scope is None else sorted(scope)
 
 
 def next_event_day(events: Sequence[LoggedAction], day: date) -> date | None:
@@ -168,6 +179,7 @@ def state_of(facts: CaseFacts, known_at: datetime | None = None) -> CaseState | 
             right=p.right,
             refused_by_pupil=p.person in refused,
             restricted=facts.restricted_items(p.person, day),
+            authorised_scope=_sorted_or_none(facts.authorised_scope(p.person, day)),
         )
         for p in people
         if p.recorded is not None and p.since is not None

@@ -9,8 +9,10 @@ becomes the matching finding:
 kind                      rule         what is due, by when
 ========================  ===========  ================================================
 ``invite``                B1, G2       invite a required invitee ``invite_lead_days``
-                                       before a scheduled meeting (ZAT: with purpose,
-                                       date and composition, by the meeting)
+                                       before a scheduled meeting (with purpose, date
+                                       and composition, by the meeting); an invitation
+                                       from before a cancellation no longer counts, and a
+                                       moved meeting's deadline follows its new date
 ``signature``             G4           every required signature on the forum's consent
                                        form, by the meeting
 ``sdq``                   S1           a parent and a teacher SDQ no older than
@@ -22,6 +24,9 @@ kind                      rule         what is due, by when
 ``deferral_review``       G9           telling them by the review date when deferred
 ``override_report``       G8           a report within ``override_followup_days`` of a
                                        safety override
+``cancellation``          C1           tell each person invited to a cancelled meeting
+                                       (or invite them again) by the date it was
+                                       planned for
 ``information_request``   G10, I377    an answer within one calendar month (extended:
                                        the new deadline, at most three months), or
                                        ``important_facts_reply_days``
@@ -30,7 +35,8 @@ kind                      rule         what is due, by when
 Once the action was taken, late or not, the item goes (a late action is a
 finding, not a task). A closed case accepts only information requests and
 disclosures, so only its ``information_request`` items remain. Pre-meeting
-items stay until a discussion of the meeting is recorded.
+items stay until a discussion of the meeting is recorded; a cancelled meeting
+has none (until it is scheduled again).
 
 Items depend only on the events that happened by the as-of date, not on the
 date itself (except ``overdue``): the stored read model keeps each case's
@@ -66,6 +72,7 @@ Kind = Literal[
     "sdq",
     "information_request",
     "override_report",
+    "cancellation",
 ]
 
 KIND_RULES: dict[str, tuple[str, ...]] = {
@@ -77,6 +84,7 @@ KIND_RULES: dict[str, tuple[str, ...]] = {
     "sdq": ("S1",),
     "information_request": ("G10", "I377"),
     "override_report": ("G8",),
+    "cancellation": ("C1",),
 }
 """The audit rules whose finding an item of each kind turns into when its date passes."""
 
@@ -145,6 +153,7 @@ def due_of(facts: CaseFacts) -> list[DueItem]:
         for report in facts.reports:
             found += _report_notices(facts, report, policy)
         found += _override_reports(facts, policy)
+        found += _cancellations(facts)
     found += _requests(facts, policy)
     return _merged(facts.case, facts.opened.act.school, found)
 
@@ -180,29 +189,47 @@ def _meeting_values(act: MeetingScheduled) -> dict[str, str]:
 
 def _invites(facts: CaseFacts, scheduled: Ev[MeetingScheduled], policy: Policy) -> list[_Due]:
     """B1: every required invitee invited in time; G2: told purpose, date and composition."""
+    from zatlog.projections.audit.meetings import FORUMS
+
     act = scheduled.act
-    day, meeting, zat = act.date, act.meeting, act.forum == "zat"
+    day, meeting = act.date, act.meeting
+    purpose = act.forum in FORUMS
     values = _meeting_values(act)
     found: list[_Due] = []
     for person in facts.required_invitees(day):
-        invitation = facts.first_invitation(meeting, person)
+        invitation = facts.first_invitation(meeting, person, facts.as_of)
         if invitation is None:
             lead = day - timedelta(days=policy.invite_lead_days)
-            text = "invite_zat" if zat else "invite"
+            text = "invite_purpose" if purpose else "invite"
             found.append(_Due("invite", lead, (person,), text, values))
             continue
-        if not zat:
-            continue
-        invitations = [
-            i
-            for i in facts.invited_by_meeting.get(meeting, [])
-            if i.day <= day and person in i.act.to
-        ]
-        told = any(i.act.purpose_and_composition_included for i in invitations) or facts.informs(
-            person, topic="meeting_purpose", meeting=meeting, until=day
-        )
-        if invitations and not told:
+        if purpose and not facts.purpose_told(meeting, person, day):
             found.append(_Due("invite", day, (person,), "meeting_purpose", values))
+    return found
+
+
+def _cancellations(facts: CaseFacts) -> list[_Due]:
+    """C1: each person invited to a cancelled meeting, told or invited again by its date."""
+    from zatlog.actions import MeetingScheduled
+    from zatlog.projections.audit import catalog
+    from zatlog.projections.audit.meetings import cancellation_deadline, cancellation_untold
+
+    found: list[_Due] = []
+    for meeting, planning in facts.planning.items():
+        forum = next(
+            (catalog.forum(p.act.forum) for p in planning if isinstance(p.act, MeetingScheduled)),
+            "",
+        )
+        for cancelled in facts.cancelled.get(meeting, []):
+            deadline = cancellation_deadline(facts, cancelled)
+            values = {"forum": forum, "date": deadline.isoformat(), "meeting": meeting}
+            for person, _, notices in cancellation_untold(facts, cancelled):
+                invited_again = any(
+                    i.day >= cancelled.day and person in i.act.to
+                    for i in facts.invited_by_meeting.get(meeting, [])
+                )
+                if not notices and not invited_again:
+                    found.append(_Due("cancellation", deadline, (person,), "cancellation", values))
     return found
 
 
@@ -300,14 +327,17 @@ def _outcomes(facts: CaseFacts, policy: Policy) -> list[_Due]:
 def _report_notices(facts: CaseFacts, report: Ev[ReportMade], policy: Policy) -> list[_Due]:
     """G9: parents told of a report by its date (deferred: by the review date), then in writing."""
     from zatlog.actions import WRITTEN_CHANNELS
-    from zatlog.projections.audit.safety import persons_to_inform, previous_report_day
-    from zatlog.projections.facts import latest_until
+    from zatlog.projections.audit.safety import (
+        deferral_for,
+        persons_to_inform,
+        previous_report_day,
+    )
 
     day = report.day
-    deferral = latest_until(facts.deferrals, day)
+    previous = previous_report_day(facts, report)
+    deferral = deferral_for(facts, report, previous)
     deadline = max(day, deferral.act.review_at) if deferral is not None else day
     written_by = deadline + timedelta(days=policy.report_notice_days)
-    previous = previous_report_day(facts, report)
     values = {"date": day.isoformat(), "review": deadline.isoformat()}
     found: list[_Due] = []
     for person in persons_to_inform(facts, report):
@@ -405,6 +435,8 @@ class DueProjection(CaseReadModel):
     """Keeps each case's due items under the default policy (section 7)."""
 
     name = "due"
+    version = 3  # v2: cancellations (C1), no duty for a cancelled meeting, G2 at every forum;
+    # v3: read from the one fold (projections.facts)
     tables = (ITEMS, CASES)
 
     def update_case(self, writer: Writer, case: CaseEvents, today: date) -> None:

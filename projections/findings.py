@@ -93,6 +93,7 @@ class FindingsProjection(CaseReadModel):
     """Keeps each case's findings under the default policy, as of the day computed."""
 
     name = "findings"
+    version = 2  # v2: H1, C1, L1 and the revised rules; the late-record figures
     tables = (TABLE,)
     uses_school_events = True
 
@@ -191,6 +192,10 @@ def _stats(data: dict[str, Any]) -> AuditStats:
         discussions_invited_in_time=data["discussions_invited_in_time"],
         invitation_lead_days=tuple(data["invitation_lead_days"]),
         report_notice_days=tuple(data["report_notice_days"]),
+        recorded_late=tuple(
+            (str(case), int(actions), int(late))
+            for case, actions, late in data.get("recorded_late", ())
+        ),
     )
 
 
@@ -201,4 +206,5 @@ def _merged(figures: Iterable[AuditStats]) -> AuditStats:
         discussions_invited_in_time=sum(p.discussions_invited_in_time for p in parts),
         invitation_lead_days=tuple(d for p in parts for d in p.invitation_lead_days),
         report_notice_days=tuple(d for p in parts for d in p.report_notice_days),
+        recorded_late=tuple(row for p in parts for row in p.recorded_late),
     )

@@ -138,9 +138,14 @@ PROVIDER_LABELS: dict[str, tuple[str, str]] = {
     ),
     "none": ("Geen aanbieders in deze periode.", "No providers in this period."),
     "small_counts": (
-        "Aantallen onder de 5 staan er als „< 5”, zodat geen kind herkenbaar is. "
-        "Dit overzicht bevat geen dossiernummers en geen namen.",
-        "Counts below 5 are shown as “< 5” so that no child can be recognised. "
+        "Aantallen van 1 tot en met 4 staan er als „< 5”, zodat geen kind herkenbaar is; "
+        "een 0 is 0. Een aandeel staat er pas bij 5 evaluaties of meer, de mediaan pas bij 10 "
+        "oordelen van leerkrachten of meer; anders staat er „–”. Ook een aantal dat het "
+        "ontbrekende zou verraden, staat er als „–”. Dit overzicht bevat geen dossiernummers "
+        "en geen namen.",
+        "Counts from 1 to 4 are shown as “< 5” so that no child can be recognised; a 0 is 0. "
+        "A share is shown only from 5 evaluations, the median only from 10 teachers' ratings; "
+        "otherwise it reads “–”. A count that would give a hidden one away reads “–” too. "
         "This report holds no case references and no names.",
     ),
     "how_to_read": ("Zo leest u dit overzicht", "How to read this report"),
@@ -196,6 +201,156 @@ def label(table: dict[str, tuple[str, str]], key: str, lang: Lang = "nl") -> str
 
 def action_label(action: str, lang: Lang = "nl") -> str:
     return label(ACTION_LABELS, action, lang)
+
+
+# -- what the command line says when something is wrong (zatlog.cli) -----------------------
+
+CLI_MESSAGES: dict[str, tuple[str, str]] = {
+    "no_database": (
+        "geen zatlog-database op {path} (maak er een met zatlog init)",
+        "no zatlog database at {path} (create one with zatlog init)",
+    ),
+    "not_a_database": (
+        "{path} is geen zatlog-database: {reason}",
+        "{path} is not a zatlog database: {reason}",
+    ),
+    "not_a_file": ("het is geen bestand", "it is not a file"),
+    "no_log_tables": ("het logboek ontbreekt erin", "it holds no zatlog log"),
+    "readable_by_others": (
+        "waarschuwing: {path} is leesbaar voor anderen; maak het privé met: chmod 600 {path}",
+        "warning: {path} is readable by others; make it private with: chmod 600 {path}",
+    ),
+    "cannot_create": (
+        "kan {path} niet aanmaken: {reason}",
+        "cannot create {path}: {reason}",
+    ),
+    "unknown_case_suggest": (
+        "dossier {case} staat niet in het logboek; bedoelde u {suggestions}?",
+        "case {case} is not in the log; did you mean {suggestions}?",
+    ),
+    "or": ("of", "or"),
+    "reversed_range": (
+        "--from {start} ligt na --to {end}; geef eerst de vroegste datum",
+        "--from {start} is after --to {end}; give the earlier date first",
+    ),
+    "output_no_folder": (
+        "--output {path}: de map {folder} bestaat niet",
+        "--output {path}: the folder {folder} does not exist",
+    ),
+    "output_is_folder": (
+        "--output {path}: dat is een map; geef een bestandsnaam",
+        "--output {path}: that is a folder; give a file name",
+    ),
+    "output_symlink": (
+        "--output {path}: dat is een symbolische koppeling; zatlog schrijft nooit via een "
+        "koppeling, kies een gewoon bestand",
+        "--output {path}: that is a symbolic link; zatlog never writes through a link, "
+        "choose a plain file",
+    ),
+    "output_failed": (
+        "--output {path}: schrijven mislukt: {reason}; er is niets geschreven",
+        "--output {path}: writing failed: {reason}; nothing was written",
+    ),
+    "input_failed": ("{path}: lezen mislukt: {reason}", "{path}: cannot read: {reason}"),
+    "no_pango": (
+        "een PDF maken lukt niet: de systeembibliotheek Pango ontbreekt ({error}). Installeer "
+        "wat WeasyPrint nodig heeft (Debian/Ubuntu: apt install libpango-1.0-0 "
+        "libpangoft2-1.0-0) of maak het document met --format html",
+        "cannot make a PDF: the system library Pango is missing ({error}). Install what "
+        "WeasyPrint needs (Debian/Ubuntu: apt install libpango-1.0-0 libpangoft2-1.0-0) "
+        "or make the document with --format html",
+    ),
+    "bad_key": (
+        "{source}: geen geldige sleutel ({reason}); verwacht 16, 24 of 32 bytes in base64, "
+        "zoals zatlog init --encrypt die maakt",
+        "{source}: not a valid key ({reason}); expected 16, 24 or 32 bytes in base64, "
+        "as zatlog init --encrypt makes them",
+    ),
+    "key_unreadable": (
+        "het log in {target} is niet te lezen met deze sleutel (of zonder sleutel); "
+        "er is niets gewist of veranderd",
+        "the log in {target} cannot be read with this key (or without one); "
+        "nothing was dropped or changed",
+    ),
+    "store_refused": (
+        "de database weigerde dit, er is niets vastgelegd: {reason}",
+        "the database refused this, nothing was recorded: {reason}",
+    ),
+    "store_failed": ("databasefout: {reason}", "database error: {reason}"),
+    "file_error": ("{path}: {reason}", "{path}: {reason}"),
+    "unexpected": (
+        "onverwachte fout ({kind}: {detail}); meld dit aan wie zatlog beheert",
+        "unexpected error ({kind}: {detail}); please report this to whoever maintains zatlog",
+    ),
+    "written_not_recorded": (
+        "het document is geschreven, maar de verstrekking kon niet worden vastgelegd: "
+        "{reason}; leg haar vast met zatlog information disclose",
+        "the document was written, but the disclosure could not be recorded: {reason}; "
+        "record it with zatlog information disclose",
+    ),
+    "doctor_ok": ("in orde", "ok"),
+    "doctor_problem": ("PROBLEEM", "PROBLEM"),
+    "doctor_note": ("let op", "note"),
+    "doctor_python": ("Python", "Python"),
+    "doctor_pdf": ("PDF (WeasyPrint, Pango)", "PDF (WeasyPrint, Pango)"),
+    "doctor_pdf_fix": (
+        "installeer Pango (Debian/Ubuntu: apt install libpango-1.0-0 libpangoft2-1.0-0); "
+        "tot dan werkt --format html wel",
+        "install Pango (Debian/Ubuntu: apt install libpango-1.0-0 libpangoft2-1.0-0); "
+        "until then --format html works",
+    ),
+    "doctor_database": ("database", "database"),
+    "doctor_database_fix": (
+        "maak er een met: zatlog --db {path} init (of geef met --db of ZATLOG_DB de juiste)",
+        "create one with: zatlog --db {path} init (or name the right one with --db or ZATLOG_DB)",
+    ),
+    "doctor_private": ("alleen leesbaar voor de eigenaar", "readable by its owner only"),
+    "doctor_shared": ("{path} is leesbaar voor anderen", "{path} is readable by others"),
+    "doctor_chmod": (
+        "maak het privé met: chmod 600 {path}",
+        "make it private with: chmod 600 {path}",
+    ),
+    "doctor_key": ("versleutelsleutel", "encryption key"),
+    "doctor_key_none": (
+        "geen sleutel: het log is niet versleuteld",
+        "no key: the log is not encrypted",
+    ),
+    "doctor_key_from": ("sleutel uit {source}, past op het log", "key from {source}, fits the log"),
+    "doctor_key_fix": (
+        "zet de juiste sleutel in ZATLOG_CIPHER_KEY, of zet het sleutelbestand terug "
+        "({path}) uit de reservekopie",
+        "set the right key in ZATLOG_CIPHER_KEY, or restore the key file ({path}) from its backup",
+    ),
+    "doctor_key_misfit": (
+        "het log is niet te lezen met deze sleutel (of zonder sleutel)",
+        "the log cannot be read with this key (or without one)",
+    ),
+    "doctor_readmodels": ("leesmodellen", "read models"),
+    "doctor_readmodels_current": (
+        "bij met het log (positie {end})",
+        "up to date with the log (position {end})",
+    ),
+    "doctor_readmodels_behind": (
+        "{behind} gebeurtenissen achter; ze lopen bij bij het volgende gebruik",
+        "{behind} events behind; they catch up on the next use",
+    ),
+    "doctor_readmodels_fix": (
+        "bouw ze opnieuw op met: zatlog projections rebuild",
+        "rebuild them with: zatlog projections rebuild",
+    ),
+    "doctor_skipped": ("overgeslagen: geen database", "skipped: no database"),
+    "doctor_summary_ok": ("alles in orde", "everything is in order"),
+    "doctor_summary_problems": (
+        "{count} probleem/problemen gevonden",
+        "{count} problem(s) found",
+    ),
+}
+"""Errors and warnings of the command line (``{name}`` fields are filled in by the caller)."""
+
+
+def message(key: str, lang: Lang = "nl", **fields: object) -> str:
+    """A :data:`CLI_MESSAGES` text in ``lang`` with its fields filled in."""
+    return label(CLI_MESSAGES, key, lang).format(**fields)
 
 
 # -- the dossier export (zatlog dossier export) -------------------------------------------
@@ -256,7 +411,7 @@ DOSSIER_LABELS: dict[str, tuple[str, str]] = {
         "Nothing has been left out.",
     ),
     "restriction_detail": ("op grond van {basis}, sinds {since}", "by {basis}, since {since}"),
-    "restriction_until": ("tot en met {until}", "until {until}"),
+    "restriction_until": ("tot {until}", "until {until}"),
     "timeline": ("Tijdlijn", "Timeline"),
     "legend_opened": ("dossier geopend of gesloten", "case opened or closed"),
     "legend_signal": ("signaal", "signal"),
@@ -605,6 +760,7 @@ VALUE_LABELS: dict[str, tuple[str, str]] = {
     "vso": ("voortgezet speciaal onderwijs (VSO)", "special secondary education (VSO)"),
     "ots": ("ondertoezichtstelling (OTS)", "supervision order (OTS)"),
     "court_order": ("rechterlijke uitspraak", "court order"),
+    "pupil_authorisation": ("machtiging door de leerling", "authorisation by the pupil"),
     "child_interest": ("in het belang van het kind", "in the child's interest"),
     "ots_instruction": ("aanwijzing bij OTS", "OTS instruction"),
     "consent": ("toestemming", "consent"),
@@ -697,7 +853,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "basis": ("grondslag", "basis"),
     "scope": ("welke informatie", "which information"),
     "motivation": ("motivering", "motivation"),
-    "until": ("tot en met", "until"),
+    "until": ("tot", "until"),
     "capable": ("wilsbekwaam", "capable"),
     "targets": ("personen", "persons"),
     "reason": ("reden", "reason"),
@@ -844,6 +1000,7 @@ CASE_LABELS: dict[str, tuple[str, str]] = {
     "holds_authority": ("heeft gezag", "holds authority"),
     "refused_by_pupil": ("geweigerd door de leerling", "refused by the pupil"),
     "restricted": ("beperkt", "restricted"),
+    "authorised_scope": ("gemachtigd door de leerling voor", "authorised by the pupil for"),
     "ots": ("OTS", "supervision order"),
     "consent": ("Toestemming", "Consent"),
     "forms": ("formulieren", "forms"),
@@ -910,6 +1067,7 @@ DUE_KIND_LABELS: dict[str, tuple[str, str]] = {
     "sdq": ("SDQ", "SDQ"),
     "information_request": ("verzoek", "request"),
     "override_report": ("melding", "report"),
+    "cancellation": ("afzegging", "cancellation"),
 }
 
 DUE_TEXTS: dict[str, tuple[str, str]] = {
@@ -918,15 +1076,20 @@ DUE_TEXTS: dict[str, tuple[str, str]] = {
         "Uitnodigen voor de {forum}-bespreking van {date} ({meeting})",
         "Invite to the {forum} meeting of {date} ({meeting})",
     ),
-    "invite_zat": (
-        "Uitnodigen voor de ZAT-bespreking van {date} ({meeting}), met doel, datum en "
+    "invite_purpose": (
+        "Uitnodigen voor de {forum}-bespreking van {date} ({meeting}), met doel, datum en "
         "samenstelling",
-        "Invite to the ZAT meeting of {date} ({meeting}), stating its purpose, date and "
+        "Invite to the {forum} meeting of {date} ({meeting}), stating its purpose, date and "
         "composition",
     ),
     "meeting_purpose": (
-        "Doel, datum en samenstelling van de ZAT-bespreking van {date} ({meeting}) laten weten",
-        "Tell the purpose, date and composition of the ZAT meeting of {date} ({meeting})",
+        "Doel, datum en samenstelling van de {forum}-bespreking van {date} ({meeting}) laten weten",
+        "Tell the purpose, date and composition of the {forum} meeting of {date} ({meeting})",
+    ),
+    "cancellation": (
+        "Laten weten dat de {forum}-bespreking van {date} ({meeting}) is afgezegd, of opnieuw "
+        "uitnodigen",
+        "Tell that the {forum} meeting of {date} ({meeting}) was cancelled, or invite again",
     ),
     "signature": (
         "Ondertekende toestemming op formulier {form} voor de {forum}-bespreking van {date}",

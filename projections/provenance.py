@@ -28,12 +28,13 @@ _HEADS = (
     "GROUP BY originator_id) h "
     "ON c.originator_id = h.originator_id AND c.originator_version = h.v"
 )
-_COUNT = "SELECT COUNT(*), MAX(position) FROM {t}event_chain"
+_COUNT = "SELECT COUNT(*) FROM {t}event_chain"  # alone, it counts the smallest index
+_LAST = "SELECT MAX(position) FROM {t}event_chain"
 
 
 def read_digest(reader: Reader) -> Digest:
     """The digest of the log beside these read models, as its chain stands now."""
-    count, position = reader.fetchall(_COUNT)[0]
+    count, position = reader.fetchall(_COUNT)[0][0], reader.fetchall(_LAST)[0][0]
     heads = [
         (_hex(key), int(version), bytes.fromhex(link))
         for key, version, link in reader.fetchall(_HEADS)

@@ -29,7 +29,15 @@ the provider's previous arrangement on the case.
 
 The report goes to a municipality: it holds no case reference and no name of
 a pupil or a person (a provider or municipality label that contains one is
-replaced by ``*** N``), and every count below 5 is the string ``"< 5"``.
+replaced by ``*** N``), and small numbers are suppressed so that no child can
+be recognised (*v2*, section 8): a count of 0 is shown as 0, one of 1–4 as
+``"< 5"``; a share only from a base of 5 evaluations, the teachers' median
+only from 10 (else null, shown as "–" with a note); and where a total and its
+parts are both shown (a row's teacher evaluations and their ratings 1–5; its
+evaluations, whose total a share gives away, and their evaluators) and exactly
+one part is ``"< 5"``, the smallest other part that is not 0 is hidden too
+(``"–"``), or the total when there is none (then no share is shown), so that
+nothing hidden can be subtracted back.
 """
 
 from __future__ import annotations
@@ -60,10 +68,16 @@ from zatlog.projections.i18n import PROVIDER_LABELS, Lang, label
 from zatlog.records import LoggedAction, MomentKey
 
 SMALL_COUNT: Literal["< 5"] = "< 5"
-"""How a count below :data:`THRESHOLD` is shown."""
+"""How a count of 1 to :data:`THRESHOLD` - 1 is shown."""
 THRESHOLD = 5
+HIDDEN: Literal["–"] = "–"
+"""A count hidden only so that a small one next to it cannot be worked out."""
+SHARE_BASE = 5
+"""A share is shown only when it is a share of at least this many evaluations."""
+MEDIAN_BASE = 10
+"""The teachers' median is shown only when at least this many teachers rated."""
 
-Count: TypeAlias = int | Literal["< 5"]
+Count: TypeAlias = int | Literal["< 5", "–"]
 Evaluator = Literal["teacher", "parent", "pupil", "coordinator"]
 EVALUATORS: tuple[Evaluator, ...] = ("teacher", "parent", "pupil", "coordinator")
 RATINGS = (1, 2, 3, 4, 5)
@@ -71,8 +85,27 @@ RATINGS = (1, 2, 3, 4, 5)
 
 
 def published(count: int) -> Count:
-    """A count as the municipality may see it: below 5 it is ``"< 5"``."""
-    return count if count >= THRESHOLD else SMALL_COUNT
+    """A count as the municipality may see it: 0 is 0, 1 to 4 is ``"< 5"``."""
+    return count if count == 0 or count >= THRESHOLD else SMALL_COUNT
+
+
+def protected(total: int, parts: Sequence[int]) -> tuple[Count, tuple[Count, ...]]:
+    """A total and its parts as published, so that no hidden part can be subtracted back.
+
+    When exactly one part is ``"< 5"`` while the total is shown, the smallest
+    other part that is not 0 is hidden too (the first of equals); when there is
+    no such part, the total is hidden instead.
+    """
+    shown_total = published(total)
+    shown = [published(part) for part in parts]
+    small = [i for i, count in enumerate(shown) if count == SMALL_COUNT]
+    if len(small) == 1 and isinstance(shown_total, int):
+        others = [i for i, part in enumerate(parts) if i not in small and part > 0]
+        if others:
+            shown[min(others, key=lambda i: parts[i])] = HIDDEN
+        else:
+            shown_total = HIDDEN
+    return shown_total, tuple(shown)
 
 
 def norm(name: str) -> str:
@@ -311,26 +344,43 @@ def _discussions_without_parents_invited(facts: CaseFacts) -> set[int]:
 def _row(provider: str, municipality: str | None, tally: _Tally) -> ProviderRow:
     evaluations = tally.evaluations
     teacher = [e.effect_in_class for e in evaluations if e.evaluator == "teacher"]
-    by_evaluator = {who: sum(e.evaluator == who for e in evaluations) for who in EVALUATORS}
+    by_evaluator = [sum(e.evaluator == who for e in evaluations) for who in EVALUATORS]
+    # A share gives its base away (10/13 reads 0.7692): the evaluations total is shown
+    # whenever a share is, so the evaluators' counts are protected as its parts.
+    shares_shown = len(evaluations) >= SHARE_BASE
+    total, parts = protected(len(evaluations), by_evaluator)
+    if not shares_shown:
+        parts = tuple(published(n) for n in by_evaluator)
+    counts = dict(zip(EVALUATORS, parts, strict=True))
+    per_rating = [teacher.count(r) for r in RATINGS]
+    teachers, ratings = protected(len(teacher), per_rating)
+    if counts["teacher"] == HIDDEN:  # the ratings would add up to it: none shown but zeros
+        ratings = tuple(0 if n == 0 else HIDDEN for n in per_rating)
+    else:
+        counts["teacher"] = teachers
+    shown = shares_shown and total != HIDDEN
     return ProviderRow(
         provider=provider,
         municipality=municipality,
         cases=published(len(tally.cases)),
-        evaluations=EvaluationCounts(**{w: published(n) for w, n in by_evaluator.items()}),
-        teacher_effect_median=float(statistics.median(teacher)) if teacher else None,
-        share_worked_at_school=_share(e.worked_at_school for e in evaluations),
-        share_involved_teacher=_share(e.involved_teacher for e in evaluations),
-        share_involved_parents=_share(e.involved_parents for e in evaluations),
+        evaluations=EvaluationCounts(**counts),
+        teacher_effect_median=(
+            float(statistics.median(teacher)) if len(teacher) >= MEDIAN_BASE else None
+        ),
+        share_worked_at_school=_share(e.worked_at_school for e in evaluations) if shown else None,
+        share_involved_teacher=_share(e.involved_teacher for e in evaluations) if shown else None,
+        share_involved_parents=_share(e.involved_parents for e in evaluations) if shown else None,
         discussions_attended=published(len(tally.discussions)),
         attended_without_parents_invited=published(len(tally.without_parents_invited)),
         flagged=bool(tally.without_parents_invited),
-        teacher_ratings=tuple(published(teacher.count(r)) for r in RATINGS),
+        teacher_ratings=ratings,
     )
 
 
 def _share(flags: Iterable[bool]) -> float | None:
+    """The share of true flags, only from a base of :data:`SHARE_BASE` (else None)."""
     values = list(flags)
-    return round(sum(values) / len(values), 4) if values else None
+    return round(sum(values) / len(values), 4) if len(values) >= SHARE_BASE else None
 
 
 def _forbidden_names(events: Iterable[LoggedAction]) -> list[str]:
@@ -430,8 +480,9 @@ def period_text(report: ProviderReport, lang: Lang) -> str:
     return f"{report.start.isoformat()} {label(PROVIDER_LABELS, 'through', lang)} {end.isoformat()}"
 
 
-def to_table(report: ProviderReport, lang: Lang = "nl") -> str:
-    """A plain-text table for the terminal, with a legend."""
+def to_table(report: ProviderReport, lang: Lang = "nl", width: int | None = None) -> str:
+    """A plain-text table for the terminal (within ``width`` when given), with a legend."""
+    from zatlog.projections.text_table import columns
 
     def t(key: str) -> str:
         return label(PROVIDER_LABELS, key, lang)
@@ -469,15 +520,7 @@ def to_table(report: ProviderReport, lang: Lang = "nl") -> str:
         ]
         for row in report.providers
     ]
-    widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
-    right = range(2, len(header))
-    for cells in [header, *body]:
-        lines.append(
-            "  ".join(
-                c.rjust(widths[i]) if i in right else c.ljust(widths[i])
-                for i, c in enumerate(cells)
-            ).rstrip()
-        )
+    lines.append(columns([header, *body], width, right=range(2, len(header))))
     lines += ["", t("legend"), t("small_counts")]
     if any(row.flagged for row in report.providers):
         lines.append(f"! {t('flag')}")
@@ -543,9 +586,15 @@ class Chart:
 
     bars: tuple[Bar, ...]
     median_x: float | None
+    """None when there is no median to show (fewer than :data:`MEDIAN_BASE` ratings)."""
     width: int = CHART_WIDTH
     height: int = CHART_HEIGHT
     baseline: int = CHART_BASELINE
+
+    @property
+    def rated(self) -> bool:
+        """Some teacher rated the provider (a bar is not 0)."""
+        return any(bar.text != "0" for bar in self.bars)
 
     @property
     def median_marker(self) -> str:
@@ -557,23 +606,27 @@ class Chart:
 def rating_chart(row: ProviderRow) -> Chart:
     """Geometry of a row's chart of teachers' ratings 1–5.
 
-    A bar of 5 or more evaluations is as tall as its count allows; a smaller
-    count (which must not be shown as a number) is a low hatched stub labelled
-    ``< 5``. The median is a dashed marker on the rating axis.
+    A bar of 5 or more evaluations is as tall as its count allows; a count
+    that must not be shown as a number (``< 5``, or hidden as ``–``) is a low
+    hatched stub with that label, and 0 has no bar. The median is a dashed
+    marker on the rating axis.
     """
     counts = [c if isinstance(c, int) else 0 for c in row.teacher_ratings]
     tallest = max(counts, default=0)
     bars: list[Bar] = []
-    for rating, count in zip(RATINGS, counts, strict=True):
-        height = round(count / tallest * CHART_TALLEST, 2) if count else CHART_STUB
+    for rating, shown, count in zip(RATINGS, row.teacher_ratings, counts, strict=True):
+        small = not isinstance(shown, int)
+        height = (
+            CHART_STUB if small else (round(count / tallest * CHART_TALLEST, 2) if count else 0)
+        )
         bars.append(
             Bar(
                 rating=rating,
                 x=_bar_x(rating),
                 y=CHART_BASELINE - height,
                 height=height,
-                text=str(count) if count else SMALL_COUNT,
-                small=not count,
+                text=str(shown),
+                small=small,
             )
         )
     median = row.teacher_effect_median

@@ -779,10 +779,25 @@ def decode(app: ZatlogApp, notifications: Sequence[Notification]) -> list[tuple[
     try:
         return [(to_domain_event(n), Tracking(APP_NAME, n.id)) for n in notifications]
     except MapperDeserialisationError:
-        raise StorageError(
-            f"cannot read the log in {app.location.target}: it was written with "
-            "another encryption key, or without one"
-        ) from None
+        raise LogUnreadable(app.location.target) from None
+
+
+class LogUnreadable(StorageError):
+    """The log's events cannot be decoded: another encryption key, or none."""
+
+    def __init__(self, target: str) -> None:
+        super().__init__(
+            f"cannot read the log in {target}: it was written with another encryption key, "
+            "or without one"
+        )
+        self.target = target
+
+
+def check_readable(app: ZatlogApp) -> None:
+    """Raise :class:`LogUnreadable` unless the log's first and last events decode."""
+    end = app.last_position()
+    for start in {0, max(end - 1, 0)}:
+        decode(app, app.recorder.select_notifications(start=start, limit=1))
 
 
 def feed(projection: ReadModel, events: Iterable[tuple[Any, Tracking]], handlers: Handlers) -> None:
@@ -877,6 +892,7 @@ def rebuild(
     from zatlog.projections import parallel
 
     chosen = dependents(list(PROJECTIONS) if names is None else names)
+    check_readable(app)  # before anything is dropped: a wrong key must change nothing
     runner = Runner(
         app, chosen, page_size=REBUILD_PAGE_SIZE, case_span=REBUILD_CASE_SPAN, today=today
     )

@@ -48,9 +48,32 @@ def _conninfo() -> str:
     )
 
 
+def created(db: str) -> str:
+    """``db`` made an empty zatlog database, as `zatlog init` makes it."""
+    from zatlog.application import ZatlogApp
+    from zatlog.storage import prepare, resolve
+
+    location = resolve(db)
+    prepare(location)
+    ZatlogApp(location).close()
+    return db
+
+
 @pytest.fixture(params=BACKENDS)
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh, empty database: a SQLite file, or a PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield created(str(tmp_path / "zatlog.db"))
+        return
+    if not POSTGRES_URL:
+        pytest.skip("ZATLOG_TEST_POSTGRES is not set")
+    for url in _postgres_schema():
+        yield created(url)
+
+
+@pytest.fixture(params=BACKENDS)
+def no_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Where a database could be, with none there yet: a SQLite path, or an empty schema."""
     if request.param == "sqlite":
         yield str(tmp_path / "zatlog.db")
         return
@@ -61,7 +84,7 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture
 def sqlite_db(tmp_path: Path) -> str:
-    return str(tmp_path / "zatlog.db")
+    return created(str(tmp_path / "zatlog.db"))
 
 
 @pytest.fixture

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import json
 import typing
+import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import cache
 from typing import Annotated, Any, Literal, TypeAlias, Union
 
 from pydantic import (
@@ -22,9 +25,11 @@ from pydantic import (
     StringConstraints,
     TypeAdapter,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
+from pydantic.fields import FieldInfo
 
 from zatlog.errors import FieldProblem, InvalidAction
 
@@ -84,11 +89,90 @@ Moment = Annotated[
 ]
 """When something happened: a date, or an ISO 8601 date-time."""
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-"""A non-empty string (surrounding white space removed)."""
+IDENTIFIER_MAX_LENGTH = 64
+"""Identifiers (case, person ids, school, by, form, meeting, notice and request ids)."""
+LINE_MAX_LENGTH = 200
+"""Names and labels: a pupil's or person's name, a provider, an item category."""
+TEXT_MAX_LENGTH = 10_000
+"""Free text: notes, descriptions, motivations, outcomes."""
 
-PersonId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
-CaseRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+
+@dataclass(frozen=True)
+class Limit:
+    """What a text field accepts on input: its length, and whether it may break lines.
+
+    Checked by :meth:`_Action._within_limits` on every action that comes in, never
+    on the stored log: what was recorded under older rules stays readable.
+    """
+
+    max_length: int
+    multiline: bool
+
+    def problem(self, value: str) -> str | None:
+        if len(value) > self.max_length:
+            return f"expected at most {self.max_length:,} characters, got {len(value):,}"
+        for char in value:
+            if unicodedata.category(char) == "Cc" and not (self.multiline and char in "\n\r\t"):
+                return f"control character {char!r} is not allowed"
+        return None
+
+
+IDENTIFIER = Limit(IDENTIFIER_MAX_LENGTH, multiline=False)
+LINE = Limit(LINE_MAX_LENGTH, multiline=False)
+TEXT = Limit(TEXT_MAX_LENGTH, multiline=True)
+
+
+def _described(limit: Limit, description: str) -> Any:
+    return Field(description=description, json_schema_extra={"maxLength": limit.max_length})
+
+
+Identifier = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    _described(
+        IDENTIFIER,
+        f"An identifier: printable text without control characters, at most "
+        f"{IDENTIFIER_MAX_LENGTH} characters.",
+    ),
+    IDENTIFIER,
+]
+"""A reference or id (case, person, school, form, meeting, notice, request, ``by``)."""
+
+Line = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    _described(
+        LINE, f"One line of text without control characters, at most {LINE_MAX_LENGTH} characters."
+    ),
+    LINE,
+]
+"""A name or label: one line, non-empty."""
+
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    _described(
+        TEXT,
+        f"Text, at most {TEXT_MAX_LENGTH:,} characters; no control characters but line "
+        "breaks and tabs.",
+    ),
+    TEXT,
+]
+"""A non-empty text (surrounding white space removed)."""
+
+FreeText = Annotated[
+    str,
+    _described(
+        TEXT,
+        f"Free text, at most {TEXT_MAX_LENGTH:,} characters; no control characters but line "
+        "breaks and tabs.",
+    ),
+    TEXT,
+]
+"""Free text, possibly empty."""
+
+PersonId = Identifier
+CaseRef = Identifier
 Score = Annotated[int, Field(ge=0, le=10)]
 
 Forum = Literal["cvb", "zat", "mdo"]
@@ -165,8 +249,8 @@ class _Action(BaseModel):
 
     action: str
     at: Moment
-    by: Text | None = None
-    note: str | None = None
+    by: Identifier | None = None
+    note: FreeText | None = None
     migrated: bool | None = None
     """*v2*: brought over from another system by ``zatlog import --history`` (rule L1 does
     not judge it). Only ``true`` is kept: ``false`` means the same as leaving it out."""
@@ -181,6 +265,11 @@ class _Action(BaseModel):
         """The time of day of ``at`` as written (wall clock), or None for a date."""
         return clock_of(self.at)
 
+    @model_validator(mode="after")
+    def _within_limits(self, info: ValidationInfo) -> _Action:
+        check_limits(self, info)
+        return self
+
     @property
     def day(self) -> date:
         """The calendar date of ``at``: rules compare dates, not times (cheap to compute;
@@ -189,13 +278,56 @@ class _Action(BaseModel):
         return day_of(self.at)
 
 
+def check_limits(model: BaseModel, info: ValidationInfo) -> None:
+    """Refuse text over its field's :class:`Limit` (input only, see there)."""
+    if info.context and info.context.get("stored"):
+        return
+    for field, limit in _limits(type(model)).items():
+        value = getattr(model, field)
+        values = value if isinstance(value, list) else [value]
+        for index, item in enumerate(values):
+            problem = limit.problem(item) if isinstance(item, str) else None
+            if problem:
+                where = f"{field}[{index}]" if isinstance(value, list) else field
+                raise ValueError(f"{where}: {problem}")
+
+
+@cache
+def _limits(model: type[BaseModel]) -> dict[str, Limit]:
+    """Each text field's :class:`Limit`, found in its annotation."""
+    found: dict[str, Limit] = {}
+    for name, info in model.model_fields.items():
+        limit = limit_of(info)
+        if limit is not None:
+            found[name] = limit
+    return found
+
+
+def limit_of(info: FieldInfo) -> Limit | None:
+    """The :class:`Limit` of a model field, if it is a text field."""
+    return _limit_in(info.annotation, info.metadata)
+
+
+def _limit_in(annotation: Any, metadata: list[Any]) -> Limit | None:
+    for item in metadata:
+        if isinstance(item, Limit):
+            return item
+    for arg in typing.get_args(annotation):
+        if isinstance(arg, Limit):
+            return arg
+        nested = _limit_in(arg, [])
+        if nested is not None:
+            return nested
+    return None
+
+
 class SchoolAction(_Action):
-    school: Text = "default"
+    school: Identifier = "default"
 
 
 class CaseAction(_Action):
     case: CaseRef
-    school: Text | None = None
+    school: Identifier | None = None
 
 
 # -- 4.2 school level ---------------------------------------------------------------------
@@ -204,7 +336,7 @@ class CaseAction(_Action):
 class SchoolDocumentPublished(SchoolAction):
     action: Literal["school_document_published"]
     document: SchoolDocument
-    version: Text
+    version: Line
 
 
 # -- 4.3 the case and its people ----------------------------------------------------------
@@ -212,8 +344,8 @@ class SchoolDocumentPublished(SchoolAction):
 
 class CaseOpened(CaseAction):
     action: Literal["case_opened"]
-    school: Text = "default"
-    pupil_name: Text
+    school: Identifier = "default"
+    pupil_name: Line
     birth_date: Day
     school_type: Literal["so", "vso"]
 
@@ -221,7 +353,7 @@ class CaseOpened(CaseAction):
 class RelationRecorded(CaseAction):
     action: Literal["relation_recorded"]
     person: PersonId
-    name: Text
+    name: Line
     relation: Relation
     authority: Authority
     measure: Literal["none", "ots"] = "none"
@@ -231,8 +363,8 @@ class InformationRestricted(CaseAction):
     action: Literal["information_restricted"]
     person: PersonId
     basis: Literal["court_order", "ots_instruction", "child_interest"]
-    scope: Annotated[list[Text], Field(min_length=1)]
-    motivation: str
+    scope: Annotated[list[Line], Field(min_length=1)]
+    motivation: FreeText
     until: Day | None = None
 
 
@@ -256,7 +388,7 @@ class PupilAuthorisedPerson(CaseAction):
 
     action: Literal["pupil_authorised_person"]
     person: PersonId
-    scope: Annotated[list[Text], Field(min_length=1)]
+    scope: Annotated[list[Line], Field(min_length=1)]
     until: Day | None = None
 
 
@@ -291,15 +423,15 @@ class ParentsInformed(CaseAction):
     to: Annotated[list[PersonId], Field(min_length=1)]
     channel: Channel
     topics: Annotated[list[InformTopic], Field(min_length=1)]
-    meeting: Text | None = None
-    summary: str | None = None
+    meeting: Identifier | None = None
+    summary: FreeText | None = None
 
 
 class ActionPlanRecorded(CaseAction):
     action: Literal["action_plan_recorded"]
     kind: Literal["drafted", "adjusted", "evaluated"]
-    advice_school: str | None = None
-    advice_home: str | None = None
+    advice_school: FreeText | None = None
+    advice_home: FreeText | None = None
     parents_agreed: bool | None = None
 
 
@@ -325,20 +457,20 @@ class ZatRegistered(CaseAction):
 
 class SupportArranged(CaseAction):
     action: Literal["support_arranged"]
-    provider: Text
-    kind: Text
-    municipality: Text | None = None
+    provider: Line
+    kind: Line
+    municipality: Line | None = None
 
 
 class SupportEvaluated(CaseAction):
     action: Literal["support_evaluated"]
-    provider: Text
+    provider: Line
     evaluator: Literal["teacher", "parent", "pupil", "coordinator"]
     effect_in_class: Annotated[int, Field(ge=1, le=5)]
     worked_at_school: bool
     involved_teacher: bool
     involved_parents: bool
-    comment: str | None = None
+    comment: FreeText | None = None
 
 
 # -- 4.5 consent, meetings, discussions ---------------------------------------------------
@@ -346,51 +478,51 @@ class SupportEvaluated(CaseAction):
 
 class ConsentFormIssued(CaseAction):
     action: Literal["consent_form_issued"]
-    consent: Text
+    consent: Identifier
     forum: Forum
     purpose: Text
-    participants: list[Text]
-    data_categories: list[Text]
+    participants: list[Line]
+    data_categories: list[Line]
     valid_until: Day | None = None
 
 
 class ConsentGiven(CaseAction):
     action: Literal["consent_given"]
-    consent: Text
+    consent: Identifier
     signer: PersonId
     method: Literal["signature", "electronic_signature", "verbal"]
 
 
 class ConsentRefused(CaseAction):
     action: Literal["consent_refused"]
-    consent: Text
+    consent: Identifier
     signer: PersonId
 
 
 class ConsentWithdrawn(CaseAction):
     action: Literal["consent_withdrawn"]
-    consent: Text
+    consent: Identifier
     signer: PersonId
 
 
 class NoObjectionNoticeSent(CaseAction):
     action: Literal["no_objection_notice_sent"]
-    notice: Text
+    notice: Identifier
     to: Annotated[list[PersonId], Field(min_length=1)]
     channel: Channel
     objection_deadline: Day
-    participants: list[Text] | None = None
+    participants: list[Line] | None = None
 
 
 class ObjectionReceived(CaseAction):
     action: Literal["objection_received"]
-    notice: Text
+    notice: Identifier
     person: PersonId
 
 
 class MeetingScheduled(CaseAction):
     action: Literal["meeting_scheduled"]
-    meeting: Text
+    meeting: Identifier
     forum: Forum
     date: Day
     purpose: Text
@@ -400,13 +532,13 @@ class MeetingCancelled(CaseAction):
     """*v2*: the meeting will not take place (until it is scheduled again)."""
 
     action: Literal["meeting_cancelled"]
-    meeting: Text
-    reason: str | None = None
+    meeting: Identifier
+    reason: FreeText | None = None
 
 
 class ParentsInvited(CaseAction):
     action: Literal["parents_invited"]
-    meeting: Text
+    meeting: Identifier
     to: Annotated[list[PersonId], Field(min_length=1)]
     channel: Channel
     purpose_and_composition_included: bool
@@ -414,19 +546,19 @@ class ParentsInvited(CaseAction):
 
 class DiscussionHeld(CaseAction):
     action: Literal["discussion_held"]
-    meeting: Text
+    meeting: Identifier
     forum: Forum
     level: Literal["full", "outside_info", "anonymous"]
     basis: Literal["consent", "no_objection", "none", "safety_override"]
-    consent: Text | None = None
-    notice: Text | None = None
-    attendees: list[Text]
+    consent: Identifier | None = None
+    notice: Identifier | None = None
+    attendees: list[Line]
     parents_present: bool
     pupil_present: bool
-    data_shared: list[Text]
-    outcome: str | None = None
-    advice_school: str | None = None
-    advice_home: str | None = None
+    data_shared: list[Line]
+    outcome: FreeText | None = None
+    advice_school: FreeText | None = None
+    advice_home: FreeText | None = None
 
     @model_validator(mode="after")
     def _consent_named_for_consent_basis(self) -> DiscussionHeld:
@@ -453,7 +585,7 @@ class SafetyConcernRecorded(CaseAction):
 class SafetyOverrideInvoked(CaseAction):
     action: Literal["safety_override_invoked"]
     ground: SafetyGround
-    approved_by: Text
+    approved_by: Line
 
 
 class ParentNotificationDeferred(CaseAction):
@@ -465,7 +597,7 @@ class ParentNotificationDeferred(CaseAction):
 class ReportMade(CaseAction):
     action: Literal["report_made"]
     to: Literal["veilig_thuis", "amk", "youth_care", "municipal_team"]
-    reference: str | None = None
+    reference: FreeText | None = None
 
 
 # -- 4.7 information requests -------------------------------------------------------------
@@ -473,38 +605,43 @@ class ReportMade(CaseAction):
 
 class InformationRequested(CaseAction):
     action: Literal["information_requested"]
-    request: Text
+    request: Identifier
     requester: PersonId
     kind: Literal["inspection", "copy", "important_facts"]
 
 
 class InformationRequestExtended(CaseAction):
     action: Literal["information_request_extended"]
-    request: Text
+    request: Identifier
     new_deadline: Day
 
 
 class Redaction(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
-    item: Text
+    item: Line
     ground: RedactionGround
+
+    @model_validator(mode="after")
+    def _within_limits(self, info: ValidationInfo) -> Redaction:
+        check_limits(self, info)
+        return self
 
 
 class InformationDisclosed(CaseAction):
     action: Literal["information_disclosed"]
-    request: Text | None = None
+    request: Identifier | None = None
     to: PersonId
-    items: Annotated[list[Text], Field(min_length=1)]
+    items: Annotated[list[Line], Field(min_length=1)]
     redactions: list[Redaction] | None = None
     format: ExportFormat | None = None
 
 
 class InformationRequestRefused(CaseAction):
     action: Literal["information_request_refused"]
-    request: Text
+    request: Identifier
     ground: Literal["child_interest", "not_same_as_custodian", "no_right", "other"]
-    motivation: str
+    motivation: FreeText
 
 
 CaseActionType: TypeAlias = Union[  # noqa: UP007 - a discriminated union needs Union[...]
@@ -567,15 +704,35 @@ _ADAPTER: TypeAdapter[Action] = TypeAdapter(
 )
 
 
+STORED = {"stored": True}
+"""Validation context of the stored log: the input limits are not checked again."""
+
+
 def parse_action_json(line: str | bytes) -> Action:
     """Validate one JSON Lines line into its action model.
 
     Raises :class:`InvalidAction` naming each field that is wrong.
     """
     try:
-        return _ADAPTER.validate_json(line)
+        action = _ADAPTER.validate_json(line)
     except ValidationError as error:
         raise InvalidAction(_problems(error)) from None
+    json.loads(line, object_pairs_hook=_refuse_duplicate_keys)
+    return action
+
+
+def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are all different: a repeated key is refused, not resolved.
+
+    JSON parsers silently keep the last of two equal keys, so ``{"to": "mother",
+    "to": "father"}`` would record something nobody can see in the line.
+    """
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            raise InvalidAction.of(key, "appears twice in one object; give each field once")
+        seen.add(key)
+    return dict(pairs)
 
 
 def parse_action(data: dict[str, Any]) -> Action:
@@ -585,7 +742,7 @@ def parse_action(data: dict[str, Any]) -> Action:
 
 def parse_stored(payload: dict[str, Any]) -> Action:
     """Rebuild an action from an event's stored payload (already validated once)."""
-    return _ADAPTER.validate_python(payload, strict=False)
+    return _ADAPTER.validate_python(payload, strict=False, context=STORED)
 
 
 def parse_stored_json(payload: str | bytes) -> Action:
@@ -594,7 +751,7 @@ def parse_stored_json(payload: str | bytes) -> Action:
     Pydantic parses the text itself: measured 1.6× faster than
     ``parse_stored(json.loads(payload))``.
     """
-    return _ADAPTER.validate_json(payload, strict=False)
+    return _ADAPTER.validate_json(payload, strict=False, context=STORED)
 
 
 def action_to_json_dict(action: Action) -> dict[str, Any]:

@@ -71,7 +71,11 @@ def discard(location: Location) -> None:
 def _copy(source: Path, destination: Path) -> None:
     partial = destination.with_name(f".{destination.name}.partial")
     try:
-        destination.parent.mkdir(parents=True, exist_ok=True)
+        missing = [f for f in (destination.parent, *destination.parent.parents) if not f.exists()]
+        for folder in reversed(missing):  # folders made here are private
+            folder.mkdir(mode=0o700)
+        partial.unlink(missing_ok=True)
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # private copy
         with sqlite3.connect(source) as reader, sqlite3.connect(partial) as writer:
             reader.backup(writer)
             # A single file: the copy is self-contained, without a WAL beside it.

@@ -387,7 +387,7 @@ class Case(Aggregate):
             self.birth_date = date.fromisoformat(payload["birth_date"])
             self.opened_on = date.fromisoformat(payload["at"][:10])
         elif name == "relation_recorded":
-            relation = a.RelationRecorded.model_validate(payload, strict=False)
+            relation = a.RelationRecorded.model_validate(payload, strict=False, context=a.STORED)
             self.relations.append(relation)
             self.relations.sort(key=lambda r: moment_key(r.day, r.clock, 0))  # stable
         elif name == "step_entered":

@@ -9,9 +9,12 @@ library's own cipher before it is stored.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import os
 from pathlib import Path
+
+from zatlog.errors import StorageError
 
 KEY_ENV = "ZATLOG_CIPHER_KEY"
 
@@ -24,12 +27,46 @@ def key_path(target: str) -> Path:
     return user_config_path("zatlog", appauthor=False) / "keys" / f"{digest}.key"
 
 
+class BadKey(StorageError):
+    """The configured key is not an AES key in base64 (``source`` names where it came from)."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(
+            f"{source}: not a valid key ({reason}); expected 16, 24 or 32 bytes in base64, "
+            "as zatlog init --encrypt makes them"
+        )
+        self.source = source
+        self.reason = reason
+
+
 def find_key(target: str) -> str | None:
-    """The key for ``target``: ZATLOG_CIPHER_KEY, else its key file, else none."""
+    """The key for ``target``: ZATLOG_CIPHER_KEY, else its key file, else none.
+
+    A key that is not 16, 24 or 32 bytes of base64 is refused here, before the
+    library tries (and fails deep inside) to use it.
+    """
     if os.environ.get(KEY_ENV):
-        return os.environ[KEY_ENV]
+        return checked_key(os.environ[KEY_ENV], KEY_ENV)
     path = key_path(target)
-    return path.read_text(encoding="ascii").strip() if path.is_file() else None
+    if not path.is_file():
+        return None
+    try:
+        text = path.read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError) as error:
+        raise BadKey(str(path), getattr(error, "strerror", None) or "not ASCII text") from None
+    return checked_key(text, str(path))
+
+
+def checked_key(text: str, source: str) -> str:
+    """``text`` stripped, if it is an AES key in base64; else :class:`BadKey`."""
+    key = text.strip()
+    try:
+        raw = base64.b64decode(key.encode("ascii"), validate=True)
+    except (ValueError, UnicodeEncodeError):
+        raise BadKey(source, "not base64") from None
+    if len(raw) not in (16, 24, 32):
+        raise BadKey(source, f"{len(raw)} bytes")
+    return key
 
 
 def create_key(target: str) -> Path:
@@ -37,7 +74,9 @@ def create_key(target: str) -> Path:
     from eventsourcing.cryptography import AESCipher
 
     path = key_path(target)
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    missing = [folder for folder in (path.parent, *path.parent.parents) if not folder.exists()]
+    for folder in reversed(missing):  # each folder made here is private, not only the last
+        folder.mkdir(mode=0o700)
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w", encoding="ascii") as out:
         out.write(AESCipher.create_key(32) + "\n")

@@ -7,7 +7,8 @@ same person again replaces their relation from its ``at`` on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
@@ -79,18 +80,126 @@ def refusal_targets(refusals: Iterable[tuple[date, bool, Sequence[str]]], day: d
     return targets
 
 
+ChoiceKind = Literal["refused", "refusal_withdrawn", "authorised", "authorisation_withdrawn"]
+
+
+@dataclass(frozen=True, slots=True)
+class PupilChoice:
+    """One decision of the pupil about who receives their information.
+
+    ``pupil_refused_parent_information`` (``refused``), ``pupil_refusal_withdrawn``,
+    *v2* ``pupil_authorised_person`` (``authorised``, with its ``scope`` and
+    ``until``) and ``pupil_authorisation_withdrawn``.
+    """
+
+    day: date
+    kind: ChoiceKind
+    persons: tuple[str, ...]
+    scope: frozenset[str] = field(default_factory=lambda: frozenset({"all"}))
+    until: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PupilStance:
+    """What the pupil's choices amount to on one day."""
+
+    refused: frozenset[str]
+    """The current refusal targets."""
+    authorised: Mapping[str, frozenset[str]]
+    """Each authorised person with the scope of their authorisation (``{"all"}``: everything)."""
+
+
+def pupil_stance(choices: Iterable[PupilChoice], day: date) -> PupilStance:
+    """The refusal targets and authorisations in force on ``day`` (docs/parent-dossier.md).
+
+    ``choices`` come in log order; only those dated on or before ``day``
+    count. A refusal wins over an authorisation of the same person dated
+    before it; an authorisation dated after a refusal ends the refusal for that
+    person. Like a restriction, an authorisation holds up to the day before its ``until``
+    (the end of something dated d applies to everything dated d or later).
+    """
+    refused: set[str] = set()
+    authorised: dict[str, tuple[frozenset[str], date | None]] = {}
+    for choice in choices:
+        if choice.day > day:
+            continue
+        for person in choice.persons:
+            if choice.kind == "refused":
+                refused.add(person)
+                authorised.pop(person, None)
+            elif choice.kind == "refusal_withdrawn":
+                refused.discard(person)
+            elif choice.kind == "authorised":
+                refused.discard(person)
+                authorised[person] = (choice.scope, choice.until)
+            else:
+                authorised.pop(person, None)
+    in_force = {
+        person: scope
+        for person, (scope, until) in authorised.items()
+        if until is None or day < until
+    }
+    return PupilStance(frozenset(refused), in_force)
+
+
 def right_of(
     person: str,
     history: Sequence[RelationRecorded],
     birth_date: date,
     day: date,
-    refused: set[str],
+    refused: set[str] | frozenset[str],
+    authorised: Mapping[str, frozenset[str]] | None = None,
 ) -> Right:
     """The right of ``person`` on ``day`` per the table of docs/parent-dossier.md.
 
+    *v2*: a person the 16+ pupil authorised (``authorised``, see
+    :func:`pupil_stance`) has the right ``full`` when their relation gives
+    less; :func:`authorised_scope` then says which categories that covers.
     Restrictions (``information_restricted``) are applied afterwards by the
     caller: they remove categories, not the right itself.
     """
+    by_relation = _right_by_relation(person, history, birth_date, day, refused)
+    if (
+        by_relation != "full"
+        and authorised
+        and person in authorised
+        and age_on(birth_date, day) >= 16
+    ):
+        return "full"
+    return by_relation
+
+
+def authorised_scope(
+    person: str,
+    history: Sequence[RelationRecorded],
+    birth_date: date,
+    day: date,
+    refused: set[str] | frozenset[str],
+    authorised: Mapping[str, frozenset[str]] | None = None,
+) -> frozenset[str] | None:
+    """The categories a ``full`` right covers when it comes from a scoped authorisation only.
+
+    None when the right is not limited so (a relation gives ``full``, or the
+    authorisation's scope is ``["all"]``): then :func:`right_of` says it all.
+    """
+    if not authorised or person not in authorised:
+        return None
+    if _right_by_relation(person, history, birth_date, day, refused) == "full":
+        return None
+    if age_on(birth_date, day) < 16:
+        return None
+    scope = frozenset(item.strip().lower() for item in authorised[person])
+    return None if "all" in scope else scope
+
+
+def _right_by_relation(
+    person: str,
+    history: Sequence[RelationRecorded],
+    birth_date: date,
+    day: date,
+    refused: set[str] | frozenset[str],
+) -> Right:
+    """The rows of section 6 above the authorisation row."""
     age = age_on(birth_date, day)
     if person == PUPIL:
         return "important_facts" if age < 16 else "full"

@@ -77,6 +77,9 @@ class Policy(BaseModel):
     objection_min_days: Days = 7
     double_consent_12_15: bool = True
     pupil16_refusal_blocks_invites: bool = True
+    late_entry_days: Days = 14
+    """*v2* L1: a record made more than this many days after the fact is no longer
+    contemporaneous."""
     sdq_bands: SdqBands = SdqBands()
     access_log_names: bool = False
     """Whether the dossier's "who looked at this file" names staff (their id) beside their

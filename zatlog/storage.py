@@ -7,11 +7,15 @@ PostgreSQL module is never imported on the SQLite path.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import re
+import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from zatlog.errors import StorageError
@@ -66,10 +70,6 @@ def _sqlite(value: str) -> Location:
     path = Path(value).expanduser().resolve()
     if path.is_dir():
         raise StorageError(f"--db {value}: is a directory, expected a database file")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise StorageError(f"--db {value}: cannot create its folder: {error.strerror}") from None
     return Location(
         kind="sqlite",
         target=str(path),
@@ -119,3 +119,130 @@ def _without_password(url: str) -> str:
         return url
     netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
     return parts._replace(netloc=netloc).geturl()
+
+
+# -- whether a database is there, and creating one privately ------------------------------
+
+
+class NoDatabase(StorageError):
+    """Nothing is stored at the location: only ``init``, ``demo`` and ``import`` create it."""
+
+    def __init__(self, target: str) -> None:
+        super().__init__(f"no zatlog database at {target} (create one with zatlog init)")
+        self.target = target
+
+
+class NotADatabase(StorageError):
+    """Something is stored at the location, but it is not a zatlog log."""
+
+    def __init__(self, target: str, reason: str) -> None:
+        super().__init__(f"{target} is not a zatlog database: {reason}")
+        self.target = target
+        self.reason = reason
+
+
+def check_database(location: Location) -> None:
+    """Raise :class:`NoDatabase` or :class:`NotADatabase` unless a zatlog log is there.
+
+    Nothing is created: the SQLite file is opened read-only, and PostgreSQL is
+    asked without creating tables.
+    """
+    if location.is_postgres:
+        _check_postgres(location)
+        return
+    path = Path(location.target)
+    if not path.exists():
+        raise NoDatabase(location.target)
+    if not path.is_file():
+        raise NotADatabase(location.target, "not a file")
+    try:
+        with open(path, "rb"):  # a clear "permission denied" rather than SQLite's words
+            pass
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            rows = connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'stored_events'"
+            ).fetchall()
+        finally:
+            connection.close()
+    except OSError as error:
+        raise StorageError(f"cannot open {location.target}: {error.strerror}") from None
+    except sqlite3.Error as error:
+        raise NotADatabase(location.target, str(error)) from None
+    if not rows:
+        raise NotADatabase(location.target, "it holds no zatlog log")
+
+
+def _check_postgres(location: Location) -> None:
+    from eventsourcing.persistence import (
+        InfrastructureFactory,
+        OperationalError,
+        PersistenceError,
+        ProgrammingError,
+    )
+    from eventsourcing.utils import Environment
+
+    env = Environment("zatlog", {**location.settings, "CREATE_TABLE": "n"})
+    try:
+        factory: InfrastructureFactory[Any] = InfrastructureFactory.construct(env)
+    except (OSError, PersistenceError) as error:
+        raise StorageError(f"cannot open {location.target}: {error}") from None
+    try:
+        factory.application_recorder().max_notification_id()
+    except ProgrammingError:
+        raise NoDatabase(location.target) from None
+    except (OSError, OperationalError) as error:
+        raise StorageError(f"cannot open {location.target}: {error}") from None
+    finally:
+        factory.close()
+
+
+def holds_data(location: Location) -> bool:
+    """Whether something is stored there already: a PostgreSQL database, or a non-empty file."""
+    if location.is_postgres:
+        return False  # creating the log's tables in a schema adds to nothing else
+    path = Path(location.target)
+    return path.exists() and (not path.is_file() or path.stat().st_size > 0)
+
+
+def prepare(location: Location) -> list[Path]:
+    """Make room for a new SQLite database: folders 0700 and an empty file 0600.
+
+    SQLite gives its -wal and -shm files the database file's permissions, so
+    they are private too. An existing file is left as it is. Returns what was
+    created (folders first), so a command that then fails can take it away.
+    """
+    if location.is_postgres:
+        return []
+    path = Path(location.target)
+    missing = [folder for folder in (path.parent, *path.parent.parents) if not folder.exists()]
+    created: list[Path] = []
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700)
+        created.append(folder)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return created
+    os.close(descriptor)
+    return [*created, path]
+
+
+def remove_created(created: list[Path]) -> None:
+    """Take away a database (with its -wal, -shm and -journal) and folders :func:`prepare` made."""
+    for path in reversed(created):
+        if path.is_dir():
+            with contextlib.suppress(OSError):  # something else was put there meanwhile: keep it
+                path.rmdir()
+            continue
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def readable_by_others(path: Path) -> bool:
+    """Whether a file exists and its group or others may read it."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return bool(mode & (stat.S_IRGRP | stat.S_IROTH))

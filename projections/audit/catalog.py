@@ -15,6 +15,8 @@ Lang = Literal["nl", "en"]
 @dataclass(frozen=True)
 class Rule:
     id: str
+    severity: str
+    """The severities its findings can have, worst first (``"major / minor"``)."""
     source: str
     title_nl: str
     title_en: str
@@ -31,6 +33,7 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     Rule(
         "S0",
+        "major",
         "handreiking stap 0; richtlijnen 1, 2, 11",
         "Schoolbeleid gepubliceerd",
         "School policy published",
@@ -43,6 +46,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "P0",
+        "major",
         "handreiking bijlage",
         "Niemand met gezag bekend",
         "Nobody with authority on record",
@@ -54,37 +58,46 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "G1",
+        "major",
         "richtlijn 1",
         "Ouders eerst over de zorg geïnformeerd",
         "Parents told about the concern first",
         "Voor de eerste bespreking in de CvB moeten de ouders met gezag over de zorg om hun kind "
-        "geïnformeerd zijn.",
+        "geïnformeerd zijn; een leerling van 16 of 17 mag ook zelf geïnformeerd zijn, vanaf 18 "
+        "de leerling of een wettelijk vertegenwoordiger.",
         "Before the first CvB discussion, the parents with authority must have been told about "
-        "the concern.",
+        "the concern; a pupil of 16 or 17 may have been told instead, from 18 the pupil or a "
+        "legal representative.",
     ),
     Rule(
         "G2",
-        "richtlijn 2",
-        "Doel en samenstelling ZAT vooraf gemeld",
-        "ZAT purpose and composition told in advance",
-        "Voor een ZAT-bespreking moeten ouders (en een leerling van 16 of ouder) weten waarom, "
-        "wanneer en met wie hun kind besproken wordt.",
-        "Before a ZAT discussion, parents (and a pupil of 16 or older) must know why, when and "
-        "with whom their child will be discussed.",
+        "major",
+        "richtlijn 2; LKC 2022018779",
+        "Doel en samenstelling vooraf gemeld",
+        "Purpose and composition told in advance",
+        "Voor een bespreking in de CvB, het ZAT of een MDO moeten ouders (en een leerling van 16 "
+        "of ouder) weten waarom, wanneer en met wie hun kind besproken wordt. Een uitnodiging van "
+        "vóór een afzegging van het overleg telt niet meer.",
+        "Before a CvB, ZAT or MDO discussion, parents (and a pupil of 16 or older) must know "
+        "why, when and with whom their child will be discussed. An invitation from before a "
+        "cancellation of the meeting no longer counts.",
     ),
     Rule(
         "B1",
+        "major / minor",
         "blog regel 1; richtlijn 2",
         "Ouders op tijd uitgenodigd",
         "Parents invited in time",
         "Geen bespreking over een kind zonder dat de ouders (en een leerling van 16 of ouder) "
         "zijn uitgenodigd, en op tijd: ten minste het in het beleid vastgelegde aantal dagen "
-        "vooraf.",
+        "vooraf. Een uitnodiging van vóór een afzegging van het overleg telt niet meer.",
         "No discussion about a child unless the parents (and a pupil of 16 or older) were "
-        "invited, and in time: at least the number of days the policy sets.",
+        "invited, and in time: at least the number of days the policy sets. An invitation from "
+        "before a cancellation of the meeting no longer counts.",
     ),
     Rule(
         "P1",
+        "minor",
         "handreiking §5",
         "Ouders en leerling gehoord",
         "Parents and pupil heard",
@@ -95,6 +108,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "Z1",
+        "major / minor",
         "handreiking §3, §4 stap 3–4a",
         "Aanmelding ZAT met de ouders",
         "ZAT registration with the parents",
@@ -105,6 +119,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "G3",
+        "critical",
         "richtlijn 3",
         "Alleen gegevens waarvoor toestemming is",
         "Only data covered by consent",
@@ -115,17 +130,22 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "G4",
+        "critical / major",
         "richtlijn 4",
         "Ondubbelzinnige toestemming",
         "Unambiguous consent",
         "Een volledige bespreking vraagt geldige, ondertekende toestemming van iedereen die moet "
         "tekenen (ouders met gezag, en naar leeftijd de leerling), voor dit overleg en niet "
-        "ingetrokken.",
+        "ingetrokken. Berust het delen van buitenkant-informatie op toestemming, dan moet die "
+        "toestemming ook geldig zijn; alleen mondeling gegeven is daar een ernstige tekortkoming.",
         "A full discussion needs valid, signed consent from everyone who must sign (parents with "
-        "authority and, by age, the pupil), for this forum and not withdrawn.",
+        "authority and, by age, the pupil), for this forum and not withdrawn. When outside "
+        "information is shared on the basis of consent, that consent must be valid too; consent "
+        "given only verbally is a major shortcoming there.",
     ),
     Rule(
         "G5",
+        "critical",
         "richtlijn 5",
         "Alleen deelnemers waarvoor toestemming is",
         "Only participants covered by consent",
@@ -135,6 +155,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "G6",
+        "critical / major",
         "richtlijn 6",
         "Geen-bezwaarprocedure correct gevolgd",
         "No-objection route followed properly",
@@ -146,6 +167,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "G7",
+        "critical",
         "richtlijn 7",
         "Geweigerd is geweigerd",
         "A refusal is respected",
@@ -156,27 +178,33 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "G8",
+        "critical / major",
         "richtlijn 8",
         "Veiligheid: doorbreken van toestemming verantwoord",
         "Safety: overriding consent accounted for",
         "Een bespreking zonder toestemming wegens de veiligheid van het kind vraagt een "
         "vastgelegde zorg en een besluit daartoe, en wordt binnen enkele dagen gevolgd door een "
-        "melding.",
+        "melding; alleen een melding van na de laatste vastgelegde zorg telt.",
         "A discussion without consent for the child's safety needs a recorded concern and a "
-        "decision to override, and is followed within days by a report.",
+        "decision to override, and is followed within days by a report; only a report made "
+        "after the latest recorded concern counts.",
     ),
     Rule(
         "G9",
+        "critical / major / minor",
         "richtlijn 9; meldcode stap 3",
         "Ouders geïnformeerd over een melding",
         "Parents informed of a report",
         "Ouders met gezag horen vooraf van een melding (of, bij uitstel om veiligheidsredenen, "
-        "uiterlijk op de herzieningsdatum) en krijgen een schriftelijke bevestiging.",
+        "uiterlijk op de herzieningsdatum) en krijgen een schriftelijke bevestiging. Alleen wat "
+        "na de vorige melding is verteld of uitgesteld, telt voor een volgende melding.",
         "Parents with authority hear of a report beforehand (or, when deferred for safety, by "
-        "the review date) and receive a written notice.",
+        "the review date) and receive a written notice. Only what was told or deferred after "
+        "the previous report counts for a next one.",
     ),
     Rule(
         "O1",
+        "major",
         "handreiking §4 stap 4b",
         "Uitkomst aan afwezige ouders gemeld",
         "Outcome told to absent parents",
@@ -187,6 +215,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "S1",
+        "minor",
         "handreiking §4 stap 4a, §5",
         "Actuele SDQ bij de ZAT-bespreking",
         "Recent SDQ at the ZAT discussion",
@@ -195,6 +224,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "G10",
+        "major",
         "richtlijn 10; AVG art. 12(3), 15",
         "Inzageverzoek op tijd beantwoord",
         "Access request answered in time",
@@ -206,6 +236,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "I377",
+        "major",
         "BW 1:377c",
         "Ouder zonder gezag: belangrijke feiten",
         "Parent without authority: important facts",
@@ -218,26 +249,33 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "A16",
+        "critical",
         "handreiking bijlage",
         "Weigering van een leerling van 16+",
         "Refusal by a pupil of 16+",
         "Heeft een leerling van 16 of ouder geweigerd dat een ouder informatie krijgt, dan krijgt "
-        "die ouder geen informatie of uitnodiging meer.",
-        "When a pupil of 16 or older refused information to a parent, that parent no longer "
-        "receives information or invitations.",
+        "die ouder vanaf de dag van de weigering geen informatie of uitnodiging meer (op één dag "
+        "beslist het tijdstip, als beide er een hebben).",
+        "When a pupil of 16 or older refused information to a parent, that parent receives no "
+        "information or invitations from the day of the refusal on (within one day the time "
+        "decides, when both carry one).",
     ),
     Rule(
         "X1",
+        "critical",
         "BW; ondertoezichtstelling",
         "Beperking van informatie nageleefd",
         "Restriction of information respected",
         "Heeft een rechter of jeugdbeschermer de informatie aan iemand beperkt, dan krijgt die "
-        "persoon die informatie niet.",
+        "persoon die informatie niet, vanaf de dag van de beperking tot de dag vóór het einde "
+        "ervan (op één dag beslist het tijdstip, als beide er een hebben).",
         "When a court or youth protection worker restricted information to someone, that person "
-        "does not receive it.",
+        "does not receive it, from the day of the restriction up to the day before its end "
+        "(within one day the time decides, when both carry one).",
     ),
     Rule(
         "D1",
+        "critical",
         "AVG; BW 1:377c",
         "Informatie alleen aan wie er recht op heeft",
         "Information only to those entitled",
@@ -245,6 +283,46 @@ RULES: tuple[Rule, ...] = (
         "heeft; het volledige dossier alleen naar wie volledig inzagerecht heeft.",
         "Outcomes, plans, reports and dossier copies go only to those entitled to them; the "
         "full dossier only to those with the full right of access.",
+    ),
+    Rule(
+        "H1",
+        "major",
+        "handreiking §1; LKC 104798",
+        "Extra hulp met medeweten van de ouders",
+        "Extra help with the parents' knowledge",
+        "Extra hulp wordt pas ingezet als de ouders met gezag (of een leerling van 16 of ouder; "
+        "vanaf 18 de leerling of een wettelijk vertegenwoordiger) ervan weten: zij zijn erover "
+        "geïnformeerd, waren bij een bespreking, of stemden in met het handelingsplan.",
+        "Extra help is arranged only once the parents with authority (or a pupil of 16 or "
+        "older; from 18 the pupil or a legal representative) know of it: they were told, took "
+        "part in a discussion, or agreed to the action plan.",
+    ),
+    Rule(
+        "C1",
+        "minor",
+        "richtlijn 2",
+        "Afgezegd overleg gemeld",
+        "Cancelled meeting told",
+        "Wie voor een overleg is uitgenodigd, hoort uiterlijk op de geplande datum dat het niet "
+        "doorgaat, of krijgt een nieuwe uitnodiging.",
+        "Whoever was invited to a meeting hears by its planned date that it is cancelled, or "
+        "receives a new invitation.",
+    ),
+    Rule(
+        "L1",
+        "minor",
+        "NEN 7513; AVG art. 5(1)(d)",
+        "Op tijd vastgelegd",
+        "Recorded in time",
+        "Een handeling wordt vastgelegd binnen het in het beleid vastgelegde aantal dagen nadat "
+        "zij plaatsvond; wat later is vastgelegd, is geen verslag van het moment meer. "
+        "Gegevens die uit een ander systeem zijn overgenomen, worden niet beoordeeld. Het "
+        "aandeel laat vastgelegde handelingen zegt een inspecteur hoeveel van het dossier "
+        "achteraf is geschreven.",
+        "An action is recorded within the number of days the policy sets after it happened; "
+        "what is recorded later is no longer a record made at the time. Records migrated from "
+        "another system are not judged. The share of actions recorded late tells an inspector "
+        "how much of the file was written after the fact.",
     ),
 )
 
@@ -317,3 +395,188 @@ def listing(items: list[str], lang: Lang) -> str:
 def categories(items: list[str], lang: Lang) -> str:
     """Item categories as people read them, listed: ``naam en gedrag``."""
     return i18n.listing([i18n.category_label(item, lang) for item in items], lang)
+
+
+# -- messages ------------------------------------------------------------------------------
+
+Words = tuple[str, str]
+"""A text in Dutch and English."""
+
+Value = str | int | Words
+"""What fills a message template: the same in both languages, or a Dutch/English pair."""
+
+MESSAGES: dict[str, Words] = {
+    "G1": (
+        "Vóór {title}, de eerste CvB-bespreking, is {whom} over de zorg geïnformeerd{note}.",
+        "Before {title}, the first CvB discussion, {whom} was told about the concern{note}.",
+    ),
+    "G1.whom": ("geen ouder met gezag", "no parent with authority"),
+    "G1.whom_16": (
+        "geen ouder met gezag en niet de leerling zelf",
+        "no parent with authority nor the pupil",
+    ),
+    "G1.whom_18": (
+        "niet de leerling zelf en geen wettelijk vertegenwoordiger",
+        "neither the pupil nor a legal representative",
+    ),
+    "G1.nobody": (
+        "; er staat niemand met gezag in het dossier",
+        "; nobody holding authority is on record",
+    ),
+    "G2": (
+        "Vóór {title} is {who} niet verteld wat het doel, de datum en de samenstelling van het "
+        "overleg waren{note}.",
+        "Before {title}, {who} was not told the purpose, date and composition of the meeting"
+        "{note}.",
+    ),
+    "cancelled_before": (
+        " (wat vóór de afzegging van {cancelled} is gezegd, telt niet meer)",
+        " (what was said before the cancellation of {cancelled} no longer counts)",
+    ),
+    "B1.missing": (
+        "Voor {title} is {who} niet uitgenodigd{note}.",
+        "{Title} took place without {who} being invited{note}.",
+    ),
+    "B1.after": (
+        "; de uitnodiging van {late} kwam pas na de bespreking",
+        "; the invitation of {late} came after the discussion",
+    ),
+    "B1.late": (
+        "Voor {title} is {who} pas op {when} uitgenodigd: {lead} dagen vooraf, minder dan de "
+        "{days} dagen van het beleid.",
+        "For {title}, {who} was invited only on {when}: {lead} days ahead, fewer than the "
+        "policy's {days} days.",
+    ),
+    "C1": (
+        "Het overleg {meeting} van {planned} is op {cancelled} afgezegd, maar {who}, "
+        "uitgenodigd op {invited}, heeft dat niet uiterlijk op {planned} gehoord{note}.",
+        "Meeting {meeting} of {planned} was cancelled on {cancelled}, but {who}, invited on "
+        "{invited}, was not told by {planned}{note}.",
+    ),
+    "C1.late": ("; pas op {late}", "; only on {late}"),
+    "H1": (
+        "De extra hulp is op {when} ingezet, maar niets laat zien dat {whom} daar toen van "
+        "wist{note}.",
+        "The extra help was arranged on {when}, but nothing shows that {whom} knew of it "
+        "then{note}.",
+    ),
+    "H1.whom": ("een ouder met gezag", "a parent with authority"),
+    "H1.whom_16": (
+        "een ouder met gezag of de leerling zelf",
+        "a parent with authority or the pupil",
+    ),
+    "H1.whom_18": (
+        "de leerling of een wettelijk vertegenwoordiger",
+        "the pupil or a legal representative",
+    ),
+    "H1.late": (
+        "; {who} hoorde het pas op {late}",
+        "; {who} heard of it only on {late}",
+    ),
+    "L1": (
+        "{What} van {happened} is pas op {recorded} vastgelegd: {days} dagen later, meer dan "
+        "de {limit} dagen van het beleid.",
+        "{What} of {happened} was recorded only on {recorded}: {days} days later, more than "
+        "the policy's {limit} days.",
+    ),
+    "G4.verbal_outside": (
+        "Bij {title} is buitenkant-informatie gedeeld op toestemming die {who} op formulier "
+        "{form} alleen mondeling gaf.",
+        "At {title}, outside information was shared on consent that {who} gave on form {form} "
+        "only verbally.",
+    ),
+    "A16": (
+        "{What} ging naar {who}, terwijl de leerling had geweigerd dat deze persoon informatie "
+        "krijgt.",
+        "{What} went to {who}, although the pupil had refused that this person receives "
+        "information.",
+    ),
+    "X1": (
+        "{What} gaf {who} informatie die voor deze persoon beperkt is ({items}).",
+        "{What} gave {who} information restricted for this person ({items}).",
+    ),
+    "X1.all": ("alle informatie", "all information"),
+    "D1.none": (
+        "{What} ging naar {who}, die op die datum geen recht op informatie over de leerling had.",
+        "{What} went to {who}, who had no right to information about the pupil on that date.",
+    ),
+    "D1.dossier": (
+        "{What} gaf {who} het volledige dossier, terwijl deze persoon alleen recht heeft op "
+        "belangrijke feiten.",
+        "{What} gave {who} the full dossier, although this person is entitled to important "
+        "facts only.",
+    ),
+    "P1.parents": (
+        "Vóór {title} is de inbreng van de ouders met gezag{extra} niet gevraagd en vastgelegd.",
+        "Before {title}, the view of the parents with authority{extra} was not asked and recorded.",
+    ),
+    "P1.or_pupil": (
+        " (of van de leerling van 16 of ouder)",
+        " (or of the pupil, aged 16 or over)",
+    ),
+    "P1.pupil": (
+        "Vóór {title} is de leerling ({age} jaar) niet zelf gehoord.",
+        "Before {title}, the pupil (aged {age}) was not heard.",
+    ),
+    "Z1.not_told": (
+        "De leerling is op {when} bij het ZAT aangemeld zonder dat de ouders met gezag daar "
+        "vooraf over zijn geïnformeerd.",
+        "The pupil was registered with the ZAT on {when} without the parents with authority "
+        "being told beforehand.",
+    ),
+    "Z1.no_input": (
+        "De aanmelding bij het ZAT op {when} bevat geen inbreng van de ouders.",
+        "The ZAT registration of {when} holds no input from the parents.",
+    ),
+    "O1": (
+        "De ouders waren niet bij {title}; {who} heeft de uitkomst {what} gehoord, niet binnen "
+        "{days} dagen.",
+        "The parents were not at {title}; {who} {what}, not within {days} days.",
+    ),
+    "O1.late": ("pas op {late}", "was told the outcome only on {late}"),
+    "O1.never": ("niet", "was not told the outcome"),
+    "S1.parent": ("ouder-SDQ", "parent SDQ"),
+    "S1.teacher": ("leerkracht-SDQ", "teacher SDQ"),
+    "S1.missing": ("Bij {title} was er geen {form}.", "At {title} there was no {form}."),
+    "S1.old": (
+        "Bij {title} was de laatste {form} (van {when}) {age} dagen oud, ouder dan {days} dagen.",
+        "At {title} the latest {form} (of {when}) was {age} days old, older than {days} days.",
+    ),
+    "what.invitation": ("de uitnodiging van {when}", "the invitation of {when}"),
+    "what.informed": ("{channel} van {when}", "{channel} of {when}"),
+    "what.disclosure": ("de verstrekking van {when}", "the disclosure of {when}"),
+    "action": ('De handeling "{label}"', 'The action "{label}"'),
+    "title.discussion": ("de {forum}-bespreking op {date}", "the {forum} discussion on {date}"),
+}
+"""Every finding message of the rules that build theirs here (issue 11.5), as a template.
+
+A template's fields are filled per language by :func:`message`; a capitalized
+field (``{Title}``) takes the value with its first letter capitalized.
+"""
+
+
+def message(key: str, **values: Value) -> Words:
+    """The Dutch and English text of message ``key``, filled with ``values``."""
+    nl, en = MESSAGES[key]
+    return _fill(nl, values, 0), _fill(en, values, 1)
+
+
+def _fill(template: str, values: dict[str, Value], lang: int) -> str:
+    chosen = {k: (v[lang] if isinstance(v, tuple) else str(v)) for k, v in values.items()}
+    chosen.update({k[:1].upper() + k[1:]: cap(v) for k, v in chosen.items()})
+    return template.format(**chosen)
+
+
+def words(table: dict[str, tuple[str, str]], key: str) -> Words:
+    """The Dutch and English word for ``key`` in ``table`` (the key itself when unknown)."""
+    return table.get(key, (key, key))
+
+
+def discussion_title(forum_code: str, when: date) -> Words:
+    """``de ZAT-bespreking op 2025-10-20`` / ``the ZAT discussion on 2025-10-20``."""
+    return message("title.discussion", forum=forum(forum_code), date=day(when))
+
+
+def action_name(name: str) -> Words:
+    """``De handeling "Uitgenodigd voor bespreking"`` for an action name (L1's subject)."""
+    return message("action", label=i18n.ACTION_LABELS.get(name, (name, name)))

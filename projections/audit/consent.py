@@ -200,10 +200,15 @@ def _g4_consent(
                 f"Toestemmingsformulier {form_id} was geldig tot {catalog.day(until)}, vóór "
                 f"{nl_title}.",
                 f"Consent form {form_id} was valid until {catalog.day(until)}, before {en_title}.",
+                tuple(p for requirement in facts.required_signers(day) for p in requirement),
             )
         )
     for requirement in facts.required_signers(day):
         findings += _signature(facts, discussion, form, requirement)
+    if act.level == "outside_info" and any(f.severity == "critical" for f in findings):
+        # *v2*: a consent that is not valid at all is the finding; that some signer's
+        # part of it was only verbal adds nothing
+        findings = [f for f in findings if f.severity == "critical"]
     return findings
 
 
@@ -224,6 +229,20 @@ def _signature(
     names = [facts.who(p, day) for p in requirement]
     nl_who = catalog.listing([n[0] for n in names], "nl")
     en_who = catalog.listing([n[1] for n in names], "en")
+    verbal = [
+        e
+        for e in (facts.latest_on_form(form_id, p, day) for p in requirement)
+        if e is not None and isinstance(e.act, ConsentGiven)
+    ]
+    if negative is None and verbal and discussion.act.level == "outside_info":
+        # *v2*: a lawful but unsigned consent to the outside information
+        nl, en = catalog.message(
+            "G4.verbal_outside",
+            title=(nl_title, en_title),
+            who=facts.who(verbal[0].act.signer, day),
+            form=form_id,
+        )
+        return [_finding("G4", "major", facts, discussion, evidence, nl, en, requirement)]
     if negative is not None:
         nl_verb = "geweigerd" if isinstance(negative.act, ConsentRefused) else "ingetrokken"
         en_verb = "refused" if isinstance(negative.act, ConsentRefused) else "withdrew"

@@ -13,7 +13,16 @@ from datetime import date
 
 from zatlog.actions import CaseOpened, RelationRecorded, SchoolDocumentPublished
 from zatlog.policy import Policy
-from zatlog.projections.audit import consent, information, meetings, safety, school, stats
+from zatlog.projections.audit import (
+    consent,
+    information,
+    meetings,
+    recording,
+    safety,
+    school,
+    stats,
+    support,
+)
 from zatlog.projections.audit.model import AuditResult, AuditStats, Finding, Severity
 from zatlog.projections.audit.names import NameGuard, names_in
 from zatlog.projections.facts import CaseFacts
@@ -38,6 +47,8 @@ CHECKS: tuple[Check, ...] = (
     consent.check,
     safety.check,
     information.check,
+    support.check,
+    recording.check,
 )
 """One module per group of rules."""
 

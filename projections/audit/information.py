@@ -173,30 +173,28 @@ def _recipients(
 
 def _what(
     event: Ev[ParentsInformed] | Ev[InformationDisclosed] | Ev[ParentsInvited],
-) -> tuple[str, str]:
+) -> catalog.Words:
+    """How a message names the event: ``de brief van 2025-10-01``."""
     when = catalog.day(event.day)
     if isinstance(event.act, ParentsInvited):
-        return f"de uitnodiging van {when}", f"the invitation of {when}"
+        return catalog.message("what.invitation", when=when)
     if isinstance(event.act, ParentsInformed):
-        channel = event.act.channel
-        nl, en = (
-            catalog.word(catalog.CHANNELS, channel, "nl"),
-            catalog.word(catalog.CHANNELS, channel, "en"),
-        )
-        return f"{nl} van {when}", f"{en} of {when}"
-    return f"de verstrekking van {when}", f"the disclosure of {when}"
+        channel = catalog.words(catalog.CHANNELS, event.act.channel)
+        return catalog.message("what.informed", channel=channel, when=when)
+    return catalog.message("what.disclosure", when=when)
 
 
 def _a16(
     facts: CaseFacts, event: Ev[ParentsInformed] | Ev[InformationDisclosed] | Ev[ParentsInvited]
 ) -> list[Finding]:
-    refused = facts.refusal_targets(event.day)
+    """*v2*: a refusal is in force from its day on (the times decide within one day)."""
+    refused = facts.refusal_targets_at(event.log)
     findings: list[Finding] = []
-    nl_what, en_what = _what(event)
+    what = _what(event)
     for person in _recipients(event):
         if person not in refused:
             continue
-        nl_who, en_who = facts.who(person, event.day)
+        nl, en = catalog.message("A16", what=what, who=facts.who(person, event.day))
         findings.append(
             make_finding(
                 "A16",
@@ -204,10 +202,8 @@ def _a16(
                 facts.case,
                 event.log,
                 facts.refusal_evidence(event.day, person),
-                f"{catalog.cap(nl_what)} ging naar {nl_who}, terwijl de leerling "
-                "had geweigerd dat deze persoon informatie krijgt.",
-                f"{catalog.cap(en_what)} went to {en_who}, although the pupil had "
-                "refused that this person receives information.",
+                nl,
+                en,
                 (person,),
             )
         )
@@ -215,31 +211,28 @@ def _a16(
 
 
 def _x1(facts: CaseFacts, event: Ev[ParentsInformed] | Ev[InformationDisclosed]) -> list[Finding]:
+    """*v2*: a restriction is in force from its day (the times decide within one day) up to the
+    day before its ``until``."""
     day = event.day
     disclosed = disclosed_by(event.act)
     findings: list[Finding] = []
-    nl_what, en_what = _what(event)
     for person in _recipients(event):
         breached = []
         categories: set[str] = set()
-        for restriction in facts.restrictions:
-            r = restriction.act
-            if (
-                r.person != person
-                or restriction.day > day
-                or (r.until is not None and day > r.until)
-            ):
-                continue
-            overlap = disclosed.overlap(r.scope)
+        for restriction in facts.restrictions_for(person, event.log):
+            overlap = disclosed.overlap(restriction.act.scope)
             if overlap:
                 breached.append(restriction)
                 categories.update(overlap)
         if not breached:
             continue
-        nl_who, en_who = facts.who(person, day)
         items = sorted(categories)
-        nl_items = "alle informatie" if items == ["all"] else catalog.categories(items, "nl")
-        en_items = "all information" if items == ["all"] else catalog.categories(items, "en")
+        listed: catalog.Value = (
+            catalog.MESSAGES["X1.all"]
+            if items == ["all"]
+            else (catalog.categories(items, "nl"), catalog.categories(items, "en"))
+        )
+        nl, en = catalog.message("X1", what=_what(event), who=facts.who(person, day), items=listed)
         findings.append(
             make_finding(
                 "X1",
@@ -247,10 +240,8 @@ def _x1(facts: CaseFacts, event: Ev[ParentsInformed] | Ev[InformationDisclosed])
                 facts.case,
                 event.log,
                 [b.log for b in breached],
-                f"{catalog.cap(nl_what)} gaf {nl_who} informatie die voor deze persoon "
-                f"beperkt is ({nl_items}).",
-                f"{catalog.cap(en_what)} gave {en_who} information restricted for this "
-                f"person ({en_items}).",
+                nl,
+                en,
                 (person,),
             )
         )
@@ -258,36 +249,23 @@ def _x1(facts: CaseFacts, event: Ev[ParentsInformed] | Ev[InformationDisclosed])
 
 
 def _d1(facts: CaseFacts, event: Ev[ParentsInformed] | Ev[InformationDisclosed]) -> list[Finding]:
+    """*v2*: the right includes the pupil's authorisations (section 6)."""
     day, act = event.day, event.act
     if isinstance(act, ParentsInformed) and DISCLOSING_TOPICS.isdisjoint(act.topics):
         return []
     dossier = isinstance(act, InformationDisclosed) and disclosed_by(act).everything
     findings: list[Finding] = []
-    nl_what, en_what = _what(event)
     for person in _recipients(event):
         right = facts.right(person, day)
         if right == "full" or (right == "important_facts" and not dossier):
             continue
-        nl_who, en_who = facts.who(person, day)
-        if right == "none":
-            nl = (
-                f"{catalog.cap(nl_what)} ging naar {nl_who}, die op die datum geen recht op "
-                "informatie over de leerling had."
-            )
-            en = (
-                f"{catalog.cap(en_what)} went to {en_who}, who had no right to information "
-                "about the pupil on that date."
-            )
-        else:
-            nl = (
-                f"{catalog.cap(nl_what)} gaf {nl_who} het volledige dossier, terwijl deze "
-                "persoon alleen recht heeft op belangrijke feiten."
-            )
-            en = (
-                f"{catalog.cap(en_what)} gave {en_who} the full dossier, although this person "
-                "is entitled to important facts only."
-            )
-        evidence = [*facts.relation_evidence(day, [person]), *facts.refusal_evidence(day, person)]
+        key = "D1.none" if right == "none" else "D1.dossier"
+        nl, en = catalog.message(key, what=_what(event), who=facts.who(person, day))
+        evidence = [
+            *facts.relation_evidence(day, [person]),
+            *facts.refusal_evidence(day, person),
+            *facts.authorisation_evidence(day, person),
+        ]
         if facts.opened is not None and facts.age(day) >= 16:
             evidence.append(facts.opened.log)
         findings.append(

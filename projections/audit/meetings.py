@@ -1,4 +1,4 @@
-"""Involving parents around meetings: G1, G2, B1, P1, Z1, O1 and S1.
+"""Involving parents around meetings: G1, G2, B1, P1, Z1, O1, S1 and (*v2*) C1.
 
 None of these judge a discussion with basis ``safety_override``; there G8
 and G9 apply (docs/rules.md).
@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from zatlog.actions import DiscussionHeld
+from zatlog.actions import (
+    DiscussionHeld,
+    MeetingCancelled,
+    MeetingScheduled,
+    ParentsInformed,
+    ParentsInvited,
+)
 from zatlog.people import PUPIL
 from zatlog.policy import Policy
 from zatlog.projections.audit import catalog
@@ -26,8 +32,9 @@ def check(facts: CaseFacts, policy: Policy, as_of: date) -> list[Finding]:
         if act.forum == "cvb" and not first_cvb_seen:
             first_cvb_seen = True
             findings += _g1(facts, discussion)
-        if act.forum == "zat":
+        if act.forum in FORUMS:
             findings += _g2(facts, discussion)
+        if act.forum == "zat":
             findings += _s1(facts, discussion, policy)
         findings += _b1(facts, discussion, policy)
         if act.forum in ("cvb", "zat"):
@@ -35,24 +42,37 @@ def check(facts: CaseFacts, policy: Policy, as_of: date) -> list[Finding]:
             if not act.parents_present:
                 findings += _o1(facts, discussion, policy, as_of)
     findings += _z1(facts)
+    for meeting in facts.planning:
+        findings += _c1(facts, meeting, as_of)
     return findings
+
+
+FORUMS = ("cvb", "zat", "mdo")
+"""*v2*: G2 covers every forum (LKC 2022018779 was about an MDO)."""
 
 
 def _title(discussion: Ev[DiscussionHeld]) -> tuple[str, str]:
     """``de ZAT-bespreking op 2025-10-20`` / ``the ZAT discussion on 2025-10-20``."""
-    forum, when = catalog.forum(discussion.act.forum), catalog.day(discussion.day)
-    return f"de {forum}-bespreking op {when}", f"the {forum} discussion on {when}"
+    return catalog.discussion_title(discussion.act.forum, discussion.day)
 
 
 def _g1(facts: CaseFacts, discussion: Ev[DiscussionHeld]) -> list[Finding]:
+    """*v2*: the 16+ pupil may be told instead of the parents; from 18 the pupil or a legal
+    representative (the legal representatives are then the authority holders)."""
     day = discussion.day
     holders = facts.authority_holders(day)
-    recipients = [*holders, PUPIL] if facts.age(day) >= 18 else list(holders)
+    recipients = facts.knowers(day)
     if any(facts.informs(p, topic="concern", until=day) for p in recipients):
         return []
-    nl_title, en_title = _title(discussion)
-    nl_note = "" if holders else "; er staat niemand met gezag in het dossier"
-    en_note = "" if holders else "; nobody holding authority is on record"
+    age = facts.age(day)
+    whom = "G1.whom_18" if age >= 18 else "G1.whom_16" if age >= 16 else "G1.whom"
+    nobody = age < 18 and not holders
+    nl, en = catalog.message(
+        "G1",
+        title=_title(discussion),
+        whom=catalog.MESSAGES[whom],
+        note=catalog.MESSAGES["G1.nobody"] if nobody else "",
+    )
     return [
         make_finding(
             "G1",
@@ -60,86 +80,164 @@ def _g1(facts: CaseFacts, discussion: Ev[DiscussionHeld]) -> list[Finding]:
             facts.case,
             discussion.log,
             facts.relation_evidence(day, holders),
-            f"Vóór {nl_title}, de eerste CvB-bespreking, is geen ouder met gezag over de zorg "
-            f"geïnformeerd{nl_note}.",
-            f"Before {en_title}, the first CvB discussion, no parent with authority was told "
-            f"about the concern{en_note}.",
-            holders,
+            nl,
+            en,
+            recipients,
         )
     ]
 
 
+def _cancelled_note(facts: CaseFacts, meeting: str, day: date) -> catalog.Value:
+    cancelled = facts.cancellation(meeting, day)
+    if cancelled is None:
+        return ""
+    return catalog.message("cancelled_before", cancelled=catalog.day(cancelled.day))
+
+
 def _g2(facts: CaseFacts, discussion: Ev[DiscussionHeld]) -> list[Finding]:
     day, meeting = discussion.day, discussion.act.meeting
-    nl_title, en_title = _title(discussion)
     findings: list[Finding] = []
     for person in facts.required_invitees(day):
+        if facts.purpose_told(meeting, person, day):
+            continue
+        cancelled = facts.cancellation(meeting, day)
+        nl, en = catalog.message(
+            "G2",
+            title=_title(discussion),
+            who=facts.who(person, day),
+            note=_cancelled_note(facts, meeting, day),
+        )
         invitations = [
             i
             for i in facts.invited_by_meeting.get(meeting, [])
             if i.day <= day and person in i.act.to
         ]
-        if any(i.act.purpose_and_composition_included for i in invitations):
-            continue
-        if facts.informs(person, topic="meeting_purpose", meeting=meeting, until=day):
-            continue
-        nl_who, en_who = facts.who(person, day)
+        evidence = [i.log for i in invitations] + ([] if cancelled is None else [cancelled.log])
         findings.append(
-            make_finding(
-                "G2",
-                "major",
-                facts.case,
-                discussion.log,
-                [i.log for i in invitations],
-                f"Vóór {nl_title} is {nl_who} niet verteld wat het doel, de datum en de "
-                "samenstelling van het overleg waren.",
-                f"Before {en_title}, {en_who} was not told the purpose, date and composition of "
-                "the meeting.",
-                (person,),
-            )
+            make_finding("G2", "major", facts.case, discussion.log, evidence, nl, en, (person,))
         )
     return findings
 
 
 def _b1(facts: CaseFacts, discussion: Ev[DiscussionHeld], policy: Policy) -> list[Finding]:
     day, meeting = discussion.day, discussion.act.meeting
-    nl_title, en_title = _title(discussion)
+    title = _title(discussion)
+    cancelled = facts.cancellation(meeting, day)
+    context = [] if cancelled is None else [cancelled.log]
     findings: list[Finding] = []
     for person in facts.required_invitees(day):
-        invitation = facts.first_invitation(meeting, person)
-        nl_who, en_who = facts.who(person, day)
+        invitation = facts.first_invitation(meeting, person, day)
+        who = facts.who(person, day)
         if invitation is None or invitation.day > day:
-            late = "" if invitation is None else catalog.day(invitation.day)
+            note: catalog.Value = (
+                _cancelled_note(facts, meeting, day)
+                if invitation is None
+                else catalog.message("B1.after", late=catalog.day(invitation.day))
+            )
+            nl, en = catalog.message("B1.missing", title=title, who=who, note=note)
+            evidence = context if invitation is None else [*context, invitation.log]
             findings.append(
-                make_finding(
-                    "B1",
-                    "major",
-                    facts.case,
-                    discussion.log,
-                    [] if invitation is None else [invitation.log],
-                    f"Voor {nl_title} is {nl_who} niet uitgenodigd"
-                    + (f"; de uitnodiging van {late} kwam pas na de bespreking." if late else "."),
-                    f"{en_title[0].upper()}{en_title[1:]} took place without {en_who} being "
-                    "invited"
-                    + (f"; the invitation of {late} came after the discussion." if late else "."),
-                    (person,),
-                )
+                make_finding("B1", "major", facts.case, discussion.log, evidence, nl, en, (person,))
             )
             continue
         lead = (day - invitation.day).days
         if lead < policy.invite_lead_days:
-            when = catalog.day(invitation.day)
+            nl, en = catalog.message(
+                "B1.late",
+                title=title,
+                who=who,
+                when=catalog.day(invitation.day),
+                lead=lead,
+                days=policy.invite_lead_days,
+            )
             findings.append(
                 make_finding(
                     "B1",
                     "minor",
                     facts.case,
                     discussion.log,
-                    [invitation.log],
-                    f"Voor {nl_title} is {nl_who} pas op {when} uitgenodigd: {lead} dagen "
-                    f"vooraf, minder dan de {policy.invite_lead_days} dagen van het beleid.",
-                    f"For {en_title}, {en_who} was invited only on {when}: {lead} days ahead, "
-                    f"fewer than the policy's {policy.invite_lead_days} days.",
+                    [*context, invitation.log],
+                    nl,
+                    en,
+                    (person,),
+                )
+            )
+    return findings
+
+
+def cancellation_deadline(facts: CaseFacts, cancelled: Ev[MeetingCancelled]) -> date:
+    """C1: the date the meeting was scheduled for when it was cancelled (the cancellation
+    date when it was never scheduled)."""
+    scheduled = None
+    for planned in facts.planning.get(cancelled.act.meeting, []):
+        if planned.log.sort_key >= cancelled.log.sort_key:
+            break
+        if isinstance(planned.act, MeetingScheduled):
+            scheduled = planned.act.date
+    return cancelled.day if scheduled is None else scheduled
+
+
+def cancellation_untold(
+    facts: CaseFacts, cancelled: Ev[MeetingCancelled]
+) -> list[tuple[str, Ev[ParentsInvited], list[Ev[ParentsInformed]]]]:
+    """C1: each person invited before ``cancelled`` (since any earlier cancellation) who got
+    neither a ``meeting_cancelled`` notice nor a new invitation by the deadline, with their
+    invitation and any later notice."""
+    meeting = cancelled.act.meeting
+    deadline = cancellation_deadline(facts, cancelled)
+    earlier = [
+        p.day
+        for p in facts.planning.get(meeting, [])
+        if isinstance(p.act, MeetingCancelled) and p.log.sort_key < cancelled.log.sort_key
+    ]
+    since = max(earlier, default=None)
+    invited: dict[str, Ev[ParentsInvited]] = {}
+    for invitation in facts.invited_by_meeting.get(meeting, []):
+        if invitation.day < cancelled.day and (since is None or invitation.day >= since):
+            for person in invitation.act.to:
+                invited.setdefault(person, invitation)
+    untold: list[tuple[str, Ev[ParentsInvited], list[Ev[ParentsInformed]]]] = []
+    for person, invitation in sorted(invited.items()):
+        notices = facts.informs(
+            person, topic="meeting_cancelled", meeting=meeting, after=invitation.day
+        )
+        again = [
+            i
+            for i in facts.invited_by_meeting.get(meeting, [])
+            if cancelled.day <= i.day <= deadline and person in i.act.to
+        ]
+        if again or any(n.day <= deadline for n in notices):
+            continue
+        untold.append((person, invitation, notices))
+    return untold
+
+
+def _c1(facts: CaseFacts, meeting: str, as_of: date) -> list[Finding]:
+    findings: list[Finding] = []
+    for cancelled in facts.cancelled.get(meeting, []):
+        deadline = cancellation_deadline(facts, cancelled)
+        if as_of <= deadline:
+            continue
+        for person, invitation, notices in cancellation_untold(facts, cancelled):
+            late = [n for n in notices if n.day > deadline][:1]
+            nl, en = catalog.message(
+                "C1",
+                meeting=meeting,
+                planned=catalog.day(deadline),
+                cancelled=catalog.day(cancelled.day),
+                who=facts.who(person, cancelled.day),
+                invited=catalog.day(invitation.day),
+                note=catalog.message("C1.late", late=catalog.day(late[0].day)) if late else "",
+            )
+            findings.append(
+                make_finding(
+                    "C1",
+                    "minor",
+                    facts.case,
+                    cancelled.log,
+                    [invitation.log, *(n.log for n in late)],
+                    nl,
+                    en,
                     (person,),
                 )
             )
@@ -149,13 +247,13 @@ def _b1(facts: CaseFacts, discussion: Ev[DiscussionHeld], policy: Policy) -> lis
 def _p1(facts: CaseFacts, discussion: Ev[DiscussionHeld]) -> list[Finding]:
     day = discussion.day
     age = facts.age(day)
-    nl_title, en_title = _title(discussion)
+    title = _title(discussion)
     findings: list[Finding] = []
     holders = facts.authority_holders(day)
     heard_by = [*holders, PUPIL] if age >= 16 else list(holders)
     if not any(facts.informs(p, topic="heard_input", until=day) for p in heard_by):
-        nl_extra = " (of van de leerling van 16 of ouder)" if age >= 16 else ""
-        en_extra = " (or of the pupil, aged 16 or over)" if age >= 16 else ""
+        extra = catalog.MESSAGES["P1.or_pupil"] if age >= 16 else ""
+        nl, en = catalog.message("P1.parents", title=title, extra=extra)
         findings.append(
             make_finding(
                 "P1",
@@ -163,25 +261,15 @@ def _p1(facts: CaseFacts, discussion: Ev[DiscussionHeld]) -> list[Finding]:
                 facts.case,
                 discussion.log,
                 facts.relation_evidence(day, holders),
-                f"Vóór {nl_title} is de inbreng van de ouders met gezag{nl_extra} niet gevraagd "
-                "en vastgelegd.",
-                f"Before {en_title}, the view of the parents with authority{en_extra} was not "
-                "asked and recorded.",
+                nl,
+                en,
                 heard_by,
             )
         )
     if age >= 12 and not facts.informs(PUPIL, topic="heard_input", until=day):
+        nl, en = catalog.message("P1.pupil", title=title, age=age)
         findings.append(
-            make_finding(
-                "P1",
-                "minor",
-                facts.case,
-                discussion.log,
-                [],
-                f"Vóór {nl_title} is de leerling ({age} jaar) niet zelf gehoord.",
-                f"Before {en_title}, the pupil (aged {age}) was not heard.",
-                (PUPIL,),
-            )
+            make_finding("P1", "minor", facts.case, discussion.log, [], nl, en, (PUPIL,))
         )
     return findings
 
@@ -194,6 +282,7 @@ def _z1(facts: CaseFacts) -> list[Finding]:
         holders = facts.authority_holders(day)
         told = [*holders, PUPIL] if facts.age(day) >= 16 else list(holders)
         if not any(facts.informs(p, topic="zat_registration", until=day) for p in told):
+            nl, en = catalog.message("Z1.not_told", when=when)
             findings.append(
                 make_finding(
                     "Z1",
@@ -201,25 +290,14 @@ def _z1(facts: CaseFacts) -> list[Finding]:
                     facts.case,
                     registration.log,
                     facts.relation_evidence(day, holders),
-                    f"De leerling is op {when} bij het ZAT aangemeld zonder dat de ouders met "
-                    "gezag daar vooraf over zijn geïnformeerd.",
-                    f"The pupil was registered with the ZAT on {when} without the parents with "
-                    "authority being told beforehand.",
+                    nl,
+                    en,
                     told,
                 )
             )
         if not registration.act.parent_input:
-            findings.append(
-                make_finding(
-                    "Z1",
-                    "minor",
-                    facts.case,
-                    registration.log,
-                    [],
-                    f"De aanmelding bij het ZAT op {when} bevat geen inbreng van de ouders.",
-                    f"The ZAT registration of {when} holds no input from the parents.",
-                )
-            )
+            nl, en = catalog.message("Z1.no_input", when=when)
+            findings.append(make_finding("Z1", "minor", facts.case, registration.log, [], nl, en))
     return findings
 
 
@@ -230,7 +308,7 @@ def _o1(
     deadline = day + timedelta(days=policy.outcome_deadline_days)
     if as_of <= deadline:
         return []
-    nl_title, en_title = _title(discussion)
+    title = _title(discussion)
     findings: list[Finding] = []
     for person in facts.required_invitees(day):
         if person == PUPIL and discussion.act.pupil_present:
@@ -238,12 +316,18 @@ def _o1(
         told = facts.informs(person, topic="outcome", meeting=meeting, after=day - timedelta(1))
         if told and told[0].day <= deadline:
             continue
-        nl_who, en_who = facts.who(person, day)
-        if told:
-            late = catalog.day(told[0].day)
-            nl_what, en_what = f"pas op {late}", f"was told the outcome only on {late}"
-        else:
-            nl_what, en_what = "niet", "was not told the outcome"
+        what = (
+            catalog.message("O1.late", late=catalog.day(told[0].day))
+            if told
+            else catalog.MESSAGES["O1.never"]
+        )
+        nl, en = catalog.message(
+            "O1",
+            title=title,
+            who=facts.who(person, day),
+            what=what,
+            days=policy.outcome_deadline_days,
+        )
         findings.append(
             make_finding(
                 "O1",
@@ -251,10 +335,8 @@ def _o1(
                 facts.case,
                 discussion.log,
                 [t.log for t in told[:1]],
-                f"De ouders waren niet bij {nl_title}; {nl_who} heeft de uitkomst {nl_what} "
-                f"gehoord, niet binnen {policy.outcome_deadline_days} dagen.",
-                f"The parents were not at {en_title}; {en_who} {en_what}, not within "
-                f"{policy.outcome_deadline_days} days.",
+                nl,
+                en,
                 (person,),
             )
         )
@@ -265,34 +347,28 @@ def _s1(facts: CaseFacts, discussion: Ev[DiscussionHeld], policy: Policy) -> lis
     day = discussion.day
     if facts.age(day) >= 18:
         return []
-    nl_title, en_title = _title(discussion)
+    title = _title(discussion)
     findings: list[Finding] = []
-    for informant, nl_form, en_form in (
-        ("parent", "ouder-SDQ", "parent SDQ"),
-        ("teacher", "leerkracht-SDQ", "teacher SDQ"),
-    ):
+    for informant in ("parent", "teacher"):
+        form = catalog.MESSAGES[f"S1.{informant}"]
         latest = None
         for sdq in facts.sdqs.get(informant, []):
             if sdq.day > day:
                 break
             latest = sdq
         if latest is None:
-            nl, en = (
-                f"Bij {nl_title} was er geen {nl_form}.",
-                f"At {en_title} there was no {en_form}.",
-            )
+            nl, en = catalog.message("S1.missing", title=title, form=form)
         else:
             age_days = (day - latest.day).days
             if age_days <= policy.sdq_max_age_days:
                 continue
-            when = catalog.day(latest.day)
-            nl = (
-                f"Bij {nl_title} was de laatste {nl_form} (van {when}) {age_days} dagen oud, "
-                f"ouder dan {policy.sdq_max_age_days} dagen."
-            )
-            en = (
-                f"At {en_title} the latest {en_form} (of {when}) was {age_days} days old, older "
-                f"than {policy.sdq_max_age_days} days."
+            nl, en = catalog.message(
+                "S1.old",
+                title=title,
+                form=form,
+                when=catalog.day(latest.day),
+                age=age_days,
+                days=policy.sdq_max_age_days,
             )
         evidence = [] if latest is None else [latest.log]
         findings.append(make_finding("S1", "minor", facts.case, discussion.log, evidence, nl, en))

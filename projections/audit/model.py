@@ -79,6 +79,8 @@ class AuditStats:
     """Per discussion and required invitee: days between invitation and discussion (None: never)."""
     report_notice_days: tuple[int | None, ...] = ()
     """Per report and person to inform: days from the report to the first notice (None: never)."""
+    recorded_late: tuple[tuple[str, int, int], ...] = ()
+    """*v2* per case: (case, actions, of which found by L1): how much was written late."""
 
 
 @dataclass(frozen=True)

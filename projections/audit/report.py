@@ -1,7 +1,8 @@
 """Rendering an audit result: JSON (the CLI contract), CSV, a plain-text table and HTML.
 
 Every renderer takes an optional :class:`~.pseudonym.Pseudonymizer` that
-replaces case references; findings never hold names, only person ids.
+replaces case references, person ids and any recorded name by pseudonyms;
+findings never hold names, only person ids.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import io
 import json
 import textwrap
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -42,8 +43,17 @@ CSV_COLUMNS = (
 )
 
 
-def _namer(pseudonymizer: Pseudonymizer | None) -> Callable[[str], str]:
-    return (lambda ref: ref) if pseudonymizer is None else pseudonymizer.case
+def _policy_shown(policy: Policy, pseudonymizer: Pseudonymizer | None) -> dict[str, Any]:
+    """The policy as printed; a pseudonymised audit leaves out the staff ids it names."""
+    shown = policy.to_json_dict()
+    if pseudonymizer is not None:
+        shown.pop("staff_functions", None)
+    return shown
+
+
+def _shown(result: AuditResult, pseudonymizer: Pseudonymizer | None) -> AuditResult:
+    """The result as it may be shown: with every case and person pseudonymised, if asked."""
+    return result if pseudonymizer is None else pseudonymizer.hide(result)
 
 
 def event_json(event: LoggedAction) -> dict[str, Any]:
@@ -73,16 +83,16 @@ def to_json_dict(
     pseudonymizer: Pseudonymizer | None = None,
 ) -> dict[str, Any]:
     """The ``zatlog audit --format json`` object (docs/json-contracts.md)."""
-    name = _namer(pseudonymizer)
+    result = _shown(result, pseudonymizer)
     return {
         "as_of": (as_of or result.as_of).isoformat(),
-        "policy": policy.to_json_dict(),
+        "policy": _policy_shown(policy, pseudonymizer),
         "cases": result.cases,
         "findings": [
             {
                 "rule": f.rule,
                 "severity": f.severity,
-                "case": name(f.case),
+                "case": f.case,
                 "subject": event_json(f.subject),
                 "evidence": [event_json(e) for e in f.evidence],
                 "message": {"nl": f.message_nl, "en": f.message_en},
@@ -106,14 +116,14 @@ def to_json(
 
 def to_csv(result: AuditResult, pseudonymizer: Pseudonymizer | None = None) -> str:
     """One row per finding; persons and evidence positions separated by spaces."""
-    name = _namer(pseudonymizer)
+    result = _shown(result, pseudonymizer)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for f in result.findings:
         writer.writerow(
             (
-                name(f.case),
+                f.case,
                 f.rule,
                 f.severity,
                 f.subject.name,
@@ -163,7 +173,7 @@ def to_text(
 ) -> str:
     """A plain-text table for the terminal; the finding column wraps."""
     words = _TEXT[lang]
-    name = _namer(pseudonymizer)
+    result = _shown(result, pseudonymizer)
     counts = Counter(f.severity for f in result.findings)
     totals = ", ".join(
         f"{counts[s]} {label(SEVERITY_LABELS, s, lang)}" for s in SEVERITIES if counts[s]
@@ -181,7 +191,7 @@ def to_text(
         (
             f.rule,
             label(SEVERITY_LABELS, f.severity, lang),
-            name(f.case),
+            f.case,
             f.subject.day.isoformat(),
             f.message(lang),
         )
@@ -227,6 +237,14 @@ _HTML = {
         "evidence": "Bewijs",
         "position": "logpositie",
         "recorded": "vastgelegd",
+        "late": "Achteraf vastgelegd (regel L1)",
+        "late_about": "Het aandeel handelingen dat later dan het beleid toestaat is vastgelegd "
+        "(uit een ander systeem overgenomen handelingen tellen niet als laat). Hoe groter, hoe "
+        "meer van het dossier achteraf is geschreven.",
+        "late_overall": "Alle dossiers",
+        "actions": "Handelingen",
+        "late_count": "Laat vastgelegd",
+        "late_share": "Aandeel",
         "policy": "Gebruikt beleid",
         "key": "Instelling",
         "value": "Waarde",
@@ -256,6 +274,14 @@ _HTML = {
         "evidence": "Evidence",
         "position": "log position",
         "recorded": "recorded",
+        "late": "Recorded after the fact (rule L1)",
+        "late_about": "The share of actions recorded later than the policy allows (actions "
+        "migrated from another system do not count as late). The larger it is, the more of the "
+        "file was written after the fact.",
+        "late_overall": "All cases",
+        "actions": "Actions",
+        "late_count": "Recorded late",
+        "late_share": "Share",
         "policy": "Policy used",
         "key": "Setting",
         "value": "Value",
@@ -274,11 +300,11 @@ def to_html(
 ) -> str:
     """A self-contained HTML report (inline CSS and SVG; no scripts, no external assets)."""
     words = _HTML[lang]
-    name = _namer(pseudonymizer)
+    result = _shown(result, pseudonymizer)
     counts = Counter(f.rule for f in result.findings)
     by_case: dict[str, list[Finding]] = defaultdict(list)
     for f in result.findings:
-        by_case[name(f.case)].append(f)
+        by_case[f.case].append(f)
     stats = result.stats
     lead_bins, lead_colors = charts.lead_time_bins(
         stats.invitation_lead_days, policy.invite_lead_days, lang
@@ -309,7 +335,10 @@ def to_html(
         "case_findings": [
             (ref, [_finding_view(f, lang) for f in by_case[ref]]) for ref in sorted(by_case)
         ],
-        "policy": _policy_rows(policy),
+        "policy": _policy_rows(_policy_shown(policy, pseudonymizer)),
+        "late": _late_rows(
+            stats.recorded_late, (lambda ref: ref) if pseudonymizer is None else pseudonymizer.case
+        ),
         "chart_share": Markup(
             charts.share_bar(
                 stats.discussions_invited_in_time,
@@ -323,6 +352,25 @@ def to_html(
         "chart_notice": Markup(charts.histogram(notice_bins, str(words["notice"]), notice_colors)),
     }
     return _template().render(**context)
+
+
+def _late_rows(
+    per_case: Sequence[tuple[str, int, int]], name: Callable[[str], str]
+) -> dict[str, Any]:
+    """How much of the record L1 found written late: per case and over all cases."""
+
+    def share(late: int, actions: int) -> str:
+        return f"{round(100 * late / actions)}%" if actions else "–"
+
+    actions = sum(n for _, n, _ in per_case)
+    late = sum(k for _, _, k in per_case)
+    return {
+        "cases": [
+            (ref, n, k, share(k, n))
+            for ref, n, k in sorted((name(case), n, k) for case, n, k in per_case)
+        ],
+        "total": (actions, late, share(late, actions)),
+    }
 
 
 def _finding_view(f: Finding, lang: Lang) -> dict[str, Any]:
@@ -346,17 +394,17 @@ def _finding_view(f: Finding, lang: Lang) -> dict[str, Any]:
     }
 
 
-def _policy_rows(policy: Policy) -> list[tuple[str, str]]:
+def _policy_rows(policy: dict[str, Any]) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
-    for key, value in policy.to_json_dict().items():
+    for key, value in policy.items():
         if isinstance(value, dict):
             for informant, cutoffs in value.items():
-                rows.append(
-                    (
-                        f"{key}.{informant}",
-                        ", ".join(f"{k} {v}" for k, v in cutoffs.items()),
-                    )
+                shown = (
+                    ", ".join(f"{k} {v}" for k, v in cutoffs.items())
+                    if isinstance(cutoffs, dict)
+                    else str(cutoffs)  # a staff id's function
                 )
+                rows.append((f"{key}.{informant}", shown))
         else:
             rows.append((key, json.dumps(value)))
     return rows

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from zatlog.actions import WRITTEN_CHANNELS, DiscussionHeld, ReportMade
+from zatlog.actions import (
+    WRITTEN_CHANNELS,
+    DiscussionHeld,
+    ParentNotificationDeferred,
+    ReportMade,
+)
 from zatlog.policy import Policy
 from zatlog.projections.audit import catalog
 from zatlog.projections.audit.model import Finding, make_finding
@@ -29,6 +34,16 @@ def previous_report_day(facts: CaseFacts, report: Ev[ReportMade]) -> date | None
     """The date of the last report before this one's date: earlier notices were about that."""
     earlier = [r.day for r in facts.reports if r.day < report.day]
     return max(earlier, default=None)
+
+
+def deferral_for(
+    facts: CaseFacts, report: Ev[ReportMade], previous: date | None
+) -> Ev[ParentNotificationDeferred] | None:
+    """*v2* G9: the latest deferral dated on or before the report and after the previous one."""
+    deferral = latest_until(facts.deferrals, report.day)
+    if deferral is None or (previous is not None and deferral.day <= previous):
+        return None
+    return deferral
 
 
 def persons_to_inform(facts: CaseFacts, report: Ev[ReportMade]) -> list[str]:
@@ -111,11 +126,11 @@ def _g9(
 ) -> list[Finding]:
     day = report.day
     when = catalog.day(day)
-    deferral = latest_until(facts.deferrals, day)
+    previous = previous_report_day(facts, report)
+    deferral = deferral_for(facts, report, previous)
     deadline = max(day, deferral.act.review_at) if deferral is not None else day
     written_by = deadline + timedelta(days=policy.report_notice_days)
     context: list[LoggedAction] = [] if deferral is None else [deferral.log]
-    previous = previous_report_day(facts, report)
     findings: list[Finding] = []
     for person in persons_to_inform(facts, report):
         nl_who, en_who = facts.who(person, day)

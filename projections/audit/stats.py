@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from zatlog.policy import Policy
 from zatlog.projections.audit.model import AuditStats
+from zatlog.projections.audit.recording import recorded_late
 from zatlog.projections.audit.safety import persons_to_inform, previous_report_day
 from zatlog.projections.facts import CaseFacts
 
@@ -17,10 +18,13 @@ class Collector:
         self.in_time = 0
         self.lead_days: list[int | None] = []
         self.notice_days: list[int | None] = []
+        self.recorded_late: list[tuple[str, int, int]] = []
 
     def add(self, facts: CaseFacts) -> None:
         self._invitations(facts)
         self._report_notices(facts)
+        late = sum(recorded_late(event, self.policy) for event in facts.events)
+        self.recorded_late.append((facts.case, len(facts.events), late))
 
     def _invitations(self, facts: CaseFacts) -> None:
         """Per identified CvB/ZAT discussion: each required invitee's invitation lead time."""
@@ -33,7 +37,7 @@ class Collector:
                 continue
             leads: list[int | None] = []
             for person in invitees:
-                invitation = facts.first_invitation(act.meeting, person)
+                invitation = facts.first_invitation(act.meeting, person, discussion.day)
                 if invitation is None or invitation.day > discussion.day:
                     leads.append(None)
                 else:
@@ -57,4 +61,5 @@ class Collector:
             discussions_invited_in_time=self.in_time,
             invitation_lead_days=tuple(self.lead_days),
             report_notice_days=tuple(self.notice_days),
+            recorded_late=tuple(self.recorded_late),
         )

@@ -629,6 +629,7 @@ def build_dossier(
     if right == "none":
         raise _no_right(case_ref, reader, export_date, age, relation, refused, facts)
     active = [r for r in facts.restrictions_on(export_date) if r.act.person == reader]
+    scope = facts.authorised_scope(reader, export_date)
     for restriction in active:
         if any(norm(item) == "all" for item in restriction.act.scope):
             raise NoRight(
@@ -650,6 +651,8 @@ def build_dossier(
     view = _View(reader, right)
     redactions = _redactions(view, active, include_safety)
     view.requests_of_reader = {r.act.request for r in facts.requests if r.act.requester == reader}
+    if scope is not None:
+        redactions += _outside_scope(view, scope, _authorisation(facts, reader), redactions)
     if request is not None:
         _check_request(facts, request, reader, case_ref)
 
@@ -761,6 +764,46 @@ def _redactions(
                 redactions[item] = Withheld(item=item, ground=ground)
         view.hidden.add("reports")
     return list(redactions.values())
+
+
+def _authorisation(facts: CaseFacts, reader: str) -> LoggedAction:
+    """The reader's authorisation in force (the latest one: an export is made on or after it)."""
+    return [
+        c.log
+        for c in facts.choices
+        if isinstance(c.act, a.PupilAuthorisedPerson) and c.act.person == reader
+    ][-1]
+
+
+DOSSIER_CATEGORIES: tuple[str, ...] = tuple(
+    sorted({*CATEGORY_OF_ACTION.values(), *a.ITEM_CATEGORIES} - {"status"})
+)
+"""Every category an export can withhold (the case's status and step is always shown)."""
+
+
+def _outside_scope(
+    view: _View, scope: frozenset[str], authorisation: LoggedAction, already: list[Withheld]
+) -> list[Withheld]:
+    """*v2* section 6: a full right from an authorisation with a scope covers that scope only;
+    the rest is withheld as if restricted, named with ground ``restriction``."""
+    assert isinstance(authorisation.action, a.PupilAuthorisedPerson)
+    shown = set(scope)
+    if "outcome" in shown:
+        shown.add("discussions")  # an outcome is shown with its discussion's date and forum
+    named = {w.item for w in already}
+    withheld = [c for c in DOSSIER_CATEGORIES if c not in shown]
+    view.restricted.update(withheld)
+    return [
+        Withheld(
+            item=category,
+            ground="restriction",
+            basis="pupil_authorisation",
+            since=authorisation.day,
+            until=authorisation.action.until,
+        )
+        for category in withheld
+        if category not in named
+    ]
 
 
 def _check_request(facts: CaseFacts, request: str, reader: str, case: str) -> None:

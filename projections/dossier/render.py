@@ -90,7 +90,9 @@ def render_html(dossier: Dossier, lang: i18n.Lang = "nl", generated_on: date | N
 
 def render_pdf(dossier: Dossier, lang: i18n.Lang = "nl", generated_on: date | None = None) -> bytes:
     """The HTML rendered by WeasyPrint to an A4 PDF."""
-    from weasyprint import HTML
+    from zatlog.projections.pdf import weasyprint_html
+
+    HTML = weasyprint_html()
 
     html = render_html(dossier, lang, generated_on)
     # PDF/UA-1: tagged (headings, tables, reading order), with title, language and

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Generic, Literal, TypeVar, cast
 from zatlog import actions, people
 from zatlog.actions import (
     WRITTEN_CHANNELS,
+    ActionPlanRecorded,
     CaseClosed,
     CaseOpened,
     ConsentFormIssued,
@@ -52,6 +53,8 @@ from zatlog.actions import (
     ParentNotificationDeferred,
     ParentsInformed,
     ParentsInvited,
+    PupilAuthorisationWithdrawn,
+    PupilAuthorisedPerson,
     PupilCapacityAssessed,
     PupilRefusalWithdrawn,
     PupilRefusedParentInformation,
@@ -67,7 +70,7 @@ from zatlog.actions import (
     ZatRegistered,
 )
 from zatlog.calendar import calendar_months_after, one_calendar_month_after
-from zatlog.people import PUPIL, Right
+from zatlog.people import PUPIL, PupilChoice, PupilStance, Right
 from zatlog.policy import Policy
 from zatlog.records import LoggedAction
 from zatlog.steps import step_on
@@ -80,6 +83,13 @@ A_co = TypeVar("A_co", covariant=True)
 
 Decision = ConsentGiven | ConsentRefused | ConsentWithdrawn
 Answer = InformationDisclosed | InformationRequestRefused
+Choice = (
+    PupilRefusedParentInformation
+    | PupilRefusalWithdrawn
+    | PupilAuthorisedPerson
+    | PupilAuthorisationWithdrawn
+)
+Planning = MeetingScheduled | MeetingCancelled
 
 IDENTIFYING_ITEMS: frozenset[str] = frozenset(actions.IDENTIFYING_ITEMS)
 OUTSIDE_INFORMATION: frozenset[str] = frozenset(actions.OUTSIDE_INFORMATION)
@@ -213,6 +223,28 @@ class RequestState:
     event: Ev[InformationRequested]
 
 
+def in_force_for(start: LoggedAction, event: LoggedAction) -> bool:
+    """*v2* "in force on a day": ``start`` (a restriction, a refusal or their end) dated d
+    applies to everything dated d or later, whatever the recording order; on one day,
+    when both carry a time of day, the times decide (docs/rules.md)."""
+    if start.day != event.day:
+        return start.day < event.day
+    began, happened = start.action.clock, event.action.clock
+    return began is None or happened is None or began <= happened
+
+
+def pupil_choice(act: Choice, day: date) -> PupilChoice:
+    """The pupil's decision as :func:`zatlog.people.pupil_stance` reads it."""
+    if isinstance(act, PupilRefusedParentInformation):
+        return PupilChoice(day, "refused", tuple(act.targets))
+    if isinstance(act, PupilRefusalWithdrawn):
+        return PupilChoice(day, "refusal_withdrawn", tuple(act.targets))
+    if isinstance(act, PupilAuthorisedPerson):
+        scope = frozenset(norm(item) for item in act.scope)
+        return PupilChoice(day, "authorised", (act.person,), scope, act.until)
+    return PupilChoice(day, "authorisation_withdrawn", (act.person,))
+
+
 def latest_until(events: Iterable[Ev[A]], day: date) -> Ev[A] | None:
     """The last of ``events`` (in time order) dated on or before ``day``."""
     return _latest(events, day, lambda _: True)
@@ -252,6 +284,8 @@ class CaseFacts:
         self.relations: list[Ev[RelationRecorded]] = []
         self.capacity: list[Ev[PupilCapacityAssessed]] = []
         self.refusals: list[Ev[PupilRefusedParentInformation | PupilRefusalWithdrawn]] = []
+        self.choices: list[Ev[Choice]] = []
+        """The pupil's refusals, authorisations and their withdrawals (section 6), in order."""
         self.restrictions: list[Ev[InformationRestricted]] = []
         self.informed: list[Ev[ParentsInformed]] = []
         self.informed_by_meeting: dict[str, list[Ev[ParentsInformed]]] = defaultdict(list)
@@ -264,8 +298,11 @@ class CaseFacts:
         self.discussions: list[Ev[DiscussionHeld]] = []
         self.scheduled: dict[str, list[Ev[MeetingScheduled]]] = defaultdict(list)
         self.cancelled: dict[str, list[Ev[MeetingCancelled]]] = defaultdict(list)
+        self.planning: dict[str, list[Ev[Planning]]] = defaultdict(list)
+        """Per meeting: its schedulings and cancellations, in time order."""
         self.arrangements: list[Ev[SupportArranged]] = []
         self.evaluations: list[Ev[SupportEvaluated]] = []
+        self.plans: list[Ev[ActionPlanRecorded]] = []
         self.sdqs: dict[str, list[Ev[SdqRecorded]]] = defaultdict(list)
         self.zat_registrations: list[Ev[ZatRegistered]] = []
         self.concerns: list[Ev[SafetyConcernRecorded]] = []
@@ -293,8 +330,10 @@ class CaseFacts:
     def _file(self, event: LoggedAction, day: date) -> None:
         action = event.action
         match action:
-            case actions.ActionPlanRecorded() | actions.SignalRaised():
-                pass  # a good part of a case's events, and no fact a view asks for: decided first
+            case actions.SignalRaised():
+                pass  # many of a case's events, and no fact a view asks for: decided first
+            case ActionPlanRecorded():
+                self.plans.append(Ev(event, action, day))
             case ParentsInformed():
                 informed = Ev(event, action, day)
                 self.informed.append(informed)
@@ -321,9 +360,13 @@ class CaseFacts:
                 if self.closed is None:
                     self.closed = Ev(event, action, day)
             case MeetingScheduled():
-                self.scheduled[action.meeting].append(Ev(event, action, day))
+                scheduled = Ev(event, action, day)
+                self.scheduled[action.meeting].append(scheduled)
+                self.planning[action.meeting].append(scheduled)
             case MeetingCancelled():
-                self.cancelled[action.meeting].append(Ev(event, action, day))
+                cancelled = Ev(event, action, day)
+                self.cancelled[action.meeting].append(cancelled)
+                self.planning[action.meeting].append(cancelled)
             case SupportArranged():
                 self.arrangements.append(Ev(event, action, day))
             case SupportEvaluated():
@@ -338,6 +381,9 @@ class CaseFacts:
                 self.zat_registrations.append(Ev(event, action, day))
             case PupilRefusedParentInformation() | PupilRefusalWithdrawn():
                 self.refusals.append(Ev(event, action, day))
+                self.choices.append(Ev(event, action, day))
+            case PupilAuthorisedPerson() | PupilAuthorisationWithdrawn():
+                self.choices.append(Ev(event, action, day))
             case PupilCapacityAssessed():
                 self.capacity.append(Ev(event, action, day))
             case InformationRestricted():
@@ -393,20 +439,35 @@ class CaseFacts:
             lambda: tuple(people.authority_holders(self._relation_models, self.birth_date, day)),
         )
 
-    def refusal_targets(self, day: date) -> frozenset[str]:
+    def stance(self, day: date) -> PupilStance:
+        """The pupil's refusals and authorisations in force on ``day`` (section 6)."""
         return self._memoized(
-            "refused",
+            "stance",
             day,
-            lambda: frozenset(
-                people.refusal_targets(
-                    (
-                        (r.day, isinstance(r.act, PupilRefusedParentInformation), r.act.targets)
-                        for r in self.refusals
-                    ),
-                    day,
-                )
-            ),
+            lambda: people.pupil_stance((pupil_choice(c.act, c.day) for c in self.choices), day),
         )
+
+    def refusal_targets(self, day: date) -> frozenset[str]:
+        return self.stance(day).refused
+
+    def refusal_targets_at(self, event: LoggedAction) -> frozenset[str]:
+        """*v2*: the refusal targets for ``event``: a choice of its own day counts unless both
+        carry a time of day and the choice's is later."""
+        choices = [
+            pupil_choice(c.act, event.day) for c in self.choices if in_force_for(c.log, event)
+        ]
+        return people.pupil_stance(choices, event.day).refused
+
+    def restrictions_for(self, person: str, event: LoggedAction) -> list[Ev[InformationRestricted]]:
+        """*v2*: the restrictions of ``person`` in force for ``event``: from their day (the
+        times decide on one day, when both carry one) up to the day before ``until``."""
+        return [
+            r
+            for r in self.restrictions
+            if r.act.person == person
+            and in_force_for(r.log, event)
+            and (r.act.until is None or event.day < r.act.until)
+        ]
 
     def pupil_capable(self, day: date) -> bool:
         """The latest capacity assessment on or before ``day``; capable by default."""
@@ -442,8 +503,9 @@ class CaseFacts:
         )
 
     def right(self, person: str, day: date) -> Right:
+        stance = self.stance(day)
         return people.right_of(
-            person, self._relation_models, self.birth_date, day, set(self.refusal_targets(day))
+            person, self._relation_models, self.birth_date, day, stance.refused, stance.authorised
         )
 
     def people_on(self, day: date) -> list[Person]:
@@ -469,11 +531,12 @@ class CaseFacts:
         return found
 
     def restrictions_on(self, day: date) -> list[Ev[InformationRestricted]]:
-        """The ``information_restricted`` in force on ``day`` (from their date until ``until``)."""
+        """The ``information_restricted`` in force on ``day``: from their date up to the day
+        before ``until`` (*v2*, as :meth:`restrictions_for`)."""
         return [
             r
             for r in self.restrictions
-            if r.day <= day and (r.act.until is None or day <= r.act.until)
+            if r.day <= day and (r.act.until is None or day < r.act.until)
         ]
 
     def restricted_items(self, person: str, day: date) -> list[str]:
@@ -495,15 +558,11 @@ class CaseFacts:
         return self.closed if self.closed is not None and self.closed.day <= day else None
 
     def cancelled_on(self, meeting: str) -> Ev[MeetingCancelled] | None:
-        """The meeting's latest cancellation, unless it was scheduled again after it."""
-        cancellations = self.cancelled.get(meeting, [])
-        if not cancellations:
+        """The meeting's latest cancellation, unless it was scheduled again after it
+        (:meth:`is_cancelled` on the as-of date)."""
+        if not self.is_cancelled(meeting, self.as_of):
             return None
-        latest = cancellations[-1]
-        scheduled = self.scheduled.get(meeting, [])
-        if scheduled and scheduled[-1].log.sort_key > latest.log.sort_key:
-            return None
-        return latest
+        return self.cancellation(meeting, self.as_of)
 
     def pending_meetings(self) -> list[Ev[MeetingScheduled]]:
         """Each meeting's latest scheduling (a later one moves it), while no discussion of it
@@ -512,8 +571,32 @@ class CaseFacts:
         return [
             s
             for s in latest
-            if not any(d.act.meeting == s.act.meeting and d.day >= s.day for d in self.discussions)
+            if not self.is_cancelled(s.act.meeting, self.as_of)
+            and not any(d.act.meeting == s.act.meeting and d.day >= s.day for d in self.discussions)
         ]
+
+    def authorised_scope(self, person: str, day: date) -> frozenset[str] | None:
+        """The categories ``person``'s right covers when it comes from a scoped authorisation."""
+        stance = self.stance(day)
+        return people.authorised_scope(
+            person, self._relation_models, self.birth_date, day, stance.refused, stance.authorised
+        )
+
+    def authorisation_evidence(self, day: date, person: str) -> list[LoggedAction]:
+        """The pupil's authorisations of ``person`` on or before ``day`` (and withdrawals)."""
+        return [
+            c.log
+            for c in self.choices
+            if c.day <= day
+            and isinstance(c.act, PupilAuthorisedPerson | PupilAuthorisationWithdrawn)
+            and c.act.person == person
+        ]
+
+    def knowers(self, day: date) -> tuple[str, ...]:
+        """Who must know of the pupil's support on ``day`` (G1, H1): the authority holders,
+        and the pupil from 16 (from 18 the legal representatives are the holders)."""
+        holders = self.authority_holders(day)
+        return (*holders, PUPIL) if self.age(day) >= 16 else holders
 
     @cached_property
     def case_persons(self) -> frozenset[str]:
@@ -543,6 +626,41 @@ class CaseFacts:
     def refusal_evidence(self, day: date, person: str) -> list[LoggedAction]:
         """The refusals naming ``person`` on or before ``day`` (and any withdrawals)."""
         return [r.log for r in self.refusals if r.day <= day and person in r.act.targets]
+
+    # -- meetings -----------------------------------------------------------------------
+
+    def cancellation(self, meeting: str, day: date) -> Ev[MeetingCancelled] | None:
+        """*v2*: the latest cancellation of ``meeting`` dated on or before ``day``."""
+        return latest_until(self.cancelled.get(meeting, []), day)
+
+    def is_cancelled(self, meeting: str, day: date) -> bool:
+        """*v2*: the latest scheduling or cancellation of ``meeting`` by ``day`` cancels it."""
+        latest = _latest(self.planning.get(meeting, []), day, lambda _: True)
+        return latest is not None and isinstance(latest.act, MeetingCancelled)
+
+    def invitations(self, meeting: str, person: str, day: date) -> list[Ev[ParentsInvited]]:
+        """``parents_invited`` to ``person`` for ``meeting`` that count on ``day``: dated on or
+        before it and (*v2*) not before the latest cancellation by then (its own day counts)."""
+        cancelled = self.cancellation(meeting, day)
+        since = None if cancelled is None else cancelled.day
+        return [
+            i
+            for i in self.invited_by_meeting.get(meeting, [])
+            if i.day <= day and person in i.act.to and (since is None or i.day >= since)
+        ]
+
+    def purpose_told(self, meeting: str, person: str, day: date) -> bool:
+        """G2: ``person`` was told purpose, date and composition of ``meeting`` by ``day``
+        (an invitation saying so, or a ``meeting_purpose`` notice; not from before the
+        latest cancellation)."""
+        invitations = self.invitations(meeting, person, day)
+        if any(i.act.purpose_and_composition_included for i in invitations):
+            return True
+        cancelled = self.cancellation(meeting, day)
+        since = None if cancelled is None else cancelled.day - timedelta(days=1)
+        return bool(
+            self.informs(person, topic="meeting_purpose", meeting=meeting, after=since, until=day)
+        )
 
     # -- consent, notices, decisions ----------------------------------------------------
 
@@ -757,9 +875,16 @@ class CaseFacts:
                 found.append(informed)
         return found
 
-    def first_invitation(self, meeting: str, person: str) -> Ev[ParentsInvited] | None:
+    def first_invitation(
+        self, meeting: str, person: str, day: date | None = None
+    ) -> Ev[ParentsInvited] | None:
+        """The first invitation of ``person`` to ``meeting`` (*v2*: not from before the
+        latest cancellation dated on or before ``day``, by default the as-of date)."""
+        cancelled = self.cancellation(meeting, self.as_of if day is None else day)
         for invitation in self.invited_by_meeting.get(meeting, []):
-            if person in invitation.act.to:
+            if person in invitation.act.to and (
+                cancelled is None or invitation.day >= cancelled.day
+            ):
                 return invitation
         return None
 

@@ -10,7 +10,7 @@ from a small JSON dict, and ask the audit what it finds::
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from zatlog.actions import SCHOOL_DOCUMENTS, parse_action
@@ -19,7 +19,9 @@ from zatlog.projections.audit.findings import AuditResult, Finding, audit_log
 from zatlog.records import LoggedAction
 
 CASE = "2025-101"
-RECORDED_AT = datetime(2026, 1, 1, 9, 0)
+RECORDED_AT = time(18, 0)
+"""An action is recorded on its own day, at the end of it, unless a test says otherwise
+(``recorded=``): a record made at the time, which rule L1 does not find."""
 
 
 class LogBuilder:
@@ -28,15 +30,29 @@ class LogBuilder:
     def __init__(self) -> None:
         self.events: list[LoggedAction] = []
 
-    def add(self, action: str, at: str, case: str | None = CASE, **fields: Any) -> LoggedAction:
+    def add(
+        self,
+        action: str,
+        at: str,
+        case: str | None = CASE,
+        *,
+        recorded: str | None = None,
+        **fields: Any,
+    ) -> LoggedAction:
+        """Record ``action`` dated ``at``; ``recorded`` (ISO date-time) when it was recorded."""
         data: dict[str, Any] = {"action": action, "at": at, **fields}
         if case is not None and action != "school_document_published":
             data["case"] = case
+        parsed = parse_action(data)
         event = LoggedAction(
             position=len(self.events) + 1,
-            recorded_at=RECORDED_AT,
+            recorded_at=(
+                datetime.combine(parsed.day, RECORDED_AT)
+                if recorded is None
+                else datetime.fromisoformat(recorded)
+            ),
             actor="ib-test",
-            action=parse_action(data),
+            action=parsed,
         )
         self.events.append(event)
         return event

@@ -36,7 +36,7 @@ def _toml(policy: dict[str, Any]) -> str:
 @pytest.mark.parametrize("name", SCENARIO_NAMES)
 def test_scenario_gives_exactly_its_expected_findings(name: str, db: str, tmp_path: Path) -> None:
     expected = json.loads((SCENARIOS / f"{name}.expected.json").read_text())
-    imported = _run(db, "import", str(SCENARIOS / f"{name}.jsonl"))
+    imported = _run(db, "import", "--history", str(SCENARIOS / f"{name}.jsonl"))
     assert imported.exit_code == 0, imported.output
     args = ["audit", "--format", "json", "--as-of", expected["as_of"]]
     if expected.get("policy"):
@@ -60,7 +60,9 @@ def test_scenario_gives_exactly_its_expected_findings(name: str, db: str, tmp_pa
 
 @pytest.fixture
 def p17(sqlite_db: str) -> str:
-    result = _run(sqlite_db, "import", str(SCENARIOS / "p17_seventeen_refuses_mother.jsonl"))
+    result = _run(
+        sqlite_db, "import", "--history", str(SCENARIOS / "p17_seventeen_refuses_mother.jsonl")
+    )
     assert result.exit_code == 0, result.output
     return sqlite_db
 

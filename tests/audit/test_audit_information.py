@@ -219,12 +219,13 @@ def test_informing_about_the_outcome_discloses_a_restricted_outcome(log: LogBuil
     assert [f.subject.day.isoformat() for f in log.of("X1")] == ["2025-09-21"]
 
 
-def test_a_restriction_ends_after_its_until_date(log: LogBuilder) -> None:
+def test_a_restriction_is_in_force_up_to_the_day_before_its_until_date(log: LogBuilder) -> None:
     restriction_case(log, ["all"], until="2025-09-30")
+    log.inform("2025-09-29", ["development"])
     log.inform("2025-09-30", ["development"])
     log.inform("2025-10-01", ["development"])
 
-    assert [f.subject.day.isoformat() for f in log.of("X1")] == ["2025-09-30"]
+    assert [f.subject.day.isoformat() for f in log.of("X1")] == ["2025-09-29"]
 
 
 def test_outcome_to_someone_without_a_right_is_critical(log: LogBuilder) -> None:

@@ -27,6 +27,7 @@ def test_defaults_are_those_of_the_spec() -> None:
         "objection_min_days": 7,
         "double_consent_12_15": True,
         "pupil16_refusal_blocks_invites": True,
+        "late_entry_days": 14,
         "sdq_bands": {
             "parent": {"borderline": 14, "abnormal": 17},
             "teacher": {"borderline": 12, "abnormal": 16},

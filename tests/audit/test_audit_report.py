@@ -47,7 +47,7 @@ def test_json_follows_the_cli_contract(late_invitation: LogBuilder) -> None:
     assert b1["subject"] == {
         "action": "discussion_held",
         "at": "2025-10-20",
-        "recorded_at": "2026-01-01T09:00:00",
+        "recorded_at": "2025-10-20T18:00:00",
         "position": b1["subject"]["position"],
     }
     assert [e["action"] for e in b1["evidence"]] == ["parents_invited", "discussion_held"]

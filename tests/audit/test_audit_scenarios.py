@@ -17,13 +17,15 @@ NAMES = sorted(p.stem for p in SCENARIOS.glob("*.jsonl"))
 
 
 def load(name: str) -> tuple[list[LoggedAction], dict[str, object]]:
+    """The scenario as ``zatlog import --history`` records it: records of the past, marked
+    migrated, which rule L1 does not judge."""
     path = SCENARIOS / f"{name}.jsonl"
     events = [
         LoggedAction(
             position=number,
             recorded_at=datetime(2026, 1, 1, 12, 0),
             actor="ib-devries",
-            action=parse_action_json(line),
+            action=parse_action_json(line).model_copy(update={"migrated": True}),
         )
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
         if line.strip()

@@ -98,12 +98,11 @@ def test_the_sqlite_path_never_imports_the_postgres_module(tmp_path: Path) -> No
 
 def test_a_usage_error_exits_with_2_and_a_user_error_with_1(tmp_path: Path) -> None:
     db = str(tmp_path / "z.db")
+    assert CliRunner().invoke(cli, ["--db", db, "init"]).exit_code == 0
     usage = CliRunner().invoke(cli, ["--db", db, "step", "enter", "--step", "9"])
     assert usage.exit_code == 2
     missing = CliRunner().invoke(
         cli, ["--db", db, "step", "enter", "--case", "x", "--at", "2025-01-01", "--step", "1"]
     )
     assert missing.exit_code == 1
-    assert missing.output == (
-        "Error: --case: case x has not been opened (case_opened must come first)\n"
-    )
+    assert missing.output == "Error: dossier x staat niet in het logboek\n"

@@ -12,6 +12,7 @@ import pytest
 from zatlog.actions import ACTION_CLASSES
 from zatlog.policy import Policy, load_policy
 from zatlog.projections.audit.catalog import RULES
+from zatlog.projections.audit.model import SEVERITIES
 from zatlog.projections.dossier.schema import SCHEMA_FILE
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -44,6 +45,15 @@ def test_every_rule_is_documented_with_both_titles() -> None:
     for rule in RULES:
         assert f"## {rule.id}: {rule.title_nl} / {rule.title_en}" in text
         assert rule.explanation_nl in text and rule.explanation_en in text
+
+
+def test_every_rule_names_its_severities_worst_first() -> None:
+    text = GENERATED["rules.md"]
+    for rule in RULES:
+        named = rule.severity.split(" / ")
+        assert named and set(named) <= set(SEVERITIES), rule.id
+        assert named == sorted(named, key=SEVERITIES.index), rule.id
+        assert f"| {rule.id} | {rule.severity} |" in text
 
 
 def test_every_action_and_field_is_documented() -> None:

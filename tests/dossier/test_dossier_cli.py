@@ -221,7 +221,7 @@ def test_the_audit_judges_the_recorded_exports(case_db: str) -> None:
     judged = [
         (f.rule, f.severity, f.subject.day.isoformat(), f.persons)
         for f in findings
-        if f.subject.name == "information_disclosed"
+        if f.subject.name == "information_disclosed" and f.rule != "L1"  # recorded today
     ]
     assert judged == [("D1", "critical", "2025-11-02", ("father",))]
 
@@ -343,7 +343,7 @@ def test_an_unknown_case_is_an_error(db: str) -> None:
     result = run(db, "dossier", "export", "2099-001", "--for", "mother")
 
     assert result.exit_code == 1
-    assert result.output == "Error: case 2099-001 has not been opened\n"
+    assert result.output == "Error: dossier 2099-001 staat niet in het logboek\n"
 
 
 def test_the_json_export_lists_the_names_the_reader_may_see(case_db: str) -> None:

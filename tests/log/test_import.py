@@ -108,7 +108,7 @@ def test_import_reads_standard_input(db: str) -> None:
 def test_a_missing_file_is_a_clear_error(db: str, tmp_path: Path) -> None:
     result = run(db, "import", str(tmp_path / "nope.jsonl"))
     assert result.exit_code == 1
-    assert "nope.jsonl: No such file or directory" in result.output
+    assert "nope.jsonl: lezen mislukt: No such file or directory" in result.output
 
 
 REJECTIONS: list[tuple[str, list[dict[str, Any] | str], int, str]] = [

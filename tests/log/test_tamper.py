@@ -164,7 +164,10 @@ def test_a_deleted_event_is_found(logged: tuple[str, RawStore]) -> None:
     store.sql("DELETE FROM {events} WHERE {position} = ?", (position,))
     assert f"version {version}, position {position}: missing" in broken(db, "--lang", "en")
     # and nothing is recorded on top of the rewritten case
-    result = run(db, "signal", "raise", "--case", CASE, "--at", "2025-12-01", "--description", "x")
+    result = run(
+        db, "signal", "raise", "--case", CASE, "--at", "2025-12-01", "--source", "teacher",
+        "--description", "x",
+    )  # fmt: skip
     assert result.exit_code == 1 and "Traceback" not in result.output
 
 

@@ -136,7 +136,7 @@ def test_case_show_of_an_unknown_case_says_so(db: str) -> None:
     result = run(db, "case", "show", "2025-999", "--lang", "en")
 
     assert result.exit_code == 1
-    assert result.output == "Error: case 2025-999 is not in the log\n"
+    assert result.output == "Error: case 2025-999 is not in the log; did you mean 2025-002?\n"
 
 
 def test_case_show_before_the_case_was_opened_says_so(db: str) -> None:
@@ -313,7 +313,9 @@ def test_due_for_an_unknown_case_says_so(db: str) -> None:
     result = run(db, "due", "--case", "2025-999")
 
     assert result.exit_code == 1
-    assert result.output == "Error: dossier 2025-999 staat niet in het logboek\n"
+    assert result.output == (
+        "Error: dossier 2025-999 staat niet in het logboek; bedoelde u 2025-002?\n"
+    )
 
 
 def test_nothing_due_says_so(db: str) -> None:

@@ -71,13 +71,13 @@ def test_each_projection_tracks_under_its_own_key_beside_the_application(app: Za
     catch_up(app, today=TODAY)
 
     positions = view(app).positions(
-        [f"{APP_NAME}/case_log", f"{APP_NAME}/case_state/v3", f"{APP_NAME}/due", APP_NAME]
+        [f"{APP_NAME}/case_log", f"{APP_NAME}/case_state/v3", f"{APP_NAME}/due/v3", APP_NAME]
     )
 
     assert positions == {
         "zatlog/case_log": 38,
         "zatlog/case_state/v3": 38,
-        "zatlog/due": 38,
+        "zatlog/due/v3": 38,
         "zatlog": 0,
     }
 
@@ -292,11 +292,12 @@ def test_a_new_version_of_a_read_model_is_built_afresh_under_its_own_key(
             "INSERT INTO {t}due_item VALUES (?, ?, ?, ?, ?, ?, ?)",
             ("stale", "default", "invite", "2020-01-01", "[]", "oud", "old"),
         )
-    monkeypatch.setattr(DueProjection, "version", 2)
+    monkeypatch.setattr(DueProjection, "version", DueProjection.version + 1)
 
     assert status(resolve(db))["due"] == (0, 38)
     result = catch_up(app, today=TODAY)
 
     assert result["due"] == (38, 38)
-    assert view(app).positions(["zatlog/due/v2"]) == {"zatlog/due/v2": 38}
+    key = f"zatlog/due/v{DueProjection.version}"
+    assert view(app).positions([key]) == {key: 38}
     assert dump(view(app)) == before
