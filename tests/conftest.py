@@ -39,9 +39,9 @@ def _postgres_schema() -> Iterator[str]:
 
 
 def _conninfo() -> str:
-    from zatlog.storage import resolve
+    from zatlog.storage import locate
 
-    s = resolve(POSTGRES_URL).settings
+    s = locate(POSTGRES_URL).settings
     return (
         f"dbname={s['POSTGRES_DBNAME']} host={s['POSTGRES_HOST']} port={s['POSTGRES_PORT']} "
         f"user={s['POSTGRES_USER']} password={s['POSTGRES_PASSWORD']}"
@@ -57,6 +57,16 @@ def created(db: str) -> str:
     prepare(location)
     ZatlogApp(location).close()
     return db
+
+
+@pytest.fixture(autouse=True)
+def config_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A configuration folder of the test's own, so encryption keys never land in the real
+    home (platformdirs reads XDG_CONFIG_HOME), and no outside key applies."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    monkeypatch.delenv("ZATLOG_CIPHER_KEY", raising=False)
+    return folder
 
 
 @pytest.fixture(params=BACKENDS)
