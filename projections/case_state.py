@@ -126,6 +126,7 @@ def _fold(events: list[LoggedAction], day: date, known_at: datetime | None) -> C
     from zatlog import people
     from zatlog.projections.case_model import (
         Activity,
+        BackDated,
         CaseState,
         Decision,
         Deferral,
@@ -382,6 +383,11 @@ def _fold(events: list[LoggedAction], day: date, known_at: datetime | None) -> C
         ],
         last_activity=Activity(on=last.day, action=last.name),
         events=len(ordered),
+        back_dated=[
+            BackDated(on=e.day, action=e.name, recorded_on=e.recorded_at.astimezone().date())
+            for e in ordered
+            if e.back_dated
+        ],
     )
 
 
@@ -476,8 +482,9 @@ class CaseStateProjection(CaseReadModel):
 
     name = "case_state"
     tables = (TABLE,)
-    version = 2
-    """2: meetings know their cancellation; one day's events ordered by time of day."""
+    version = 3
+    """2: meetings know their cancellation; one day's events ordered by time of day.
+    3: the back-dated entries (recorded more than a day after they happened)."""
 
     def update_case(self, writer: Writer, case: CaseEvents, today: date) -> None:
         state = case_state(case.events, today=today)

@@ -54,6 +54,12 @@ def personal_texts(scenario: Path) -> set[bytes]:
     return found
 
 
+@pytest.fixture(autouse=True)
+def no_keys_yet(config_home: Path) -> None:
+    """Start without the keys of other modules' databases: these tests count keys."""
+    shutil.rmtree(config_home / "zatlog" / "keys", ignore_errors=True)
+
+
 def keys_in(config_home: Path) -> list[Path]:
     return sorted((config_home / "zatlog" / "keys").glob("*.key"))
 
