@@ -213,7 +213,7 @@ def test_a_worker_that_dies_does_not_cost_the_rebuild(
 def test_a_failing_sql_load_falls_back_to_decoding_the_events(
     sqlite_db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = open_app(sqlite_db)
+    app = open_app(sqlite_db, encrypt=False)  # the SQL load reads unencrypted logs only
     try:
         in_one_process = built_in_one_process(app, many_cases(6))
         monkeypatch.setattr(case_log_sql, "FILED", "INSERT INTO no_such_table VALUES (?, ?)")
@@ -305,7 +305,7 @@ def test_the_index_is_loaded_in_sql_only_where_that_is_sound(
 
     from zatlog.case import Case
 
-    plain = open_app(sqlite_db)
+    plain = open_app(sqlite_db, encrypt=False)
     try:
         assert case_log_sql.loader(plain) is not None
         # An event class in a later version: its stored payloads may need upcasting.
