@@ -181,18 +181,22 @@ def test_a_flipped_bit_in_an_encrypted_event_is_reported_as_damage(
     db: str, scenarios: Path
 ) -> None:
     run(db, "import", str(scenarios / SCENARIO))
-    if is_postgres(db):
-        with connect(db) as conn:
+    with connect(db) as conn:  # what someone with the file does: drop the guards, edit
+        if is_postgres(db):
+            conn.execute('DROP TRIGGER "zatlog_events_append_only" ON zatlog_events')
             conn.execute(
                 "UPDATE zatlog_events SET state = set_byte(state, 40, get_byte(state, 40) # 1) "
                 "WHERE notification_id = 12"
             )
-    else:
-        with connect(db) as conn:
+        else:
+            conn.execute("DROP TRIGGER stored_events_no_update")
             (state,) = conn.execute("SELECT state FROM stored_events WHERE rowid = 12").fetchone()
             flipped = state[:40] + bytes([state[40] ^ 1]) + state[41:]
             conn.execute("UPDATE stored_events SET state = ? WHERE rowid = 12", (flipped,))
 
+    verified = invoke(db, "verify")
+    assert verified.exit_code == 1
+    assert "12" in verified.output and "key" not in verified.output
     result = invoke(db, "export-log")
 
     assert result.exit_code == 1
