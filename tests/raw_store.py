@@ -51,7 +51,7 @@ def stored_bytes(db: str) -> bytes:
         files = [Path(db + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
         return b"".join(f.read_bytes() for f in files if f.exists())
     schema = locate(db).settings["POSTGRES_SCHEMA"]
-    out = b""
+    rows: list[bytes] = []  # in a fixed order: PostgreSQL returns rows in any order
     with connect(db) as conn:
         tables = conn.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = %s", (schema,)
@@ -59,9 +59,10 @@ def stored_bytes(db: str) -> bytes:
         assert tables
         for (table,) in tables:
             for row in conn.execute(f"SELECT * FROM {table}"):
-                for value in row:
-                    out += bytes(value) if isinstance(value, bytes) else str(value).encode()
-    return out
+                rows.append(
+                    b"".join(bytes(v) if isinstance(v, bytes) else str(v).encode() for v in row)
+                )
+    return b"\n".join(sorted(rows))
 
 
 def event_count(db: str) -> int:

@@ -54,6 +54,12 @@ def personal_texts(scenario: Path) -> set[bytes]:
     return found
 
 
+@pytest.fixture
+def db(no_db: str) -> str:
+    """Nothing there yet: these tests create the database (and its key) themselves."""
+    return no_db
+
+
 @pytest.fixture(autouse=True)
 def no_keys_yet(config_home: Path) -> None:
     """Start without the keys of other modules' databases: these tests count keys."""
