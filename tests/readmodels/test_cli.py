@@ -465,8 +465,9 @@ def test_reading_an_empty_database_is_no_error(sqlite_db: str, command: list[str
 
 
 def test_read_models_of_an_encrypted_log_hold_no_readable_names(
-    sqlite_db: str, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    sqlite_db = str(tmp_path / "new.db")  # nothing there yet: the test chooses how it is made
     from eventsourcing.cryptography import AESCipher
 
     monkeypatch.setenv("ZATLOG_CIPHER_KEY", AESCipher.create_key(32))
@@ -488,8 +489,9 @@ def test_read_models_of_an_encrypted_log_hold_no_readable_names(
 
 
 def test_read_models_are_not_read_with_another_key(
-    sqlite_db: str, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    sqlite_db = str(tmp_path / "new.db")  # nothing there yet: the test chooses how it is made
     from eventsourcing.cryptography import AESCipher
 
     from zatlog.keys import key_id
