@@ -4,13 +4,38 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import IO
+from collections.abc import Callable
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from zatlog.cli.access import log_look, purpose_option
 from zatlog.cli.main import Session
 from zatlog.cli.options import check_output, example, write_output
+
+if TYPE_CHECKING:
+    from zatlog.storage import Location
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def no_encrypt_option(function: F) -> F:
+    """``--no-encrypt``: create a new database without encryption at rest."""
+    return click.option(
+        "--no-encrypt",
+        is_flag=True,
+        help="Create a new database unencrypted (default: encrypted at rest, AES-GCM, with a "
+        "key in your configuration folder). No effect on a database that exists.",
+    )(function)
+
+
+def announce_key(session: Session) -> None:
+    """Say where the key of a database created just now is kept."""
+    created = session.app.location.created_key
+    if created is not None:
+        click.echo(
+            f"encryption key created: {created} (back it up: without it the log is unreadable)"
+        )
 
 
 @click.command("import", epilog=example("zatlog --db school.db import actions.jsonl"))
@@ -28,8 +53,11 @@ from zatlog.cli.options import check_output, example, write_output
     help="Restore an export-log file into an EMPTY database with its original recording "
     "times and chain (the digest stays the same).",
 )
+@no_encrypt_option
 @click.pass_obj
-def import_command(session: Session, file: str, history: bool, restore: bool) -> None:
+def import_command(
+    session: Session, file: str, history: bool, restore: bool, no_encrypt: bool
+) -> None:
     """Import actions from a JSON Lines FILE (or - for standard input).
 
     One JSON object per line, in the format of docs/import-format.md. The import
@@ -52,6 +80,7 @@ def import_command(session: Session, file: str, history: bool, restore: bool) ->
     if restore and history:
         raise click.UsageError("--restore keeps the log as it was: it takes no --history")
     session.may_create()
+    session.encrypt_new = not no_encrypt
     try:
         with stream:
             if restore:
@@ -68,6 +97,7 @@ def import_command(session: Session, file: str, history: bool, restore: bool) ->
         ) from None
     if count:
         session.catch_up()
+    announce_key(session)
     if count == 0:
         click.echo(f"nothing to import: {source} has no actions")
     else:
@@ -112,8 +142,9 @@ def export_log(session: Session, output: str, purpose: str) -> None:
 
 
 @click.command("demo", epilog=example("zatlog --db demo.db demo"))
+@no_encrypt_option
 @click.pass_obj
-def demo(session: Session) -> None:
+def demo(session: Session, no_encrypt: bool) -> None:
     """Fill an empty database with a small, fictional demo school.
 
     Five cases in several steps, some compliant and some not, dated around
@@ -125,6 +156,7 @@ def demo(session: Session) -> None:
     from zatlog.errors import ZatlogError
 
     session.may_create()
+    session.encrypt_new = not no_encrypt
     app = session.app
     if app.last_position():
         raise ZatlogError(
@@ -132,6 +164,7 @@ def demo(session: Session) -> None:
         )
     batch = demo_actions(date.today())
     session.record(batch)
+    announce_key(session)
     cases = len({getattr(action, "case", None) for action, _ in batch} - {None})
     db = session.location.target
     click.echo(f"demo school recorded in {db}: {cases} cases, {len(batch)} actions")
@@ -140,37 +173,46 @@ def demo(session: Session) -> None:
         click.echo(f"  zatlog --db {db} {command}")
 
 
-@click.command("init", epilog=example("zatlog --db school.db init --encrypt"))
+@click.command("init", epilog=example("zatlog --db school.db init"))
 @click.option(
     "--encrypt/--no-encrypt",
-    default=False,
-    help="Create an encryption key for this database (AES-GCM at rest).",
+    default=None,
+    help="Encrypt a new database at rest (the default; AES-GCM, key in your configuration "
+    "folder, or $ZATLOG_CIPHER_KEY), or not.",
 )
 @click.pass_obj
-def init(session: Session, encrypt: bool) -> None:
-    """Create the database (and, with --encrypt, its encryption key) and say where they are.
+def init(session: Session, encrypt: bool | None) -> None:
+    """Create the database (encrypted by default, with its key) and say where they are.
 
     The key is kept in your configuration folder, apart from the data, and is
     needed to read the log: back it up somewhere safe. ZATLOG_CIPHER_KEY
-    overrides it.
+    overrides it. The database records which key it needs (its id, never the
+    key itself), so the key is found wherever the file is moved or copied.
     """
     from zatlog.errors import ZatlogError
-    from zatlog.keys import create_key, key_path
 
     session.may_create()
     location = session.location
-    if encrypt:
-        if location.encrypted:
-            raise ZatlogError(f"{location.target} already has a key: {key_path(location.target)}")
-        if session.app.last_position():
-            raise ZatlogError(
-                f"{location.target} already holds an unencrypted log; "
-                "encryption must be chosen before the first action"
-            )
-        session.close()
-        path = create_key(location.target)
-        session.reset()
-        click.echo(f"encryption key created: {path} (back it up: without it the log is unreadable)")
-    app = session.app
-    state = "encrypted" if app.location.encrypted else "not encrypted"
-    click.echo(f"database ready: {location.target} ({location.kind}, {state})")
+    if not location.new and encrypt is not None and encrypt != location.encrypted:
+        state = "encrypted" if location.encrypted else "unencrypted"
+        raise ZatlogError(
+            f"{location.target} already exists, {state}; encryption is chosen when a "
+            "database is created (export-log and import into a new database to change it)"
+        )
+    session.encrypt_new = encrypt is not False
+    announce_key(session)
+    click.echo(f"database ready: {location.target} ({at_rest_description(session.app.location)})")
+
+
+def at_rest_description(location: Location) -> str:
+    """``sqlite, encrypted (key id …)`` and the like, for init's report."""
+    if location.encrypted and location.key_id:
+        return f"{location.kind}, encrypted, key id {location.key_id}"
+    if location.encrypted:
+        return f"{location.kind}, encrypted (from before key ids)"
+    if location.at_rest == "legacy plain":
+        return (
+            f"{location.kind}, not encrypted: created before encryption at rest became the "
+            "default; export-log and import into a new database to encrypt it"
+        )
+    return f"{location.kind}, not encrypted"

@@ -228,6 +228,7 @@ def render_state(state: dict[str, Any], lang: Lang) -> str:
         RIGHT_LABELS,
         STEP_LABELS,
         label,
+        long_day,
     )
 
     def t(key: str) -> str:
@@ -396,6 +397,13 @@ def render_state(state: dict[str, Any], lang: Lang) -> str:
         )
     if not open_requests:
         lines.append(f"  {t('none')}")
+    if state.get("back_dated"):  # absent from states stored before version 3
+        lines += ["", t("back_dated")]
+        lines += [
+            f"  {entry['on']} {label(ACTION_LABELS, entry['action'], lang)}: "
+            + t("recorded_on").format(day=long_day(date.fromisoformat(entry["recorded_on"]), lang))
+            for entry in state["back_dated"]
+        ]
     return "\n".join(lines)
 
 
@@ -428,7 +436,8 @@ def render_list(summaries: list[CaseSummary], lang: Lang) -> str:
 
 
 def render_timeline(rows: list[TimelineRow], lang: Lang) -> str:
-    from zatlog.projections.i18n import CASE_LABELS, action_label, label
+    from zatlog.projections.i18n import CASE_LABELS, action_label, label, long_day
+    from zatlog.records import recorded_late
 
     def t(key: str) -> str:
         return label(CASE_LABELS, key, lang)
@@ -440,9 +449,13 @@ def render_timeline(rows: list[TimelineRow], lang: Lang) -> str:
             for key, value in row.payload.items()
             if key not in HIDDEN_IN_TIMELINE
         )
+        when = _when(row.payload["at"])
+        if not row.payload.get("migrated") and recorded_late(row.day, row.recorded_at):
+            recorded_on = long_day(row.recorded_at.astimezone().date(), lang)
+            when += f" ({t('recorded_on').format(day=recorded_on)})"
         table.append(
             [
-                _when(row.payload["at"]),
+                when,
                 action_label(row.action, lang),
                 row.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 row.actor,

@@ -82,7 +82,7 @@ def pdf_check(session: Session) -> Check:
 def database_checks(session: Session) -> list[Check]:
     """The database, its key and its read models; later checks need the earlier ones."""
     from zatlog.errors import StorageError
-    from zatlog.keys import BadKey, key_path
+    from zatlog.keys import BadKey, KeyNotFound, keys_folder
     from zatlog.storage import NoDatabase, NotADatabase, check_database, resolve
 
     database = session.message("doctor_database")
@@ -93,9 +93,14 @@ def database_checks(session: Session) -> list[Check]:
         location = resolve(session.db)
     except BadKey as error:
         detail = session.message("bad_key", source=error.source, reason=error.reason)
-        target = session.db or os.environ.get("ZATLOG_DB") or ""
         return [
-            Check(key, "problem", detail, session.message("doctor_key_fix", path=key_path(target))),
+            Check(key, "problem", detail, session.message("doctor_key_fix", path=keys_folder())),
+            Check(models, "note", skipped),
+        ]
+    except KeyNotFound as error:
+        detail = f"{session.message('doctor_key_misfit')} ({error})"
+        return [
+            Check(key, "problem", detail, session.message("doctor_key_fix", path=keys_folder())),
             Check(models, "note", skipped),
         ]
     except StorageError as error:
@@ -146,11 +151,11 @@ def key_checks(session: Session, location: Location) -> list[Check]:
     from eventsourcing.persistence import MapperDeserialisationError
 
     from zatlog.application import ZatlogApp
-    from zatlog.keys import KEY_ENV, key_path
+    from zatlog.keys import KEY_ENV, key_file, legacy_key_path
     from zatlog.storage import readable_by_others
 
     name = session.message("doctor_key")
-    path = key_path(location.target)
+    path = key_file(location.key_id) if location.key_id else legacy_key_path(location.target)
     source = KEY_ENV if os.environ.get(KEY_ENV) else str(path)
     checks: list[Check] = []
     if location.encrypted and source == str(path) and readable_by_others(path):

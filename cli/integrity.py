@@ -110,8 +110,9 @@ def backup(session: Session, file: str) -> None:
     location = session.location
     backup(location, Path(file))
     from zatlog.application import ZatlogApp
+    from zatlog.storage import resolve
 
-    copy = ZatlogApp(type(location)(location.kind, str(Path(file).resolve()), location.settings))
+    copy = ZatlogApp(resolve(str(Path(file).resolve())))
     try:
         click.echo(f"backup written: {file} (digest {log_digest(copy).short})")
     finally:

@@ -76,6 +76,8 @@ class Session:
         """Whether this command may create the database (only init, demo and import)."""
         self._created: list[Path] = []
         """What this command created for a new database, taken away again if it fails."""
+        self.encrypt_new = True
+        """Whether a database that does not exist yet is created encrypted (``--no-encrypt``)."""
 
     @property
     def actor(self) -> str:
@@ -96,8 +98,11 @@ class Session:
     def location(self) -> Location:
         """The database, checked: a command that does not create one finds it there.
 
-        On a path with no database nothing is created (no file, no folder).
+        On a path with no database nothing is created (no file, no folder). An
+        encrypted database comes with its key (see :func:`zatlog.storage.resolve`).
         """
+        if self._app is not None:  # a database created just now: with its key
+            return self._app.location
         if self._location is None:
             from zatlog.storage import (
                 NoDatabase,
@@ -144,22 +149,25 @@ class Session:
         """A database or key file that others may read: say so (stderr), once."""
         from pathlib import Path
 
-        from zatlog.keys import KEY_ENV, key_path
+        from zatlog.keys import KEY_ENV, key_file, legacy_key_path
         from zatlog.storage import readable_by_others
 
         files = [] if location.is_postgres else [Path(location.target)]
-        if not os.environ.get(KEY_ENV):
-            files.append(key_path(location.target))
+        if location.encrypted and not os.environ.get(KEY_ENV):
+            files.append(
+                key_file(location.key_id) if location.key_id else legacy_key_path(location.target)
+            )
         for path in files:
             if readable_by_others(path):
                 click.echo(self.message("readable_by_others", path=path), err=True)
 
     @property
     def app(self) -> ZatlogApp:
+        """The log, opened on first use (a new database is created, encrypted by default)."""
         if self._app is None:
             from zatlog.application import ZatlogApp
 
-            self._app = ZatlogApp(self.location)
+            self._app = ZatlogApp(self.location, encrypt_new=self.encrypt_new)
         return self._app
 
     def record(self, batch: Sequence[tuple[Action, str]]) -> int:

@@ -198,6 +198,14 @@ class Activity(_Model):
     action: str
 
 
+class BackDated(_Model):
+    """An entry recorded more than a day after the day it happened (``on``)."""
+
+    on: date
+    action: str
+    recorded_on: date
+
+
 class CaseState(_Model):
     """A case as it was on ``as_of`` (as the log held it at ``known_at``, when given)."""
 
@@ -228,3 +236,6 @@ class CaseState(_Model):
     last_activity: Activity
     events: int
     """How many events the state is built from."""
+    back_dated: list[BackDated] = []
+    """The entries recorded more than a day after they happened, in time order (not those
+    brought over with ``import --history``)."""

@@ -142,6 +142,7 @@ def state_of(facts: CaseFacts, known_at: datetime | None = None) -> CaseState | 
     from zatlog.people import PUPIL
     from zatlog.projections.case_model import (
         Activity,
+        BackDated,
         CaseState,
         Deferral,
         Discussion,
@@ -277,6 +278,11 @@ def state_of(facts: CaseFacts, known_at: datetime | None = None) -> CaseState | 
         ],
         last_activity=Activity(on=last.day, action=last.name),
         events=len(facts.events),
+        back_dated=[
+            BackDated(on=e.day, action=e.name, recorded_on=e.recorded_at.astimezone().date())
+            for e in facts.events
+            if e.back_dated
+        ],
     )
 
 
@@ -491,9 +497,10 @@ class CaseStateProjection(CaseReadModel):
 
     name = "case_state"
     tables = (TABLE,)
-    version = 3
+    version = 4
     """2: meetings know their cancellation; one day's events ordered by time of day.
-    3: read from the one fold: the step by its rule, each consent form's status, every
+    3: the back-dated entries (recorded more than a day after they happened).
+    4: read from the one fold: the step by its rule, each consent form's status, every
     request with its deadline, the restrictions in force."""
 
     def update_case(self, writer: Writer, case: CaseEvents, today: date) -> None:

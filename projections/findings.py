@@ -149,7 +149,7 @@ def stored_audit(
             continue
         if computed_on == today.isoformat():
             rows = json.loads(reader.unseal(sealed))
-            case_findings = _rebuilt(reader, ref, rows) if rows else []
+            case_findings = _rebuilt(reader, ref, home, rows) if rows else []
             case_stats = _stats(json.loads(reader.unseal(sealed_stats)))
         else:
             if home not in school_cache:
@@ -167,10 +167,16 @@ def stored_audit(
     return AuditResult(today, tuple(findings), len(audited), tuple(audited), _merged(figures))
 
 
-def _rebuilt(reader: Reader, ref: str, rows: list[dict[str, Any]]) -> list[Finding]:
-    """Stored findings with their subject and evidence events read back from the index."""
+def _rebuilt(reader: Reader, ref: str, home: str, rows: list[dict[str, Any]]) -> list[Finding]:
+    """Stored findings with their subject and evidence events read back from the index.
+
+    Evidence may be a school event (a document published after the case's event).
+    """
     _, events = read_case_events(reader, ref)
     by_position = {e.position: e for e in events}
+    cited = {row["subject"] for row in rows} | {p for row in rows for p in row["evidence"]}
+    if not cited <= by_position.keys():
+        by_position.update((e.position, e) for e in read_school_events(reader, home))
     return [
         Finding(
             row["rule"],

@@ -356,6 +356,7 @@ def message(key: str, lang: Lang = "nl", **fields: object) -> str:
 # -- the dossier export (zatlog dossier export) -------------------------------------------
 
 DOSSIER_LABELS: dict[str, tuple[str, str]] = {
+    "recorded_on": ("vastgelegd op {day}", "recorded on {day}"),
     "title": ("Inzage in het leerlingdossier", "Inspection of the pupil's file"),
     "title_important_facts": (
         "Belangrijke feiten uit het leerlingdossier",
@@ -1040,6 +1041,11 @@ CASE_LABELS: dict[str, tuple[str, str]] = {
     "requests": ("Openstaande informatieverzoeken", "Open information requests"),
     "none": ("geen", "none"),
     "recorded": ("vastgelegd", "recorded"),
+    "recorded_on": ("vastgelegd op {day}", "recorded on {day}"),
+    "back_dated": (
+        "Later vastgelegd (meer dan een dag na de datum)",
+        "Recorded later (more than a day after the date)",
+    ),
     "by": ("door", "by"),
     "day": ("datum", "date"),
     "action": ("handeling", "action"),

@@ -28,9 +28,10 @@ def weasyprint_html() -> type[HTML]:
     WeasyPrint loads Pango when it is imported and raises a bare ``OSError``
     ("cannot load library 'libpango-1.0-0'") when it is not installed.
     """
+    from zatlog.projections.weasy_import import import_weasyprint_html
+
     try:
-        from weasyprint import HTML
+        html: type[HTML] = import_weasyprint_html()
     except (OSError, ImportError) as error:
         raise PdfUnavailable(" ".join(str(error).split())) from None
-    html: type[HTML] = HTML
     return html

@@ -779,15 +779,19 @@ def decode(app: ZatlogApp, notifications: Sequence[Notification]) -> list[tuple[
     try:
         return [(to_domain_event(n), Tracking(APP_NAME, n.id)) for n in notifications]
     except MapperDeserialisationError:
-        raise LogUnreadable(app.location.target) from None
+        from zatlog.application import unreadable
+
+        where = f"position {_first_unreadable(app, notifications)}"
+        raise LogUnreadable(app.location.target, str(unreadable(app.location, where))) from None
 
 
 class LogUnreadable(StorageError):
-    """The log's events cannot be decoded: another encryption key, or none."""
+    """The log's events cannot be decoded: damaged, or (an old log) another key or none."""
 
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, text: str | None = None) -> None:
         super().__init__(
-            f"cannot read the log in {target}: it was written with another encryption key, "
+            text
+            or f"cannot read the log in {target}: it was written with another encryption key, "
             "or without one"
         )
         self.target = target
@@ -798,6 +802,15 @@ def check_readable(app: ZatlogApp) -> None:
     end = app.last_position()
     for start in {0, max(end - 1, 0)}:
         decode(app, app.recorder.select_notifications(start=start, limit=1))
+
+
+def _first_unreadable(app: ZatlogApp, notifications: Sequence[Notification]) -> int:
+    for notification in notifications:
+        try:
+            app.mapper.to_domain_event(notification)
+        except MapperDeserialisationError:
+            return notification.id
+    return notifications[0].id
 
 
 def feed(projection: ReadModel, events: Iterable[tuple[Any, Tracking]], handlers: Handlers) -> None:

@@ -7,7 +7,10 @@ are skipped (CI always sets it).
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,13 +42,32 @@ def _postgres_schema() -> Iterator[str]:
 
 
 def _conninfo() -> str:
-    from zatlog.storage import resolve
+    from zatlog.storage import locate
 
-    s = resolve(POSTGRES_URL).settings
+    s = locate(POSTGRES_URL).settings
     return (
         f"dbname={s['POSTGRES_DBNAME']} host={s['POSTGRES_HOST']} port={s['POSTGRES_PORT']} "
         f"user={s['POSTGRES_USER']} password={s['POSTGRES_PASSWORD']}"
     )
+
+
+# Encryption keys never land in the real home (platformdirs reads XDG_CONFIG_HOME), and
+# no outside key applies. Databases that a module builds once keep their keys here ...
+SESSION_CONFIG = Path(tempfile.mkdtemp(prefix="zatlog-test-config-"))
+atexit.register(shutil.rmtree, SESSION_CONFIG, ignore_errors=True)
+os.environ["XDG_CONFIG_HOME"] = str(SESSION_CONFIG)
+os.environ.pop("ZATLOG_CIPHER_KEY", None)
+
+
+@pytest.fixture(autouse=True)
+def config_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """... and each test has a configuration folder of its own, holding those keys too."""
+    folder = tmp_path_factory.mktemp("config")
+    if (SESSION_CONFIG / "zatlog").is_dir():
+        shutil.copytree(SESSION_CONFIG / "zatlog", folder / "zatlog")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    monkeypatch.delenv("ZATLOG_CIPHER_KEY", raising=False)
+    return folder
 
 
 def created(db: str) -> str:

@@ -28,7 +28,7 @@ from zatlog.case import Case, case_id
 from zatlog.errors import ConcurrentWriteError, InvalidAction, StorageError
 from zatlog.records import LoggedAction
 from zatlog.school import School, school_id
-from zatlog.storage import Location
+from zatlog.storage import Location, establish
 
 ATTEMPTS = 10
 """How often a batch is re-checked and retried after another writer got in first."""
@@ -48,7 +48,10 @@ class ZatlogApp(Application[UUID]):
 
     name = "zatlog"
 
-    def __init__(self, location: Location) -> None:
+    def __init__(self, location: Location, encrypt_new: bool = True) -> None:
+        """Open the log of ``location``; a new database is created first, encrypted
+        unless ``encrypt_new`` is false (see :func:`zatlog.storage.establish`)."""
+        location = establish(location, encrypt_new)
         self.location = location
         for attempt in range(ATTEMPTS):
             try:
@@ -158,7 +161,7 @@ class ZatlogApp(Application[UUID]):
         except AggregateNotFoundError:
             return None
         except MapperDeserialisationError:
-            raise self._unreadable() from None
+            raise self._unreadable(f"case {reference}") from None
 
     def _load_school(self, school: str) -> School:
         try:
@@ -166,14 +169,10 @@ class ZatlogApp(Application[UUID]):
         except AggregateNotFoundError:
             return School.register(school)
         except MapperDeserialisationError:
-            raise self._unreadable() from None
+            raise self._unreadable(f"school {school}") from None
 
-    def _unreadable(self) -> StorageError:
-        return StorageError(
-            f"cannot read the log in {self.location.target}: it was written with another "
-            "encryption key, or without one (the key comes from ZATLOG_CIPHER_KEY or the key "
-            "file that `zatlog init --encrypt` created)"
-        )
+    def _unreadable(self, where: str) -> StorageError:
+        return unreadable(self.location, where)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -188,7 +187,7 @@ class ZatlogApp(Application[UUID]):
                 try:
                     event = self.mapper.to_domain_event(notification)
                 except MapperDeserialisationError:
-                    raise self._unreadable() from None
+                    raise self._unreadable(f"position {notification.id}") from None
                 logged = to_logged_action(event, notification.id)
                 if logged is not None:
                     yield logged
@@ -198,6 +197,29 @@ class ZatlogApp(Application[UUID]):
 
     def last_position(self) -> int:
         return self.recorder.max_notification_id() or 0
+
+
+def unreadable(location: Location, where: str) -> StorageError:
+    """The error for a stored event that does not decode.
+
+    The database names its key by id and the key was checked against it, so an
+    event that does not decrypt with it was changed after it was written: damage,
+    not another key.
+    """
+    if location.key_id is not None:
+        return StorageError(
+            f"the log in {location.target} is damaged at {where}: a stored event does not "
+            f"decrypt with this database's own key (id {location.key_id}); it was changed "
+            "after it was written"
+        )
+    if location.encrypted:
+        return StorageError(
+            f"cannot read the log in {location.target} at {where}: a stored event does not "
+            "decrypt with its key (ZATLOG_CIPHER_KEY or its key file): another key, or damage"
+        )
+    return StorageError(
+        f"the log in {location.target} is damaged at {where}: a stored event is not readable"
+    )
 
 
 def check_not_ahead(action: a.Action, today: date) -> None:

@@ -6,10 +6,11 @@ written beside its destination and renamed into place, so a half-written
 backup never carries the destination's name. A restore goes only into a new
 (or empty) path and is verified before it is kept.
 
-An encrypted log's key file (see :mod:`zatlog.keys`) is found by the
-database's path, so the backup and the restored database get a key file of
-their own with the same key (in the configuration folder, never beside the
-data). PostgreSQL has its own tools: ``pg_dump`` and ``pg_restore``.
+An encrypted log names its key by id (see :mod:`zatlog.keys`), so the backup
+and the restored database find the same key in the configuration folder (or
+``ZATLOG_CIPHER_KEY``) wherever they are: no key is ever copied, and none is
+kept beside the data. PostgreSQL has its own tools: ``pg_dump`` and
+``pg_restore``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import sqlite3
 from pathlib import Path
 
 from zatlog.errors import StorageError, ZatlogError
-from zatlog.keys import KEY_ENV, key_path
 from zatlog.storage import Location
 
 POSTGRES_TOOLS = (
@@ -39,7 +39,6 @@ def backup(location: Location, destination: Path) -> None:
     if destination.exists():
         raise ZatlogError(f"{destination} already exists: a backup never overwrites a file")
     _copy(source, destination)
-    _copy_key(location.target, str(destination))
 
 
 def restore(backup_file: Path, location: Location) -> None:
@@ -57,15 +56,12 @@ def restore(backup_file: Path, location: Location) -> None:
         )
     target.unlink(missing_ok=True)
     _copy(backup_file, target)
-    _copy_key(str(backup_file), str(target))
 
 
 def discard(location: Location) -> None:
     """Remove a restored copy that did not verify (the backup itself is left untouched)."""
     for suffix in ("", "-wal", "-shm"):
         Path(location.target + suffix).unlink(missing_ok=True)
-    if not os.environ.get(KEY_ENV):
-        key_path(location.target).unlink(missing_ok=True)
 
 
 def _copy(source: Path, destination: Path) -> None:
@@ -97,15 +93,3 @@ def _check_is_log(path: Path) -> None:
         raise ZatlogError(f"{path} is not a zatlog database ({error})") from None
     if "stored_events" not in tables:
         raise ZatlogError(f"{path} is not a zatlog database (it has no stored events)")
-
-
-def _copy_key(source: str, destination: str) -> None:
-    if os.environ.get(KEY_ENV):
-        return  # the key comes from the environment for every path
-    source_key = key_path(source)
-    if source_key.is_file():
-        destination_key = key_path(destination)
-        destination_key.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        descriptor = os.open(destination_key, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "wb") as out:
-            out.write(source_key.read_bytes())

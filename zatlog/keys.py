@@ -1,10 +1,13 @@
 """Encryption at rest: one AES-GCM key per database, kept apart from the data.
 
-``zatlog init --encrypt`` creates the key in the per-user configuration folder
-(never beside the database), readable by its owner only. ``ZATLOG_CIPHER_KEY``
-overrides the key file, e.g. for a server whose key comes from a vault. With a
-key, every event's state is compressed (zlib) and encrypted (AES-GCM) by the
-library's own cipher before it is stored.
+A new database is encrypted unless ``--no-encrypt`` is given. Its key is
+created in the per-user configuration folder (``keys/<key id>.key``, readable
+by its owner only, in a folder only the owner can enter), never beside the
+data. The database records only the key's id (a hash of the key), so the key
+is found wherever the file lives or however its URL is written.
+``ZATLOG_CIPHER_KEY`` overrides the key file, e.g. for a server whose key
+comes from a vault. With a key, every event's state is compressed (zlib) and
+encrypted (AES-GCM) by the library's own cipher before it is stored.
 """
 
 from __future__ import annotations
@@ -19,12 +22,27 @@ from zatlog.errors import StorageError
 KEY_ENV = "ZATLOG_CIPHER_KEY"
 
 
-def key_path(target: str) -> Path:
-    """Where the key of the database ``target`` (a file path or a URL) is kept."""
+def keys_folder() -> Path:
+    """The per-user folder of key files."""
     from platformdirs import user_config_path
 
+    return user_config_path("zatlog", appauthor=False) / "keys"
+
+
+def key_id(key: str) -> str:
+    """The id a database records for ``key``: a hash that reveals nothing of the key."""
+    return hashlib.sha256(b"zatlog key id\0" + key.strip().encode("ascii")).hexdigest()[:24]
+
+
+def key_file(identifier: str) -> Path:
+    """Where the key with id ``identifier`` is kept."""
+    return keys_folder() / f"{identifier}.key"
+
+
+def legacy_key_path(target: str) -> Path:
+    """Where versions before the key id kept the key of ``target`` (a hash of its path/URL)."""
     digest = hashlib.sha256(target.encode()).hexdigest()[:16]
-    return user_config_path("zatlog", appauthor=False) / "keys" / f"{digest}.key"
+    return keys_folder() / f"{digest}.key"
 
 
 class BadKey(StorageError):
@@ -33,28 +51,14 @@ class BadKey(StorageError):
     def __init__(self, source: str, reason: str) -> None:
         super().__init__(
             f"{source}: not a valid key ({reason}); expected 16, 24 or 32 bytes in base64, "
-            "as zatlog init --encrypt makes them"
+            "as zatlog init makes them"
         )
         self.source = source
         self.reason = reason
 
 
-def find_key(target: str) -> str | None:
-    """The key for ``target``: ZATLOG_CIPHER_KEY, else its key file, else none.
-
-    A key that is not 16, 24 or 32 bytes of base64 is refused here, before the
-    library tries (and fails deep inside) to use it.
-    """
-    if os.environ.get(KEY_ENV):
-        return checked_key(os.environ[KEY_ENV], KEY_ENV)
-    path = key_path(target)
-    if not path.is_file():
-        return None
-    try:
-        text = path.read_text(encoding="ascii")
-    except (OSError, UnicodeDecodeError) as error:
-        raise BadKey(str(path), getattr(error, "strerror", None) or "not ASCII text") from None
-    return checked_key(text, str(path))
+class KeyNotFound(StorageError):
+    """An encrypted database whose key is missing, or is another key: where it was looked for."""
 
 
 def checked_key(text: str, source: str) -> str:
@@ -69,24 +73,80 @@ def checked_key(text: str, source: str) -> str:
     return key
 
 
-def create_key(target: str) -> Path:
-    """Create a new 256-bit key file for ``target``; refuse to overwrite one."""
+def find_key(identifier: str) -> str:
+    """The key with id ``identifier``: ZATLOG_CIPHER_KEY, else its key file.
+
+    A missing or wrong key is refused with one line naming where it was looked for.
+    """
+    path = key_file(identifier)
+    wanted = f"this database is encrypted and needs the key with id {identifier}"
+    if os.environ.get(KEY_ENV, "").strip():
+        from_env = checked_key(os.environ[KEY_ENV], KEY_ENV)
+        if key_id(from_env) == identifier:
+            return from_env
+        raise KeyNotFound(f"{wanted}; {KEY_ENV} holds another key (id {key_id(from_env)})")
+    if not path.is_file():
+        raise KeyNotFound(f"{wanted}; it is not in {KEY_ENV} (not set) nor in {path}")
+    try:
+        text = path.read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError) as error:
+        raise BadKey(str(path), getattr(error, "strerror", None) or "not ASCII text") from None
+    key = checked_key(text, str(path))
+    if key_id(key) != identifier:
+        raise KeyNotFound(f"{wanted}; {path} holds another key (id {key_id(key)})")
+    return key
+
+
+def find_legacy_key(target: str) -> str | None:
+    """The key of an encrypted database from before the key id: ZATLOG_CIPHER_KEY, else
+    the key file named after its path or URL."""
+    if os.environ.get(KEY_ENV, "").strip():
+        return checked_key(os.environ[KEY_ENV], KEY_ENV)
+    path = legacy_key_path(target)
+    if not path.is_file():
+        return None
+    try:
+        return checked_key(path.read_text(encoding="ascii"), str(path))
+    except (OSError, UnicodeDecodeError) as error:
+        raise BadKey(str(path), getattr(error, "strerror", None) or "not ASCII text") from None
+
+
+def new_key() -> tuple[str, Path | None]:
+    """The key of a new database and where it is kept.
+
+    ``ZATLOG_CIPHER_KEY`` when set (nothing is written: the key lives where it came
+    from); else a new 256-bit key in its own file (0600, folder 0700).
+    """
+    if os.environ.get(KEY_ENV, "").strip():
+        return checked_key(os.environ[KEY_ENV], KEY_ENV), None
     from eventsourcing.cryptography import AESCipher
 
-    path = key_path(target)
-    missing = [folder for folder in (path.parent, *path.parent.parents) if not folder.exists()]
-    for folder in reversed(missing):  # each folder made here is private, not only the last
-        folder.mkdir(mode=0o700)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "w", encoding="ascii") as out:
-        out.write(AESCipher.create_key(32) + "\n")
-    return path
+    key = AESCipher.create_key(32)
+    folder = keys_folder()
+    try:
+        missing = [f for f in (folder, *folder.parents) if not f.exists()]
+        for made in reversed(missing):  # each folder made here is private, not only the last
+            made.mkdir(mode=0o700)
+        folder.chmod(0o700)
+        path = key_file(key_id(key))
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="ascii") as out:
+            out.write(key + "\n")
+    except OSError as error:
+        raise StorageError(f"cannot create the encryption key in {folder}: {error}") from None
+    return key, path
 
 
-def cipher_settings(key: str) -> dict[str, str]:
-    """The library's settings for compressed, AES-GCM encrypted event state."""
-    return {
-        "CIPHER_TOPIC": "eventsourcing.cryptography:AESCipher",
-        "CIPHER_KEY": key,
-        "COMPRESSOR_TOPIC": "eventsourcing.compressor:ZlibCompressor",
+def cipher_settings(key: str | None) -> dict[str, str]:
+    """The library's settings for compressed, AES-GCM encrypted event state (none: plain).
+
+    The library also reads ``ZATLOG_<SETTING>`` from the process environment for an
+    application named zatlog, and ``ZATLOG_CIPHER_KEY`` is our own variable: both
+    spellings are set, so only what the database records decides.
+    """
+    settings = {
+        "CIPHER_TOPIC": "eventsourcing.cryptography:AESCipher" if key else "",
+        "CIPHER_KEY": key or "",
+        "COMPRESSOR_TOPIC": "eventsourcing.compressor:ZlibCompressor" if key else "",
     }
+    return {**settings, **{f"ZATLOG_{name}": value for name, value in settings.items()}}

@@ -56,6 +56,20 @@ class LoggedAction:
     def case(self) -> str | None:
         return getattr(self.action, "case", None)
 
+    @property
+    def back_dated(self) -> bool:
+        """Recorded more than a day after it happened: see :func:`recorded_late`."""
+        return not self.action.migrated and recorded_late(self.day, self.recorded_at)
+
+
+def recorded_late(day: date, recorded_at: datetime) -> bool:
+    """Whether an entry dated ``day`` was recorded more than a day later (its recording day,
+    local time). Whoever reads it is then shown the recording date beside its date, so
+    that back-dating is visible. Actions brought over with ``import --history`` keep
+    their ``migrated`` mark instead: their import day is not when they were written down.
+    """
+    return (recorded_at.astimezone().date() - day).days > 1
+
 
 def in_time_order(events: Iterable[LoggedAction]) -> list[LoggedAction]:
     """By ``at`` (date, then time of day), ties in recording order (docs/import-format.md)."""

@@ -56,7 +56,7 @@ def export_lines(app: ZatlogApp, page_size: int = 2000) -> Iterator[dict[str, An
             try:
                 event = app.mapper.to_domain_event(notification)
             except MapperDeserialisationError:
-                raise app._unreadable() from None
+                raise app._unreadable(f"position {notification.id}") from None
             if isinstance(event, School.Registered):
                 registered[event.school] = event.timestamp.isoformat()
                 continue

@@ -13,12 +13,13 @@ import os
 import re
 import sqlite3
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from zatlog.errors import StorageError
+from zatlog.keys import cipher_settings
 
 DB_ENV = "ZATLOG_DB"
 
@@ -30,6 +31,13 @@ class Location:
     kind: str  # "sqlite" or "postgres"
     target: str  # the SQLite file path, or the URL without its password
     settings: dict[str, str]
+    at_rest: str = "new"
+    """What the database says of itself: ``new`` (nothing recorded yet, no metadata),
+    ``encrypted`` / ``plain`` (its metadata says so), or ``legacy encrypted`` /
+    ``legacy plain`` (a log from before the metadata table)."""
+    key_id: str | None = None
+    created_key: Path | None = field(default=None, compare=False)
+    """The key file created when this database was created (see :func:`establish`)."""
 
     @property
     def is_postgres(self) -> bool:
@@ -37,7 +45,11 @@ class Location:
 
     @property
     def encrypted(self) -> bool:
-        return "CIPHER_KEY" in self.settings
+        return bool(self.settings.get("CIPHER_KEY"))
+
+    @property
+    def new(self) -> bool:
+        return self.at_rest == "new"
 
 
 def default_sqlite_path() -> Path:
@@ -50,20 +62,74 @@ def default_sqlite_path() -> Path:
 def resolve(db: str | None) -> Location:
     """``--db`` first, else ``ZATLOG_DB``, else the per-user SQLite file.
 
-    When the database has an encryption key (see :mod:`zatlog.keys`), event
-    state is compressed and encrypted at rest.
+    An encrypted database (see :mod:`zatlog.keys`) is opened with its key, or
+    refused with one line naming where the key was looked for: its event state
+    is compressed and encrypted at rest, and so are the read models' personal
+    columns.
     """
-    from zatlog.keys import cipher_settings, find_key
+    return _at_rest(locate(db))
 
+
+def locate(db: str | None) -> Location:
+    """Where the database is, without opening it (see :func:`resolve`)."""
     value = db or os.environ.get(DB_ENV) or str(default_sqlite_path())
     if value.startswith(("postgresql://", "postgres://")):
         location = _postgres(value)
     else:
         location = _sqlite(value)
-    key = find_key(location.target)
-    if key:
-        location.settings.update(cipher_settings(key))
+    location.settings.update(cipher_settings(None))
     return location
+
+
+def _at_rest(location: Location) -> Location:
+    """``location`` with its key, as its metadata (or, for an old log, its first event) says."""
+    from zatlog import keys, store_meta
+
+    meta = store_meta.read(location)
+    if meta is None:
+        state = store_meta.legacy_state(location)
+        if state == "empty":
+            return location
+        if state == "plain":
+            return replace(location, at_rest="legacy plain")
+        key = keys.find_legacy_key(location.target)
+        if key is None:
+            raise StorageError(
+                f"{location.target} is encrypted, and its key is not in {keys.KEY_ENV} (not set) "
+                f"nor in {keys.legacy_key_path(location.target)}"
+            )
+        settings = {**location.settings, **keys.cipher_settings(key)}
+        return replace(location, settings=settings, at_rest="legacy encrypted")
+    if not meta.encrypted:
+        return replace(location, at_rest="plain")
+    if meta.key_id is None:
+        raise StorageError(f"{location.target}: its metadata says encrypted but names no key id")
+    key = keys.find_key(meta.key_id)
+    settings = {**location.settings, **keys.cipher_settings(key)}
+    return replace(location, settings=settings, at_rest="encrypted", key_id=meta.key_id)
+
+
+def establish(location: Location, encrypt: bool = True) -> Location:
+    """Create a new database's metadata (and, with ``encrypt``, its key); return it opened.
+
+    A database that already exists is returned as it is. Should another writer
+    create it at the same moment, its choice holds and our unused key file goes.
+    """
+    from zatlog import keys, store_meta
+
+    if location.at_rest != "new":
+        return location
+    if not encrypt:
+        store_meta.write_once(location, store_meta.Meta(encrypted=False, key_id=None))
+        return _at_rest(location)
+    key, path = keys.new_key()
+    wanted = store_meta.Meta(encrypted=True, key_id=keys.key_id(key))
+    held = store_meta.write_once(location, wanted)
+    if held != wanted:
+        if path is not None:
+            path.unlink(missing_ok=True)
+        path = None
+    return replace(_at_rest(location), created_key=path)
 
 
 def _sqlite(value: str) -> Location:

@@ -139,7 +139,7 @@ def verify(app: ZatlogApp, case: str | None = None, against: Digest | None = Non
                 count_upto += checked.count_upto
                 last_upto = max(last_upto, checked.last_upto)
     if result.events and unreadable == result.events:
-        raise app._unreadable()  # not one event decrypts: a missing or wrong key, not damage
+        raise app._unreadable("every event")  # not one decrypts: a wrong key, unless its id matched
     result.breaks.sort(key=lambda b: b.position)
     if against is not None:
         result.recomputed = Digest(count_upto, last_upto, merkle_root(heads).hex())

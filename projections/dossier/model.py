@@ -243,7 +243,9 @@ class Relations(_Part):
 
 class HistoryEntry(_Part):
     """One event: what happened (``action`` and ``details``), when (``at``), who recorded
-    it (``recorded_by``) and when (``recorded_at``)."""
+    it (``recorded_by``) and when (``recorded_at``). ``back_dated``: recorded more than a
+    day after ``at`` (not counting actions brought over from another system), which the
+    document shows beside its date."""
 
     position: int
     at: str
@@ -251,6 +253,7 @@ class HistoryEntry(_Part):
     category: str
     recorded_by: str
     recorded_at: datetime
+    back_dated: bool
     details: dict[str, Any]
 
 
@@ -948,6 +951,7 @@ def _entry(event: LoggedAction, view: _View) -> HistoryEntry:
         category=CATEGORY_OF_ACTION[action.action],
         recorded_by=event.actor,
         recorded_at=event.recorded_at,
+        back_dated=event.back_dated,
         details=details,
     )
 

@@ -112,6 +112,18 @@ def logged(db: str, scenarios: Path) -> Iterator[tuple[str, RawStore]]:
         store.close()
 
 
+@pytest.fixture
+def plain_logged(no_db: str, scenarios: Path) -> Iterator[tuple[str, RawStore]]:
+    """As ``logged``, on an unencrypted store, whose stored states can be read and edited
+    in place (an encrypted one's cannot: a changed bit is damage, tests/log/test_encryption)."""
+    assert run(no_db, "import", "--no-encrypt", str(scenarios / SCENARIO)).exit_code == 0
+    store = RawStore(no_db)
+    try:
+        yield no_db, store
+    finally:
+        store.close()
+
+
 def broken(db: str, *options: str) -> str:
     result = run(db, "verify", *options)
     assert result.exit_code == 1, result.output
@@ -144,8 +156,10 @@ def test_the_stored_events_refuse_update_and_delete(logged: tuple[str, RawStore]
             store.sql(statement, (position,))
 
 
-def test_a_date_changed_inside_a_stored_state_is_found(logged: tuple[str, RawStore]) -> None:
-    db, store = logged
+def test_a_date_changed_inside_a_stored_state_is_found(
+    plain_logged: tuple[str, RawStore],
+) -> None:
+    db, store = plain_logged
     store.drop_guards()
     position, version = store.case_rows()[5]
     state = store.state(position)
@@ -227,10 +241,10 @@ def test_a_tail_cut_off_with_its_links_is_found_against_the_digest(
 
 
 def test_a_rewritten_chain_is_found_against_an_earlier_digest(
-    logged: tuple[str, RawStore],
+    plain_logged: tuple[str, RawStore],
 ) -> None:
     """An attacker who recomputes every link fools verify, never a digest kept elsewhere."""
-    db, store = logged
+    db, store = plain_logged
     digest = run(db, "digest").output.splitlines()[1]  # the full form
     store.drop_guards()
     position, _ = store.case_rows()[5]

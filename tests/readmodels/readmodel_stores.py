@@ -50,15 +50,20 @@ def many_cases(count: int) -> Iterator[dict[str, Any]]:
 
 
 def dump(view: ReadModelView) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every read-model table, in a fixed order."""
+    """Every row of every read-model table, in a fixed order; sealed columns as their text
+    (sealing encrypts with a new nonce each time, so two equal builds differ in bytes)."""
     return {
-        table: view.fetchall(f"SELECT * FROM {{t}}{table} ORDER BY {order}")
+        table: [
+            tuple(view.unseal(v) if isinstance(v, bytes | memoryview) else v for v in row)
+            for row in view.fetchall(f"SELECT * FROM {{t}}{table} ORDER BY {order}")
+        ]
         for table, order in READ_MODEL_TABLES.items()
     }
 
 
-def open_app(db: str) -> ZatlogApp:
-    return ZatlogApp(resolve(db))
+def open_app(db: str, *, encrypt: bool = True) -> ZatlogApp:
+    """The log of ``db``; a new database is encrypted unless ``encrypt`` is false."""
+    return ZatlogApp(resolve(db), encrypt_new=encrypt)
 
 
 def view(app: ZatlogApp) -> ReadModelView:

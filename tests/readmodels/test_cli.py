@@ -15,6 +15,7 @@ from readmodel_stores import SCENARIOS, scenario_lines
 from zatlog.application import ZatlogApp
 from zatlog.cli.main import cli
 from zatlog.importer import import_lines
+from zatlog.projections.i18n import long_day
 from zatlog.projections.runner import PROJECTIONS
 from zatlog.storage import resolve
 
@@ -41,7 +42,11 @@ def test_case_show_as_of_a_date_in_english(db: str) -> None:
     result = run(db, "case", "show", "2025-006", "--as-of", "2025-11-20", "--lang", "en")
 
     assert result.exit_code == 0, result.output
-    assert result.output == (
+    # Imported today, every entry is back-dated: they are listed at the end.
+    shown, later = result.output.split("\nRecorded later (more than a day after the date)\n")
+    assert len(later.splitlines()) == 14
+    assert "  2025-11-12 Parents informed: recorded on " in later
+    assert shown == (
         "Case 2025-006 (school default), as of 2025-11-20\n"
         "\n"
         "Pupil          Sem Jansen, born 2014-05-10, 11 years (SO); right: right to important "
@@ -210,13 +215,15 @@ def test_case_timeline_lists_every_event_in_time_order_with_its_recording(db: st
     lines = result.output.splitlines()
     assert len(lines) == 30
     assert lines[0].split() == ["date", "action", "recorded", "by", "details"]
-    assert lines[1].startswith("2025-09-01  Case opened ")
+    # Imported today, each entry is back-dated: its recording date stands beside its date.
+    recorded_on = f"(recorded on {long_day(date.today(), 'en')})"
+    assert lines[1].startswith(f"2025-09-01 {recorded_on}  Case opened ")
     assert lines[1].endswith("ib-devries  birth_date: 2014-05-10; school_type: so")
     days = [line[:10] for line in lines[1:]]
     assert days == sorted(days)
     # Recorded after 11-05, the step of 10-27 still shows in its place in time.
     step_5 = next(n for n, line in enumerate(lines) if line.endswith("step: 5"))
-    assert lines[step_5].startswith("2025-10-27  Step entered ")
+    assert lines[step_5].startswith(f"2025-10-27 {recorded_on}  Step entered ")
     assert "Anna" not in result.output
 
 
@@ -228,7 +235,8 @@ def test_case_timeline_is_dutch_by_default(db: str) -> None:
     assert result.output.splitlines()[0].split() == [
         "datum", "handeling", "vastgelegd", "door", "gegevens"
     ]  # fmt: skip
-    assert result.output.splitlines()[1].startswith("2025-09-01  Dossier geopend ")
+    recorded_on = f"(vastgelegd op {long_day(date.today())})"
+    assert result.output.splitlines()[1].startswith(f"2025-09-01 {recorded_on}  Dossier geopend ")
 
 
 def test_due_lists_what_to_do_overdue_first(db: str) -> None:
@@ -452,8 +460,9 @@ def test_reading_an_empty_database_is_no_error(sqlite_db: str, command: list[str
 
 
 def test_read_models_of_an_encrypted_log_hold_no_readable_names(
-    sqlite_db: str, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    sqlite_db = str(tmp_path / "new.db")  # nothing there yet: the test chooses how it is made
     from eventsourcing.cryptography import AESCipher
 
     monkeypatch.setenv("ZATLOG_CIPHER_KEY", AESCipher.create_key(32))
@@ -474,20 +483,24 @@ def test_read_models_of_an_encrypted_log_hold_no_readable_names(
     assert b"Withdrawn in class" not in raw
 
 
-def test_read_models_read_with_another_key_say_so(
-    sqlite_db: str, monkeypatch: pytest.MonkeyPatch
+def test_read_models_are_not_read_with_another_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    sqlite_db = str(tmp_path / "new.db")  # nothing there yet: the test chooses how it is made
     from eventsourcing.cryptography import AESCipher
 
-    monkeypatch.setenv("ZATLOG_CIPHER_KEY", AESCipher.create_key(32))
+    from zatlog.keys import key_id
+
+    key, other = AESCipher.create_key(32), AESCipher.create_key(32)
+    monkeypatch.setenv("ZATLOG_CIPHER_KEY", key)
     imported(sqlite_db, P02)
     assert run(sqlite_db, "case", "list").exit_code == 0
-    monkeypatch.setenv("ZATLOG_CIPHER_KEY", AESCipher.create_key(32))
+    monkeypatch.setenv("ZATLOG_CIPHER_KEY", other)
 
     result = run(sqlite_db, "case", "show", "2025-002")
 
     assert result.exit_code == 1
     assert result.output == (
-        "Error: cannot read the read models: they were written with another encryption key, "
-        "or without one (rebuild them with `zatlog projections rebuild`)\n"
+        f"Error: this database is encrypted and needs the key with id {key_id(key)}; "
+        f"ZATLOG_CIPHER_KEY holds another key (id {key_id(other)})\n"
     )

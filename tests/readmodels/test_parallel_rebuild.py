@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -160,8 +161,9 @@ def test_a_parallel_rebuild_with_the_v2_actions_equals_one_in_one_process(
 
 @pytest.mark.usefixtures("small_tasks")
 def test_a_parallel_rebuild_of_an_encrypted_log_equals_one_in_one_process(
-    sqlite_db: str, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    sqlite_db = str(tmp_path / "new.db")  # nothing there yet: the test chooses how it is made
     from eventsourcing.cryptography import AESCipher
 
     monkeypatch.setenv("ZATLOG_CIPHER_KEY", AESCipher.create_key(32))
@@ -211,9 +213,10 @@ def test_a_worker_that_dies_does_not_cost_the_rebuild(
 
 @pytest.mark.usefixtures("small_tasks")
 def test_a_failing_sql_load_falls_back_to_decoding_the_events(
-    sqlite_db: str, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = open_app(sqlite_db)
+    sqlite_db = str(tmp_path / "new.db")  # nothing there yet: the test chooses how it is made
+    app = open_app(sqlite_db, encrypt=False)  # the SQL load reads unencrypted logs only
     try:
         in_one_process = built_in_one_process(app, many_cases(6))
         monkeypatch.setattr(case_log_sql, "FILED", "INSERT INTO no_such_table VALUES (?, ?)")
@@ -299,13 +302,14 @@ def test_a_parallel_rebuild_killed_midway_is_finished_by_the_next_catch_up(
 
 
 def test_the_index_is_loaded_in_sql_only_where_that_is_sound(
-    sqlite_db: str, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    sqlite_db = str(tmp_path / "new.db")  # nothing there yet: the test chooses how it is made
     from eventsourcing.cryptography import AESCipher
 
     from zatlog.case import Case
 
-    plain = open_app(sqlite_db)
+    plain = open_app(sqlite_db, encrypt=False)
     try:
         assert case_log_sql.loader(plain) is not None
         # An event class in a later version: its stored payloads may need upcasting.

@@ -71,12 +71,12 @@ def test_each_projection_tracks_under_its_own_key_beside_the_application(app: Za
     catch_up(app, today=TODAY)
 
     positions = view(app).positions(
-        [f"{APP_NAME}/case_log", f"{APP_NAME}/case_state/v3", f"{APP_NAME}/due/v3", APP_NAME]
+        [f"{APP_NAME}/case_log", f"{APP_NAME}/case_state/v4", f"{APP_NAME}/due/v3", APP_NAME]
     )
 
     assert positions == {
         "zatlog/case_log": 38,
-        "zatlog/case_state/v3": 38,
+        "zatlog/case_state/v4": 38,
         "zatlog/due/v3": 38,
         "zatlog": 0,
     }
