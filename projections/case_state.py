@@ -430,7 +430,9 @@ def contract(state: dict[str, Any]) -> dict[str, Any]:
     with its status (``valid``, ``expired``, ``incomplete``, ``refused``,
     ``withdrawn``) and the signers still missing; ``requests`` every request
     with ``due``, the deadline the audit judges by, and ``answered``, the date
-    of its first answer (null: none yet); ``restrictions`` those in force.
+    of its first answer (null: none yet); ``restrictions`` those in force;
+    ``back_dated`` the entries recorded more than a day after their ``at``
+    (``on``, ``action``, ``recorded_on``), so a reader sees what was written later.
     """
     pupil = state["pupil"]
     return {
@@ -455,6 +457,7 @@ def contract(state: dict[str, Any]) -> dict[str, Any]:
         "restrictions": [
             {k: r[k] for k in ("person", "basis", "scope", "until")} for r in state["restrictions"]
         ],
+        "back_dated": state["back_dated"],
     }
 
 

@@ -922,6 +922,62 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "note": ("notitie", "note"),
 }
 
+POLICY_LABELS: dict[str, tuple[str, str]] = {
+    # the policy keys (domain.md section 7), as a report's policy table names them
+    "invite_lead_days": (
+        "Uitnodiging ten minste zoveel dagen vóór een bespreking",
+        "Invitation at least this many days before a discussion",
+    ),
+    "outcome_deadline_days": (
+        "Uitkomst aan de ouders binnen",
+        "Outcome told to the parents within",
+    ),
+    "override_followup_days": (
+        "Melding na besluit zonder toestemming (veiligheid) binnen",
+        "Report after a safety override within",
+    ),
+    "sdq_max_age_days": (
+        "SDQ vóór een ZAT-bespreking niet ouder dan",
+        "SDQ before a ZAT discussion no older than",
+    ),
+    "important_facts_reply_days": (
+        "Antwoord op een verzoek om belangrijke feiten binnen",
+        "Answer to a request for important facts within",
+    ),
+    "report_notice_days": (
+        "Schriftelijke bevestiging van een melding binnen",
+        "Written notice of a report within",
+    ),
+    "objection_min_days": (
+        "Bezwaartermijn van een geen-bezwaarbericht ten minste",
+        "Objection period of a no-objection notice at least",
+    ),
+    "late_entry_days": (
+        "Vastleggen uiterlijk zoveel dagen na het gebeuren",
+        "Recorded at most this many days after the fact",
+    ),
+    "double_consent_12_15": (
+        "Leerling van 12 tot 16 tekent zelf ook",
+        "A pupil of 12 to 15 signs as well",
+    ),
+    "pupil16_refusal_blocks_invites": (
+        "Weigering van een leerling van 16+ geldt ook voor uitnodigingen",
+        "A refusal by a pupil of 16+ also covers invitations",
+    ),
+    "access_log_names": (
+        "Inzageoverzicht noemt medewerkers bij naam",
+        "The access log names staff",
+    ),
+    "staff_functions": ("Functies van medewerkers", "Staff functions"),
+    "sdq_bands": ("SDQ-uitslag (totaal problemen) vanaf", "SDQ band (total difficulties) from"),
+}
+
+UNIT_LABELS: dict[str, tuple[str, str]] = {
+    "day": ("dag", "day"),
+    "days": ("dagen", "days"),
+    "not_set": ("niet ingesteld", "not set"),
+}
+
 MONTH_NAMES: dict[str, tuple[str, str]] = {
     str(number): pair
     for number, pair in enumerate(
@@ -1245,3 +1301,34 @@ def listing(items: list[str], lang: Lang = "nl") -> str:
         return "".join(items)
     conjunction = " and " if lang == "en" else " en "
     return ", ".join(items[:-1]) + conjunction + items[-1]
+
+
+def policy_rows(policy: dict[str, object], lang: Lang = "nl") -> list[tuple[str, str]]:
+    """The policy (as ``Policy.to_json_dict`` gives it) as (setting, value) rows in words."""
+    rows: list[tuple[str, str]] = []
+    for key, value in policy.items():
+        name = label(POLICY_LABELS, key, lang) if key in POLICY_LABELS else key.replace("_", " ")
+        rows.append((name, _policy_value(key, value, lang)))
+    return rows
+
+
+def _policy_value(key: str, value: object, lang: Lang) -> str:
+    if isinstance(value, bool):
+        return value_label(value, lang)
+    if isinstance(value, int) and key.endswith("_days"):
+        return f"{value} {label(UNIT_LABELS, 'day' if value == 1 else 'days', lang)}"
+    if isinstance(value, dict):
+        if not value:
+            return label(UNIT_LABELS, "not_set", lang)
+        if all(isinstance(inner, dict) for inner in value.values()):
+            return "; ".join(
+                f"{value_label(part, lang)}: {_policy_value(key, inner, lang)}"
+                for part, inner in value.items()
+            )
+        return ", ".join(
+            f"{value_label(part, lang)} {_policy_value(key, inner, lang)}"
+            if isinstance(inner, int)
+            else f"{value_label(part, lang)}: {_policy_value(key, inner, lang)}"
+            for part, inner in value.items()
+        )
+    return value_label(value, lang)

@@ -64,7 +64,7 @@ from zatlog.actions import (
 )
 from zatlog.policy import Policy
 from zatlog.projections.facts import CaseFacts
-from zatlog.projections.i18n import PROVIDER_LABELS, Lang, label
+from zatlog.projections.i18n import PROVIDER_LABELS, Lang, label, long_day
 from zatlog.records import LoggedAction, MomentKey
 
 SMALL_COUNT: Literal["< 5"] = "< 5"
@@ -473,11 +473,12 @@ def median_text(median: float | None, lang: Lang = "nl") -> str:
 
 
 def period_text(report: ProviderReport, lang: Lang) -> str:
-    """``2025-01-01 t/m 2025-12-31``; without ``--to`` the period ends on the as-of date."""
+    """``1 januari 2025 t/m 31 december 2025``; without ``--to`` it ends on the as-of date."""
     end = report.end or report.as_of
     if report.start is None:
-        return f"{label(PROVIDER_LABELS, 'until', lang)} {end.isoformat()}"
-    return f"{report.start.isoformat()} {label(PROVIDER_LABELS, 'through', lang)} {end.isoformat()}"
+        return f"{label(PROVIDER_LABELS, 'until', lang)} {long_day(end, lang)}"
+    through = label(PROVIDER_LABELS, "through", lang)
+    return f"{long_day(report.start, lang)} {through} {long_day(end, lang)}"
 
 
 def to_table(report: ProviderReport, lang: Lang = "nl", width: int | None = None) -> str:
@@ -487,7 +488,8 @@ def to_table(report: ProviderReport, lang: Lang = "nl", width: int | None = None
     def t(key: str) -> str:
         return label(PROVIDER_LABELS, key, lang)
 
-    lines = [f"{t('title')}: {period_text(report, lang)} ({t('as_of')} {report.as_of.isoformat()})"]
+    as_of = long_day(report.as_of, lang)
+    lines = [f"{t('title')}: {period_text(report, lang)} ({t('as_of')} {as_of})"]
     if report.municipality is not None:
         lines.append(f"{t('municipality')}: {report.municipality}")
     if not report.providers:
@@ -549,6 +551,7 @@ def to_html(report: ProviderReport, lang: Lang = "nl") -> str:
         period=period_text(report, lang),
         percent=percent,
         median_text=median_text,
+        long_day=long_day,
         evaluators=EVALUATORS,
         charts=[rating_chart(row) for row in report.providers],
     )

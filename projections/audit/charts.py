@@ -18,9 +18,9 @@ NEUTRAL = "#1565c0"
 def share_bar(part: int, whole: int, title: str, part_label: str, rest_label: str) -> str:
     """A single 100% bar: ``part`` of ``whole`` in green, the rest in red."""
     width, height, bar_y, bar_h = 480, 92, 30, 28
-    header = _svg_open(width, height, title)
     if whole == 0:
-        return header + _text(8, 56, "–", size=14) + "</svg>"
+        return _svg_open(width, height, title, "–") + _text(8, 56, "–", size=14) + "</svg>"
+    header = _svg_open(width, height, title, f"{part_label}: {part}; {rest_label}: {whole - part}")
     share = part / whole
     good = round(share * (width - 16))
     body = [
@@ -43,7 +43,7 @@ def histogram(bins: Bins, title: str, colors: Sequence[str]) -> str:
     plot_h = height - top - bottom
     slot = (width - 2 * left) / max(len(bins), 1)
     peak = max((count for _, count in bins), default=0) or 1
-    parts = [_svg_open(width, height, title)]
+    parts = [_svg_open(width, height, title, "; ".join(f"{label}: {n}" for label, n in bins))]
     parts.append(
         f'<line x1="{left}" y1="{height - bottom}" x2="{width - left}" y2="{height - bottom}" '
         'stroke="#616161" stroke-width="1"/>'
@@ -98,12 +98,14 @@ def notice_bins(days: Sequence[int | None], notice_days: int, lang: Lang) -> tup
     return bins, [GOOD, GOOD, NEUTRAL, BAD, BAD]
 
 
-def _svg_open(width: int, height: int, title: str) -> str:
+def _svg_open(width: int, height: int, title: str, data: str) -> str:
+    """The chart's opening tag; its text alternative is the title with every number shown."""
+    text = escape(f"{title}. {data}")
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}" '
+        f'width="{width}" height="{height}" role="img" aria-label="{text}" '
         'font-family="sans-serif">'
-        f"<title>{escape(title)}</title>"
+        f"<title>{text}</title>"
     )
 
 

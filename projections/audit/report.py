@@ -22,6 +22,7 @@ from jinja2 import Environment, StrictUndefined, Template
 from markupsafe import Markup
 
 from zatlog.policy import Policy
+from zatlog.projections import i18n
 from zatlog.projections.audit import catalog, charts
 from zatlog.projections.audit.catalog import RULES, Lang
 from zatlog.projections.audit.model import SEVERITIES, AuditResult, Finding
@@ -179,7 +180,7 @@ def to_text(
         f"{counts[s]} {label(SEVERITY_LABELS, s, lang)}" for s in SEVERITIES if counts[s]
     )
     title = words.title.format(
-        as_of=result.as_of.isoformat(),
+        as_of=i18n.long_day(result.as_of, lang),
         cases=_count(result.cases, words.case),
         n=_count(len(result.findings), words.finding),
     )
@@ -192,8 +193,8 @@ def to_text(
             f.rule,
             label(SEVERITY_LABELS, f.severity, lang),
             f.case,
-            f.subject.day.isoformat(),
-            f.message(lang),
+            i18n.table_day(f.subject.day, lang),
+            finding_text(f, lang),
         )
         for f in result.findings
     ]
@@ -207,6 +208,14 @@ def to_text(
         lines.append(f"{cells}  {message[0]}".rstrip())
         lines.extend(" " * indent + more for more in message[1:])
     return "\n".join(lines) + "\n"
+
+
+def finding_text(f: Finding, lang: Lang) -> str:
+    """A finding's message as people read it: its dates written as in every document.
+
+    The stored messages keep ISO dates (the JSON and CSV contracts); prose writes them out.
+    """
+    return i18n.localized_dates(f.message(lang), lang)
 
 
 def _count(n: int, forms: tuple[str, str]) -> str:
@@ -315,7 +324,7 @@ def to_html(
     context = {
         "lang": lang,
         "w": words,
-        "as_of": (as_of or result.as_of).isoformat(),
+        "as_of": i18n.long_day(as_of or result.as_of, lang),
         "cases": result.cases,
         "total": len(result.findings),
         "severities": [
@@ -335,7 +344,7 @@ def to_html(
         "case_findings": [
             (ref, [_finding_view(f, lang) for f in by_case[ref]]) for ref in sorted(by_case)
         ],
-        "policy": _policy_rows(_policy_shown(policy, pseudonymizer)),
+        "policy": i18n.policy_rows(_policy_shown(policy, pseudonymizer), lang),
         "late": _late_rows(
             stats.recorded_late, (lambda ref: ref) if pseudonymizer is None else pseudonymizer.case
         ),
@@ -380,34 +389,18 @@ def _finding_view(f: Finding, lang: Lang) -> dict[str, Any]:
         "title": rule.title(lang) if rule else f.rule,
         "severity": f.severity,
         "severity_label": label(SEVERITY_LABELS, f.severity, lang),
-        "message": f.message(lang),
+        "message": finding_text(f, lang),
         "evidence": [
             {
                 "action": action_label(e.name, lang),
-                "at": e.action.at.isoformat(),
+                "at": i18n.table_day(e.day, lang),
                 "position": e.position,
-                "recorded_at": e.recorded_at.isoformat(timespec="minutes"),
+                "recorded_at": i18n.table_moment(e.recorded_at, lang),
                 "subject": e.position == f.subject.position,
             }
             for e in f.evidence
         ],
     }
-
-
-def _policy_rows(policy: dict[str, Any]) -> list[tuple[str, str]]:
-    rows: list[tuple[str, str]] = []
-    for key, value in policy.items():
-        if isinstance(value, dict):
-            for informant, cutoffs in value.items():
-                shown = (
-                    ", ".join(f"{k} {v}" for k, v in cutoffs.items())
-                    if isinstance(cutoffs, dict)
-                    else str(cutoffs)  # a staff id's function
-                )
-                rows.append((f"{key}.{informant}", shown))
-        else:
-            rows.append((key, json.dumps(value)))
-    return rows
 
 
 def _template() -> Template:

@@ -73,9 +73,11 @@ def test_text_table_is_dutch_by_default_and_english_on_request(
     dutch = report.to_text(result)
     english = report.to_text(result, "en")
 
-    assert dutch.startswith("Audit per 2026-01-31: 1 dossier, 3 bevindingen (2 ernstig, 1 gering)")
+    assert dutch.startswith(
+        "Audit per 31 januari 2026: 1 dossier, 3 bevindingen (2 ernstig, 1 gering)"
+    )
     assert "Regel" in dutch and "Bevinding" in dutch
-    assert "Rule" in english and "was invited only on 2025-10-17" in " ".join(english.split())
+    assert "Rule" in english and "was invited only on 17 October 2025" in " ".join(english.split())
     assert all(len(line) <= 110 for line in dutch.splitlines())
 
 

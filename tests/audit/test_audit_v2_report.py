@@ -46,7 +46,7 @@ def test_the_new_rules_are_in_the_json_csv_and_table(log: LogBuilder) -> None:
 
     table = " ".join(report.to_text(result, "en", width=400).split())
     assert "C1" in table and "H1" in table and "L1" in table
-    assert "recorded only on 2025-10-20: 30 days later" in table
+    assert "recorded only on 20 October 2025: 30 days later" in table
 
 
 def test_the_html_explains_the_new_rules_and_shows_the_late_share(log: LogBuilder) -> None:

@@ -93,7 +93,7 @@ def test_the_table_in_english(year_db: str) -> None:
 
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
-        "Provider accountability: 2025-01-01 to 2025-12-31 (as of 2026-01-31)",
+        "Provider accountability: 1 January 2025 to 31 December 2025 (as of 31 January 2026)",
         "  Provider                    Municipality    Cases      Evaluations  "
         "Median effect  At school  Teacher inv.  Parents inv.  Discussions  Not invited",
         "! Kwadraad                    Utrecht           < 5  0 / 0 / 0 / < 5  "
@@ -124,7 +124,8 @@ def test_the_table_is_dutch_by_default_and_names_the_municipality_asked_for(
 
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[:4] == [
-        "Verantwoording jeugdhulpaanbieders: 2025-09-01 t/m 2026-01-31 (peildatum 2026-01-31)",
+        "Verantwoording jeugdhulpaanbieders: 1 september 2025 t/m 31 januari 2026 "
+        "(peildatum 31 januari 2026)",
         "Gemeente: zeist",
         "  Aanbieder  Gemeente  Dossiers       Evaluaties  Mediaan effect  Op school  "
         "Lk betrokken  Ouders betrokken  Besprekingen  Niet uitgenodigd",
@@ -245,7 +246,7 @@ def test_an_empty_log_has_no_providers(sqlite_db: str) -> None:
 
     assert table.exit_code == 0, table.output
     assert table.output == (
-        "Verantwoording jeugdhulpaanbieders: t/m 2026-01-31 (peildatum 2026-01-31)\n"
+        "Verantwoording jeugdhulpaanbieders: t/m 31 januari 2026 (peildatum 31 januari 2026)\n"
         "Geen aanbieders in deze periode.\n"
     )
     assert json.loads(as_json.output) == {"from": None, "to": None, "providers": []}

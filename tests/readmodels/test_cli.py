@@ -101,7 +101,7 @@ def test_case_show_json_follows_the_contract(db: str) -> None:
     assert result.exit_code == 0, result.output
     shown = json.loads(result.output)
     assert list(shown) == [
-        "case", "as_of", "step", "people", "consents", "requests", "restrictions"
+        "case", "as_of", "step", "people", "consents", "requests", "restrictions", "back_dated"
     ]  # fmt: skip
     assert (shown["case"], shown["as_of"], shown["step"]) == ("2025-002", "2025-10-10", "4a")
     assert shown["people"] == [
