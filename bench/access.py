@@ -35,8 +35,9 @@ import time
 from datetime import date
 from pathlib import Path
 
+from results import write_section
+
 HERE = Path(__file__).resolve().parent
-RESULTS = HERE / "RESULTS.md"
 SCENARIOS = HERE.parent / "tests" / "scenarios"
 SECTION = "## access log"
 CASE = "2025-002"
@@ -120,8 +121,9 @@ def main() -> None:
         check = verify_access_log(location)
         assert check.intact, check.problem
         plain = [_plain_commit(Path(folder) / "plain.db") for _ in range(options.repeat)]
-        _write_section(
-            _section(options, with_log, without_log, differences, calls, plain, check.entries)
+        write_section(
+            SECTION,
+            _section(options, with_log, without_log, differences, calls, plain, check.entries),
         )
 
 
@@ -183,18 +185,6 @@ def _section(
         "",
     ]
     return "\n".join(lines)
-
-
-def _write_section(section: str) -> None:
-    """Replace this benchmark's section of RESULTS.md (or add it), leaving the others alone."""
-    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    start = current.find(SECTION + "\n")
-    if start < 0:
-        updated = current.rstrip("\n") + "\n\n" + section
-    else:
-        end = current.find("\n## ", start + len(SECTION))
-        updated = current[:start] + section + ("" if end < 0 else current[end + 1 :])
-    RESULTS.write_text(updated, encoding="utf-8")
 
 
 if __name__ == "__main__":

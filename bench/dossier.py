@@ -38,6 +38,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
+from results import write_section
+
 from zatlog.actions import SCHOOL_DOCUMENTS
 from zatlog.application import ZatlogApp
 from zatlog.importer import import_lines
@@ -50,7 +52,6 @@ from zatlog.storage import resolve
 
 T = TypeVar("T")
 HERE = Path(__file__).resolve().parent
-RESULTS = HERE / "RESULTS.md"
 SECTION = "## dossier export"
 PYTHON = sys.executable
 ZATLOG = str(Path(PYTHON).parent / "zatlog")
@@ -395,7 +396,7 @@ def main() -> None:
     cpu_median = {k: statistics.median(v) for k, v in cpu.items()}
     inner = {k: statistics.median(v) for k, v in inside.items()}
     section = _section(options, median, cpu_median, inner, first, pages, sizes)
-    _write_section(section)
+    write_section(SECTION, section)
     print(section)
 
 
@@ -467,18 +468,6 @@ def _section(
         "",
     ]
     return "\n".join(lines)
-
-
-def _write_section(section: str) -> None:
-    """Replace this benchmark's section of RESULTS.md (or add it), leaving the others alone."""
-    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    start = current.find(SECTION + "\n")
-    if start < 0:
-        updated = current.rstrip("\n") + "\n\n" + section
-    else:
-        end = current.find("\n## ", start + len(SECTION))
-        updated = current[:start] + section + ("" if end < 0 else current[end + 1 :])
-    RESULTS.write_text(updated, encoding="utf-8")
 
 
 if __name__ == "__main__":
