@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from datetime import date
-from typing import Any, cast
+from typing import Any, Protocol, cast
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -41,6 +41,12 @@ class Rejected(Exception):
         super().__init__(str(error))
         self.index = index
         self.error = error
+
+
+class _BatchRecorder(Protocol):
+    """What both of the log's recorders (zatlog.chain_store, zatlog.postgres_recorder) add."""
+
+    def recorded_ids(self, ids: Collection[UUID]) -> set[UUID]: ...
 
 
 class ZatlogApp(Application[UUID]):
@@ -90,9 +96,7 @@ class ZatlogApp(Application[UUID]):
             try:
                 events = self._events_for(batch, today or date.today())
                 if events:
-                    # The event store keeps the batch's order across aggregates (recording
-                    # order is line order), which save(*aggregates) would group per case.
-                    self.events.put(events)
+                    self.put(events)
                 return len(batch)
             except RecordConflictError:
                 pass
@@ -106,6 +110,18 @@ class ZatlogApp(Application[UUID]):
             f"after {ATTEMPTS} attempts, please try again"
         )
 
+    def put(self, events: Sequence[DomainEventProtocol[UUID]]) -> None:
+        """Store ``events`` in one transaction, in the order given (recording order is line
+        order; ``save(*aggregates)`` would group them per case).
+
+        Each event is mapped once (serialised, hashed for the chain, compressed,
+        encrypted) and the batch goes to the recorder as a whole. The library's
+        ``EventStore.put`` would also build a notification object per event, which
+        nothing here reads.
+        """
+        to_stored_event = self.mapper.to_stored_event
+        self.recorder.insert_events([to_stored_event(event) for event in events])
+
     def events_for(
         self, batch: Sequence[tuple[a.Action, str]], today: date | None = None
     ) -> list[DomainEventProtocol[UUID]]:
@@ -115,7 +131,7 @@ class ZatlogApp(Application[UUID]):
     def _events_for(
         self, batch: Sequence[tuple[a.Action, str]], today: date
     ) -> list[DomainEventProtocol[UUID]]:
-        cases: dict[str, Case | None] = {}
+        cases: dict[str, Case | None] = self._new_cases(batch)
         schools: dict[str, School] = {}
         events: list[DomainEventProtocol[UUID]] = []
         for index, (action, actor) in enumerate(batch):
@@ -126,6 +142,25 @@ class ZatlogApp(Application[UUID]):
                 raise Rejected(index, error) from None
             events.extend(aggregate.collect_events())
         return events
+
+    def _new_cases(self, batch: Sequence[tuple[a.Action, str]]) -> dict[str, Case | None]:
+        """The cases that the batch opens and the log does not hold yet, each as ``None``.
+
+        One question to the store for the whole batch instead of one aggregate lookup per
+        new case: :meth:`_apply` then looks up only the cases that exist already. Should
+        another writer open one of them before this batch is written, the write conflicts
+        and the batch is checked again (:meth:`record`).
+        """
+        opened = {
+            case_id(action.case): action.case
+            for action, _ in batch
+            if isinstance(action, a.CaseOpened)
+        }
+        if not opened:
+            return {}
+        recorder = cast(_BatchRecorder, self.recorder)
+        held = recorder.recorded_ids(opened.keys())
+        return {reference: None for key, reference in opened.items() if key not in held}
 
     def _apply(
         self,

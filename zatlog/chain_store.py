@@ -21,7 +21,7 @@ on both chain tables. Whoever can drop a trigger can still edit the file;
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
@@ -89,32 +89,47 @@ def key_of(originator_id: UUID | str) -> str:
 def links_for(
     stored_events: Sequence[StoredEvent],
     positions: Sequence[int],
-    previous_link: Callable[[str, int], str | None],
+    previous_links: Callable[[Sequence[tuple[str, int]]], dict[tuple[str, int], str]],
 ) -> list[ChainRow]:
-    """The chain rows of a batch of newly inserted events, linked to what came before."""
-    heads: dict[str, tuple[int, bytes]] = {}
-    rows: list[ChainRow] = []
-    for stored, position in zip(stored_events, positions, strict=True):
+    """The chain rows of a batch of newly inserted events, linked to what came before.
+
+    ``previous_links`` is asked once, for every aggregate that the batch continues
+    (its first event in the batch is not version 1): the stored link of the version
+    before, by ``(aggregate id hex, version)``.
+    """
+    contents: list[tuple[str, int, bytes]] = []
+    continued: dict[str, int] = {}
+    for stored in stored_events:
         if not isinstance(stored, ContentStoredEvent):
             raise StorageError("internal: an event reached the store without its content hash")
         key = key_of(stored.originator_id)
         version = stored.originator_version
+        if version > 1 and key not in continued:
+            continued[key] = version - 1
+        continued.setdefault(key, 0)
+        contents.append((key, version, stored.content))
+    wanted = [(key, version) for key, version in continued.items() if version]
+    found = previous_links(wanted) if wanted else {}
+    heads: dict[str, tuple[int, bytes]] = {}
+    rows: list[ChainRow] = []
+    for (key, version, content), position in zip(contents, positions, strict=True):
+        head = heads.get(key)
         if version == 1:
             previous = GENESIS
-        elif key in heads and heads[key][0] == version - 1:
-            previous = heads[key][1]
+        elif head is not None and head[0] == version - 1:
+            previous = head[1]
         else:
-            found = previous_link(key, version - 1)
-            if found is None:
+            link = found.get((key, version - 1)) if head is None else None
+            if link is None:
                 raise ChainBrokenError(
                     f"the chain of aggregate {key} has no link for version {version - 1}: "
                     "the log was changed outside zatlog; nothing was written "
                     "(run `zatlog verify`)"
                 )
-            previous = bytes.fromhex(found)
-        link = link_of(previous, key, version, stored.content)
-        heads[key] = (version, link)
-        rows.append(ChainRow(key, version, position, stored.content.hex(), link.hex()))
+            previous = bytes.fromhex(link)
+        link_bytes = link_of(previous, key, version, content)
+        heads[key] = (version, link_bytes)
+        rows.append(ChainRow(key, version, position, content.hex(), link_bytes.hex()))
     return rows
 
 
@@ -184,6 +199,10 @@ SQLITE_CHAIN_DDL = [
 ]
 
 
+_PAIRS_PER_QUERY = 400
+"""(aggregate, version) pairs per query: 800 parameters, under SQLite's oldest limit of 999."""
+
+
 class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
     """The library's SQLite recorder, writing each event's link in the same transaction."""
 
@@ -193,18 +212,33 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
     def _insert_events(
         self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int] | None:
-        positions = super()._insert_events(c, stored_events, **kwargs)
-        assert positions is not None
+        """Insert a batch with one ``executemany`` (the library executes one INSERT per
+        event to read each ``lastrowid``), then its links."""
+        if not stored_events:
+            return []
+        c.executemany(
+            self.insert_events_statement,
+            [
+                (key_of(s.originator_id), s.originator_version, s.topic, s.state)
+                for s in stored_events
+            ],
+        )
+        positions = self._positions(c, stored_events)
 
-        def previous_link(key: str, version: int) -> str | None:
-            c.execute(
-                f"SELECT link FROM {CHAIN_TABLE} WHERE originator_id=? AND originator_version=?",
-                (key, version),
-            )
-            row = c.fetchone()
-            return None if row is None else str(row[0])
+        def previous_links(wanted: Sequence[tuple[str, int]]) -> dict[tuple[str, int], str]:
+            found: dict[tuple[str, int], str] = {}
+            for start in range(0, len(wanted), _PAIRS_PER_QUERY):
+                chunk = wanted[start : start + _PAIRS_PER_QUERY]
+                c.execute(
+                    f"SELECT originator_id, originator_version, link FROM {CHAIN_TABLE} "
+                    "WHERE (originator_id, originator_version) IN "
+                    f"(VALUES {','.join(['(?,?)'] * len(chunk))})",
+                    [value for pair in chunk for value in pair],
+                )
+                found.update(((str(r[0]), r[1]), str(r[2])) for r in c.fetchall())
+            return found
 
-        rows = links_for(stored_events, positions, previous_link)
+        rows = links_for(stored_events, positions, previous_links)
         try:
             c.executemany(f"INSERT INTO {CHAIN_TABLE} VALUES (?,?,?,?,?)", rows)
         except sqlite3.IntegrityError:
@@ -213,6 +247,44 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
                 "removed from the log outside zatlog; nothing was written (run `zatlog verify`)"
             ) from None
         return positions
+
+    def recorded_ids(self, ids: Collection[UUID]) -> set[UUID]:
+        """Which of the aggregates ``ids`` the log holds (a few queries for a whole batch)."""
+        keys = [key_of(i) for i in ids]
+        found: set[UUID] = set()
+        with self.datastore.transaction(commit=False) as c:
+            for start in range(0, len(keys), _PAIRS_PER_QUERY * 2):
+                chunk = keys[start : start + _PAIRS_PER_QUERY * 2]
+                c.execute(
+                    f"SELECT originator_id FROM {self.events_table_name} WHERE "
+                    f"originator_version = 1 AND originator_id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+                found.update(UUID(str(r[0])) for r in c.fetchall())
+        return found
+
+    def _positions(self, c: SQLiteCursor, stored_events: Sequence[StoredEvent]) -> range:
+        """The log positions (rowids) that one ``executemany`` gave the batch.
+
+        SQLite gives a new row the largest rowid plus one, so the batch holds the last
+        ``len(stored_events)`` rowids; checked on its first event (SQLite would pick
+        rowids at random only once the largest possible rowid is taken).
+        """
+        c.execute(f"SELECT MAX(rowid) FROM {self.events_table_name}")
+        last = int(c.fetchone()[0])
+        first = last - len(stored_events) + 1
+        head = stored_events[0]
+        c.execute(
+            f"SELECT rowid FROM {self.events_table_name} "
+            "WHERE originator_id = ? AND originator_version = ?",
+            (key_of(head.originator_id), head.originator_version),
+        )
+        if c.fetchone()[0] != first:
+            raise StorageError(
+                "the log's new positions are not sequential (SQLite's rowids are used up); "
+                "nothing was written"
+            )
+        return range(first, last + 1)
 
     # -- the one-time migration ---------------------------------------------------------------
 

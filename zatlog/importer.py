@@ -7,6 +7,7 @@ from datetime import date
 
 from zatlog.actions import Action, parse_action_json
 from zatlog.application import Rejected, ZatlogApp
+from zatlog.bulk import bulk_read
 from zatlog.errors import InvalidAction, LineError
 from zatlog.restore import without_proof
 
@@ -51,10 +52,11 @@ def import_lines(
     ``history`` marks every action *migrated*: records of the past brought over from
     another system (rule L1 does not judge them).
     """
-    batch, line_numbers = parse_lines(lines, default_actor, source, history)
-    if not batch:
-        return 0
-    try:
-        return app.record(batch, today)
-    except Rejected as rejected:
-        raise LineError(line_numbers[rejected.index], rejected.error, source) from None
+    with bulk_read():
+        batch, line_numbers = parse_lines(lines, default_actor, source, history)
+        if not batch:
+            return 0
+        try:
+            return app.record(batch, today)
+        except Rejected as rejected:
+            raise LineError(line_numbers[rejected.index], rejected.error, source) from None

@@ -19,9 +19,10 @@ Only imported for a PostgreSQL log (see :mod:`zatlog.storage`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
+from uuid import UUID
 
 import psycopg
 from eventsourcing.persistence import InterfaceError, OperationalError, StoredEvent
@@ -140,15 +141,22 @@ class ZatlogPostgresRecorder(PostgresApplicationRecorder):
             cursor.execute(self.sql_invoke_pg_function_insert_events, (events,), prepare=True)
             positions = [row[self.pg_function_name_insert_events] for row in cursor.fetchall()]
 
-            def previous_link(key: str, version: int) -> str | None:
+            def previous_links(
+                wanted: Sequence[tuple[str, int]],
+            ) -> dict[tuple[str, int], str]:
+                keys, versions = zip(*wanted, strict=True)
                 cursor.execute(
-                    f"SELECT link FROM {chain} WHERE originator_id=%s AND originator_version=%s",
-                    (key, version),
+                    f"SELECT c.originator_id, c.originator_version, c.link FROM {chain} c "
+                    "JOIN unnest(%s::uuid[], %s::bigint[]) AS w(id, version) "
+                    "ON c.originator_id = w.id AND c.originator_version = w.version",
+                    (list(keys), list(versions)),
                 )
-                row = cursor.fetchone()
-                return None if row is None else str(row["link"])
+                return {
+                    (r["originator_id"].hex, r["originator_version"]): str(r["link"])
+                    for r in cursor.fetchall()
+                }
 
-            rows = links_for(stored_events, positions, previous_link)
+            rows = links_for(stored_events, positions, previous_links)
             try:
                 self._insert_links(cursor, rows)
             except psycopg.errors.UniqueViolation:
@@ -158,6 +166,16 @@ class ZatlogPostgresRecorder(PostgresApplicationRecorder):
                     "(run `zatlog verify`)"
                 ) from None
             return positions
+
+    def recorded_ids(self, ids: Collection[UUID]) -> set[UUID]:
+        """Which of the aggregates ``ids`` the log holds (one query for a whole batch)."""
+        with self.datastore.transaction(commit=False) as cursor:
+            cursor.execute(
+                f"SELECT originator_id FROM {self._name(self.events_table_name)} "
+                "WHERE originator_version = 1 AND originator_id = ANY(%s::uuid[])",
+                (list(ids),),
+            )
+            return {row["originator_id"] for row in cursor.fetchall()}
 
     def _insert_links(self, cursor: Cursor[DictRow], rows: Sequence[ChainRow]) -> None:
         # One statement whatever the batch size (see the module docstring on pipelines).

@@ -115,8 +115,7 @@ def restore_lines(
         events = app.events_for(batch)
     except Rejected as rejected:
         raise LineError(proofs[rejected.index][0], rejected.error, source) from None
-    _stamp_and_check(app, events, proofs, source)
-    app.events.put(events)
+    app.recorder.insert_events(_stamp_and_check(app, events, proofs, source))
     return len(batch)
 
 
@@ -161,11 +160,13 @@ def _stamp_and_check(
     events: list[Any],
     proofs: list[tuple[int, datetime, str, datetime | None]],
     source: str | None,
-) -> None:
-    """Give each event its original recording time, and check its link before writing."""
+) -> list[ContentStoredEvent]:
+    """Give each event its original recording time, and check its link before writing;
+    return the events as they are stored (each mapped once)."""
     mapper = app.mapper
     assert isinstance(mapper, ChainingMapper)
     heads: dict[str, bytes] = {}
+    stored_events: list[ContentStoredEvent] = []
     lines = iter(proofs)
     current = next(lines)
     for event in events:
@@ -185,6 +186,7 @@ def _stamp_and_check(
             object.__setattr__(event, "timestamp", recorded_at)
         stored = mapper.to_stored_event(event)
         assert isinstance(stored, ContentStoredEvent)
+        stored_events.append(stored)
         key = key_of(stored.originator_id)
         link = link_of(heads.get(key, GENESIS), key, stored.originator_version, stored.content)
         heads[key] = link
@@ -201,3 +203,4 @@ def _stamp_and_check(
                 source,
             )
         current = next(lines, current)
+    return stored_events

@@ -346,3 +346,20 @@ def test_a_backup_and_a_restored_database_are_private(tmp_path: Path) -> None:
     result = invoke("--db", str(missing), "restore", str(tmp_path / "no-such-backup.db"))
     assert_clean_failure(result, codes=(1,))
     assert not missing.parent.exists()  # a failed restore leaves no database behind
+
+
+def test_the_control_character_check_is_unicode_category_cc_exactly() -> None:
+    """The limits find control characters with one regular expression: the same set as
+    Unicode's general category Cc, on every code point."""
+    import sys
+    import unicodedata
+
+    from zatlog.actions import CONTROL, CONTROL_BUT_BREAKS
+
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        control = unicodedata.category(char) == "Cc"
+        assert bool(CONTROL.match(char)) == control, hex(point)
+        assert bool(CONTROL_BUT_BREAKS.match(char)) == (control and char not in "\n\r\t"), hex(
+            point
+        )
