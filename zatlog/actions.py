@@ -727,7 +727,8 @@ def parse_action_json(line: str | bytes) -> Action:
         action = _ADAPTER.validate_json(line)
     except ValidationError as error:
         raise InvalidAction(_problems(error)) from None
-    json.loads(line, object_pairs_hook=_refuse_duplicate_keys)
+    # Valid UTF-8 once pydantic accepted it; one decoder for every line.
+    _DUPLICATES.decode(line if isinstance(line, str) else line.decode("utf-8"))
     return action
 
 
@@ -745,6 +746,9 @@ def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
                 raise InvalidAction.of(key, "appears twice in one object; give each field once")
             seen.add(key)
     return unique
+
+
+_DUPLICATES = json.JSONDecoder(object_pairs_hook=_refuse_duplicate_keys)
 
 
 def parse_action(data: dict[str, Any]) -> Action:

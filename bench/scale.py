@@ -1,0 +1,92 @@
+"""Scaling: what each command costs at 10k, 100k and 1M events (SQLite, the default).
+
+Run by hand (not in CI), from the checkout. First the log of each size (bench/logs.py:
+the project's scenario trajectories repeated as distinct cases):
+
+    .venv/bin/python bench/scale.py log 100000
+
+then each step as a whole process, timed from outside with its peak memory, the same step
+at two sizes side by side (A at 100k, B at 10k, in turn): the ratio says how the cost grows
+with the log, about 10 for work that follows the events, about 1 for work that does not.
+
+    .venv/bin/python bench/scale.py run import 100000      # zatlog import (read models caught up)
+    .venv/bin/python bench/scale.py run rebuild 100000     # zatlog projections rebuild
+    .venv/bin/python bench/scale.py run audit 100000       # today's audit (read model)
+    .venv/bin/python bench/scale.py run as-of 100000       # audit --as-of (recomputed)
+    .venv/bin/python bench/scale.py run show 100000        # case show, one case
+    .venv/bin/python bench/scale.py run due 100000         # due, every open case
+    .venv/bin/python bench/scale.py run dossier 100000     # dossier export (PDF), one case
+
+``import`` makes the store ``bench/out/scale-N.db`` that the other steps read (run it
+first). Each step ends by replacing itself with the ``zatlog`` process (``exec``), so
+what is timed is the command as a user runs it. The stores are encrypted, their keys in
+``bench/out/config`` (``XDG_CONFIG_HOME``). ``audit`` and ``dossier`` record a look
+(the access log) and ``dossier`` a disclosure: each run adds a row or an event.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from logs import write_log
+
+OUT = Path(__file__).resolve().parent / "out"
+CASE = "B000000"
+"""The first generated case (the compliant trajectory), in every log."""
+AS_OF = "2026-06-01"
+
+STEPS: dict[str, list[str]] = {
+    "import": ["import", "{log}"],
+    "rebuild": ["projections", "rebuild"],
+    "audit": ["audit", "--format", "json"],
+    "as-of": ["audit", "--as-of", AS_OF, "--format", "json"],
+    "show": ["case", "show", CASE],
+    "due": ["due"],
+    "dossier": ["dossier", "export", CASE, "--for", "mother", "--format", "pdf", "-o", "{pdf}"],
+}
+
+
+def log_path(events: int) -> Path:
+    return OUT / f"log-{events}.jsonl"
+
+
+def store_path(events: int) -> Path:
+    return OUT / f"scale-{events}.db"
+
+
+def run(step: str, events: int) -> None:
+    """Replace this process with the ``zatlog`` command of ``step`` on the store of ``events``."""
+    db = store_path(events)
+    pdf = OUT / f"scale-{events}-dossier.pdf"
+    if step == "import":
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+    pdf.unlink(missing_ok=True)
+    arguments = [a.format(log=log_path(events), pdf=pdf) for a in STEPS[step]]
+    os.environ.setdefault("XDG_CONFIG_HOME", str(OUT / "config"))
+    zatlog = str(Path(sys.executable).with_name("zatlog"))
+    sys.stdout.flush()
+    os.execv(zatlog, [zatlog, "--db", str(db), "--actor", "bench", *arguments])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    log = commands.add_parser("log", help="write the generated log of about EVENTS actions")
+    log.add_argument("events", type=int)
+    step = commands.add_parser("run", help="run one step as the zatlog command")
+    step.add_argument("step", choices=sorted(STEPS))
+    step.add_argument("events", type=int)
+    options = parser.parse_args()
+    if options.command == "log":
+        path = log_path(options.events)
+        print(f"{path}: {write_log(path, options.events)} lines")
+    else:
+        run(options.step, options.events)
+
+
+if __name__ == "__main__":
+    main()
