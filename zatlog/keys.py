@@ -147,6 +147,6 @@ def cipher_settings(key: str | None) -> dict[str, str]:
     settings = {
         "CIPHER_TOPIC": "eventsourcing.cryptography:AESCipher" if key else "",
         "CIPHER_KEY": key or "",
-        "COMPRESSOR_TOPIC": "zatlog.compression:SizedZlibCompressor" if key else "",
+        "COMPRESSOR_TOPIC": "eventsourcing.compressor:ZlibCompressor" if key else "",
     }
     return {**settings, **{f"ZATLOG_{name}": value for name, value in settings.items()}}

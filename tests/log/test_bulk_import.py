@@ -10,7 +10,6 @@ looked up in the store.
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +23,6 @@ from zatlog.application import ZatlogApp
 from zatlog.chain import ChainingMapper
 from zatlog.chain_store import ChainRow
 from zatlog.cli.main import cli
-from zatlog.compression import SizedZlibCompressor
 from zatlog.importer import import_lines
 from zatlog.storage import resolve
 from zatlog.verify import log_digest, verify
@@ -140,12 +138,3 @@ def test_opening_a_case_the_log_holds_is_refused_in_a_bulk_import(
     assert runner.invoke(cli, ["--db", db, "digest"]).output == before
     listed = runner.invoke(cli, ["--db", db, "case", "list", "--format", "json"]).output
     assert "other-case" not in listed
-
-
-@pytest.mark.parametrize("size", [0, 1, 100, 300, 511, 512, 600, 2_000, 9_000, 40_000, 70_000])
-def test_the_sized_window_compresses_as_small_and_reads_back_with_plain_zlib(size: int) -> None:
-    text = ("de leerling en de ouders, het gesprek op school; " * (size // 40 + 1))[:size]
-    data = json.dumps({"note": text, "n": size}).encode()
-    packed = SizedZlibCompressor().compress(data)
-    assert zlib.decompress(packed) == data
-    assert len(packed) <= len(zlib.compress(data)) + 16
