@@ -102,7 +102,6 @@ def audit(
     if case is not None:
         require_case(session, case, chosen)
     from zatlog.projections.provenance import read_digest, stamp_report
-    from zatlog.projections.runner import current_view
     from zatlog.verify import log_digest
 
     # Read first: a bad key file stops the audit before anything is computed.
@@ -112,7 +111,7 @@ def audit(
         from zatlog.projections.case_log import read_case_events
         from zatlog.projections.findings import stored_audit
 
-        with current_view(session.location, today=today) as view:
+        with session.read_models(today=today, lang=chosen) as view:
             result = stored_audit(view, today, case=case, school=school)
             digest = read_digest(view)
             if pseudonymizer is not None:  # it must know every id and name of those cases

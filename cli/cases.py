@@ -118,12 +118,11 @@ def show(
     from zatlog.projections.case_refs import known_cases
     from zatlog.projections.case_state import case_state, contract, stored_state
     from zatlog.projections.i18n import CASE_LABELS, label
-    from zatlog.projections.runner import current_view
 
     chosen = language(session, lang)
     today = date.today()
     state: dict[str, Any] | None
-    with current_view(session.location, ["case_state"]) as view:
+    with session.read_models(["case_state"], lang=chosen) as view:
         if as_of is None and known_at is None:
             state = stored_state(view, ref, today)
         else:
@@ -162,11 +161,10 @@ def list_cases(
 ) -> None:
     """List the cases: step and since when, open or closed, last activity."""
     from zatlog.projections.case_state import case_list
-    from zatlog.projections.runner import current_view
 
     today = date.today()
     closed = None if is_open is None else not is_open
-    with current_view(session.location, ["case_state"]) as view:
+    with session.read_models(["case_state"]) as view:
         summaries = case_list(view, today, school=school, step=step, closed=closed)
     if summaries:
         log_look(session, "case list", [s.case for s in summaries], ["pupil_name", "step"], purpose)
@@ -193,10 +191,9 @@ def timeline(session: Session, ref: str, lang: str | None, purpose: str) -> None
     """
     from zatlog.projections.case_log import timeline as case_timeline
     from zatlog.projections.case_refs import known_cases
-    from zatlog.projections.runner import current_view
 
     chosen = language(session, lang)
-    with current_view(session.location, ["case_log", "case_state"]) as view:
+    with session.read_models(["case_log", "case_state"], lang=chosen) as view:
         rows = case_timeline(view, ref)
         refs = [] if rows else known_cases(view)
     if not rows:

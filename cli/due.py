@@ -69,11 +69,10 @@ def due(
     """
     from zatlog.projections import due as due_list
     from zatlog.projections.case_refs import known_cases
-    from zatlog.projections.runner import current_view
 
     chosen = language(session, lang)
     today = as_of or date.today()
-    with current_view(session.location, ["due"]) as view:
+    with session.read_models(["due"], lang=chosen) as view:
         if as_of is None and policy_file is None:
             items = due_list.stored_items(view, today, case=case, school=school)
         else:
@@ -81,7 +80,7 @@ def due(
             items = due_list.computed_items(view, policy, today, case=case, school=school)
     if items is None:
         assert case is not None
-        with current_view(session.location, ["case_state"]) as view:
+        with session.read_models(["case_state"], lang=chosen) as view:
             refs = known_cases(view)
         raise ZatlogError(escaped(unknown_case(session, case, refs, chosen)))
     if within is not None:

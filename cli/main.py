@@ -9,6 +9,7 @@ from __future__ import annotations
 import getpass
 import importlib
 import os
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -16,11 +17,14 @@ import click
 from zatlog import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Iterator, Sequence
+    from datetime import date
     from pathlib import Path
 
     from zatlog.actions import Action
     from zatlog.application import ZatlogApp
+    from zatlog.projections.i18n import Lang
+    from zatlog.projections.runner import ReadModelView
     from zatlog.storage import Location, NoDatabase, NotADatabase
 
 LANGS = click.Choice(["nl", "en"])
@@ -78,6 +82,8 @@ class Session:
         """What this command created for a new database, taken away again if it fails."""
         self.encrypt_new = True
         """Whether a database that does not exist yet is created encrypted (``--no-encrypt``)."""
+        self._lag_said = False
+        """Whether this command said already that the read models lag behind the log."""
 
     @property
     def actor(self) -> str:
@@ -180,21 +186,45 @@ class Session:
         """Bring the read models up to the end of the log (after a write).
 
         The actions are already safely recorded when this runs; should it fail,
-        the read models catch up on the next read instead.
+        the read models catch up on the next read instead. While a follower keeps
+        them (PostgreSQL), the follower catches up instead.
         """
         from eventsourcing.persistence import PersistenceError
 
         from zatlog.errors import ZatlogError
-        from zatlog.projections.runner import catch_up
+        from zatlog.projections.follower import followed
+        from zatlog.projections.runner import catch_up, view_of
 
         try:
-            catch_up(self.app)
+            if not followed(self.app.location, view_of(self.app)):
+                catch_up(self.app)
         except (ZatlogError, PersistenceError) as error:
             click.echo(
                 f"warning: recorded, but the read models are not up to date yet ({error}); "
                 "they catch up on the next read",
                 err=True,
             )
+
+    @contextmanager
+    def read_models(
+        self, names: Iterable[str] | None = None, *, today: date | None = None, lang: str = ""
+    ) -> Iterator[ReadModelView]:
+        """The named read models, current (see :func:`~zatlog.projections.runner.current_view`).
+
+        While a follower keeps them and they lag, a line on standard error says how
+        far, in ``lang`` (default: the session's language).
+        """
+        from zatlog.projections.i18n import message
+        from zatlog.projections.runner import current_view
+
+        def lagging(behind: int) -> None:
+            if not self._lag_said:  # once per command, however many reads it makes
+                chosen: Lang = "en" if (lang or self.lang) == "en" else "nl"
+                click.echo(message("read_models_behind", chosen, behind=behind), err=True)
+                self._lag_said = True
+
+        with current_view(self.location, names, today=today, lagging=lagging) as view:
+            yield view
 
     def close(self) -> None:
         if self._app is not None:

@@ -181,9 +181,8 @@ def private_file(session: Session, output: str) -> Iterator[IO[bytes]]:
 def require_case(session: Session, reference: str, lang: Lang | None = None) -> None:
     """Exit 1 unless case ``reference`` was opened, naming the closest references."""
     from zatlog.projections.case_refs import known_cases
-    from zatlog.projections.runner import current_view
 
-    with current_view(session.location, ["case_state"]) as view:
+    with session.read_models(["case_state"], lang=lang or "") as view:
         known = known_cases(view)
     if reference not in known:
         raise click.ClickException(escaped(unknown_case(session, reference, known, lang)))

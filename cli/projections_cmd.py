@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,7 @@ import click
 from zatlog.cli.cases import columns
 from zatlog.cli.main import Session
 from zatlog.cli.options import example
+from zatlog.projections.runner import PAGE_SIZE
 
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
@@ -105,26 +107,46 @@ class ProgressBars:
 @projections.command(
     "follow", epilog=example("zatlog --db postgresql://zatlog@db.example/zatlog projections follow")
 )
+@click.option(
+    "--page-size",
+    type=click.IntRange(min=1),
+    default=PAGE_SIZE,
+    show_default=True,
+    metavar="N",
+    help="Events read and committed per page; the follower's memory grows with it.",
+)
 @click.pass_obj
-def follow(session: Session) -> None:
-    """Keep the read models current from the PostgreSQL log until interrupted (Ctrl-C).
+def follow(session: Session, page_size: int) -> None:
+    """Keep the read models of a PostgreSQL log current, as a service, until stopped.
 
+    Starts from where the read models are, catches up page by page and then
+    waits for new events. While it runs, reads do not catch up themselves:
+    they say how far behind the read models are. SIGTERM or Ctrl-C finishes
+    the page being read and stops (exit status 0). When the connection to the
+    database is lost it tries again, waiting longer each time (up to 30 s).
+    A second follower of the same log waits and takes over when the first stops.
     Needs PostgreSQL: on SQLite every command catches the read models up itself.
     """
-    from zatlog.errors import ZatlogError
-    from zatlog.projections.runner import follow as follow_log
+    import threading
+
+    from zatlog.projections.follower import Follower
 
     if not session.location.is_postgres:
-        raise ZatlogError(
-            f"{session.location.target}: following needs PostgreSQL; on SQLite every command "
-            "catches the read models up itself"
+        raise click.ClickException(
+            session.message("follow_needs_postgres", target=session.location.target)
         )
-    click.echo(f"following {session.location.target}; press Ctrl-C to stop", err=True)
 
-    def report(positions: dict[str, int]) -> None:
-        click.echo(f"read models at position {max(positions.values(), default=0)}", err=True)
+    def say(key: str, **fields: object) -> None:
+        click.echo(session.message(key, **fields), err=True)
 
+    stop = threading.Event()
+    stopping = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in STOP_SIGNALS}
     try:
-        follow_log(session.app, on_update=report)
-    except KeyboardInterrupt:
-        click.echo("stopped", err=True)
+        Follower(session.app, stop, say, page_size=page_size).run()
+    finally:
+        for sig, previous in stopping.items():
+            signal.signal(sig, previous)
+
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+"""What a service manager (SIGTERM) or a person (Ctrl-C) stops the follower with."""

@@ -338,6 +338,35 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "bouw ze opnieuw op met: zatlog projections rebuild",
         "rebuild them with: zatlog projections rebuild",
     ),
+    "read_models_behind": (
+        "let op: de leesmodellen lopen {behind} gebeurtenissen achter op het log; de volger "
+        "(zatlog projections follow) werkt ze bij",
+        "note: the read models are {behind} events behind the log; the follower "
+        "(zatlog projections follow) is catching up",
+    ),
+    "follow_needs_postgres": (
+        "{target}: volgen kan alleen met PostgreSQL; met SQLite werkt elk commando de "
+        "leesmodellen zelf bij",
+        "{target}: following needs PostgreSQL; on SQLite every command catches the read "
+        "models up itself",
+    ),
+    "follow_started": (
+        "volgt {target}; stop met Ctrl-C of SIGTERM (de lopende pagina wordt afgemaakt)",
+        "following {target}; stop with Ctrl-C or SIGTERM (the page being read is finished)",
+    ),
+    "follow_waiting": (
+        "een andere volger houdt dit log al bij; deze wacht en neemt het over als die stopt",
+        "another follower keeps this log already; this one waits and takes over when it stops",
+    ),
+    "follow_at": ("leesmodellen bij tot positie {position}", "read models at position {position}"),
+    "follow_lost": (
+        "verbinding met de database verloren ({reason}); opnieuw over {seconds} s",
+        "lost the connection to the database ({reason}); trying again in {seconds} s",
+    ),
+    "follow_stopped": (
+        "gestopt; leesmodellen bij tot positie {position}",
+        "stopped; read models at position {position}",
+    ),
     "doctor_skipped": ("overgeslagen: geen database", "skipped: no database"),
     "doctor_summary_ok": ("alles in orde", "everything is in order"),
     "doctor_summary_problems": (

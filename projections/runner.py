@@ -43,7 +43,6 @@ from eventsourcing.persistence import (
     MapperDeserialisationError,
     Notification,
     OperationalError,
-    PersistenceError,
     ProgrammingError,
     Tracking,
     TrackingRecorder,
@@ -683,6 +682,8 @@ class Runner:
         self.view = view_of(app)
         self.page_size = page_size
         self.today = today
+        self.stop: threading.Event | None = None
+        """Set by another thread (a signal handler): finish the page and end the run."""
         self.bulk_load = False
         """Whether tables started afresh get their indexes only when the caller says so
         (a parallel rebuild, whose per-case stage reads the index after it is complete)."""
@@ -692,13 +693,18 @@ class Runner:
         on every call costs more than most handlers."""
         self.view.create_tables(t for p in self.projections for t in p.tables)
 
-    def run(self, progress: Progress | None = None) -> dict[str, int]:
+    def run(
+        self, progress: Progress | None = None, *, stop: threading.Event | None = None
+    ) -> dict[str, int]:
         """Process the events recorded so far; return each projection's position.
 
         When another process advances a projection first, this one goes on
         from there: every restart starts from positions that have grown, so
         it ends once they reach the end of the log as it was at the start.
+        Once ``stop`` is set, the page being read is finished and committed
+        (pending per-case changes too) and the run ends there.
         """
+        self.stop = stop
         end = self.app.recorder.max_notification_id() or 0
         with no_cyclic_collection():
             while True:
@@ -728,8 +734,11 @@ class Runner:
             cursor = last
             if progress is not None:
                 progress("events", cursor, end)
-            final = cursor >= end or len(notifications) < self.page_size
+            stopping = self.stop is not None and self.stop.is_set()
+            final = cursor >= end or len(notifications) < self.page_size or stopping
             self.commit(last, final=final, today=today, progress=progress)
+            if stopping:
+                break
         return {p.name: p.position for p in self.projections}
 
     def commit(self, upto: int, *, final: bool, today: date, progress: Progress | None) -> None:
@@ -917,50 +926,6 @@ def rebuild(
     return {name: (position, end) for name, position in positions.items() if name in chosen}
 
 
-def follow(
-    app: ZatlogApp,
-    *,
-    stop: threading.Event | None = None,
-    on_update: Callable[[dict[str, int]], None] | None = None,
-) -> None:
-    """Keep every projection current from a subscription to the log, until ``stop`` is set.
-
-    Needs a backend with subscriptions (PostgreSQL: LISTEN/NOTIFY). Every
-    notification that lies beyond the projections wakes a catch-up, which
-    commits page by page exactly as :func:`catch_up` does.
-    """
-    runner = Runner(app)
-    positions = runner.run()
-    if on_update is not None:
-        on_update(positions)
-    try:
-        subscription = app.recorder.subscribe(gt=runner.lowest_position())
-    except NotImplementedError:
-        raise ZatlogError(
-            f"{app.location.target}: following needs PostgreSQL; on SQLite every command "
-            "catches the read models up itself"
-        ) from None
-    stopping = stop or threading.Event()
-    watcher = threading.Thread(target=_stop_when_set, args=(stopping, subscription), daemon=True)
-    with subscription:
-        watcher.start()
-        try:
-            for notification in subscription:
-                if notification.id > runner.lowest_position():
-                    positions = runner.run()
-                    if on_update is not None:
-                        on_update(positions)
-        except PersistenceError as error:
-            raise StorageError(f"{app.location.target}: following stopped: {error}") from None
-        finally:
-            stopping.set()
-
-
-def _stop_when_set(stop: threading.Event, subscription: Any) -> None:
-    stop.wait()
-    subscription.stop()
-
-
 @dataclass
 class Store:
     """The log's recorder and the read models' view of one database, without the application."""
@@ -1007,7 +972,11 @@ def status(location: Location) -> dict[str, tuple[int, int]]:
 
 @contextmanager
 def current_view(
-    location: Location, names: Iterable[str] | None = None, *, today: date | None = None
+    location: Location,
+    names: Iterable[str] | None = None,
+    *,
+    today: date | None = None,
+    lagging: Callable[[int], None] | None = None,
 ) -> Iterator[ReadModelView]:
     """The read models of ``location``, caught up with the log first.
 
@@ -1015,21 +984,29 @@ def current_view(
     checked, so a read imports no other projection's module. Finding them
     current costs two small queries and imports nothing of the domain model;
     only when the log has moved on is the application opened, and every
-    projection caught up.
+    projection caught up. While a follower keeps them (see
+    :mod:`zatlog.projections.follower`) nothing is caught up here: ``lagging``
+    is called with how many log positions the furthest behind of them lacks.
     """
     classes = projection_classes(names)
     store = open_store(location)
     try:
         end = store.log_position()
         positions = store.view.positions(tracking_key(cls) for cls in classes).values()
-        if any(position < end for position in positions):
-            from zatlog.application import ZatlogApp
+        behind = end - min(positions, default=end)
+        if behind > 0:
+            from zatlog.projections.follower import followed
 
-            app = ZatlogApp(location)
-            try:
-                catch_up(app, today=today)
-            finally:
-                app.close()
+            if not followed(location, store.view):
+                from zatlog.application import ZatlogApp
+
+                app = ZatlogApp(location)
+                try:
+                    catch_up(app, today=today)
+                finally:
+                    app.close()
+            elif lagging is not None:
+                lagging(behind)
         elif not all(positions):  # an empty log: the tables may not exist yet
             store.view.create_tables(t for cls in classes for t in cls.tables)
         yield store.view

@@ -112,3 +112,20 @@ def sqlite_db(tmp_path: Path) -> str:
 @pytest.fixture
 def scenarios() -> Path:
     return SCENARIOS
+
+
+@pytest.fixture
+def pg_db() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database (a schema); skipped without ZATLOG_TEST_POSTGRES."""
+    if not POSTGRES_URL:
+        pytest.skip("ZATLOG_TEST_POSTGRES is not set")
+    for url in _postgres_schema():
+        yield created(url)
+
+
+@pytest.fixture
+def pg_admin() -> str:
+    """The libpq connection string of the test server's administrator."""
+    if not POSTGRES_URL:
+        pytest.skip("ZATLOG_TEST_POSTGRES is not set")
+    return _conninfo()

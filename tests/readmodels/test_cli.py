@@ -409,9 +409,15 @@ def test_projections_rebuild_of_one_read_model(db: str) -> None:
 
 def test_projections_follow_on_sqlite_says_why_not(sqlite_db: str) -> None:
     result = run(sqlite_db, "projections", "follow")
+    english = run(sqlite_db, "--lang", "en", "projections", "follow")
 
     assert result.exit_code == 1
     assert result.output == (
+        f"Error: {sqlite_db}: volgen kan alleen met PostgreSQL; met SQLite werkt elk commando "
+        "de leesmodellen zelf bij\n"
+    )
+    assert english.exit_code == 1
+    assert english.output == (
         f"Error: {sqlite_db}: following needs PostgreSQL; on SQLite every command catches the "
         "read models up itself\n"
     )

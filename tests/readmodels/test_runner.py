@@ -5,7 +5,6 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
-import threading
 import time
 from datetime import date
 from typing import Any
@@ -15,7 +14,6 @@ from readmodel_stores import (
     TODAY,
     dump,
     many_cases,
-    open_app,
     record,
     scenario_lines,
     view,
@@ -24,7 +22,7 @@ from readmodel_stores import (
 from zatlog.application import ZatlogApp
 from zatlog.errors import ZatlogError
 from zatlog.projections.case_log import case_events, school_events
-from zatlog.projections.runner import APP_NAME, PROJECTIONS, catch_up, follow, rebuild, status
+from zatlog.projections.runner import APP_NAME, PROJECTIONS, catch_up, rebuild, status
 from zatlog.storage import resolve
 
 P02 = "p02_late_invite_absent_parents"
@@ -146,56 +144,6 @@ def test_an_unknown_projection_is_named_with_the_known_ones(app: ZatlogApp) -> N
     assert str(error.value) == (
         f"unknown projection 'nope'; expected one of: {', '.join(PROJECTIONS)}"
     )
-
-
-def test_following_a_sqlite_log_is_refused_with_the_reason(sqlite_db: str) -> None:
-    app = open_app(sqlite_db)
-    with pytest.raises(ZatlogError) as error:
-        follow(app)
-    app.close()
-
-    assert str(error.value) == (
-        f"{sqlite_db}: following needs PostgreSQL; on SQLite every command catches the read "
-        "models up itself"
-    )
-
-
-def test_following_a_postgres_log_keeps_every_read_model_current(app: ZatlogApp, db: str) -> None:
-    if not db.startswith("postgresql"):
-        pytest.skip("subscriptions need PostgreSQL")
-    lines = scenario_lines(P02)
-    record(app, lines[:10])
-    follower = open_app(db)
-    stop = threading.Event()
-    updates: list[dict[str, int]] = []
-    thread = threading.Thread(
-        target=follow, args=(follower,), kwargs={"stop": stop, "on_update": updates.append}
-    )
-    thread.start()
-    try:
-        wait_for(db, 11)
-        record(app, lines[10:20])
-        record(app, lines[20:])
-        wait_for(db, 38)
-    finally:
-        stop.set()
-        thread.join(timeout=20)
-        follower.close()
-
-    assert not thread.is_alive()
-    assert mine(status(resolve(db))) == {
-        "case_log": (38, 38),
-        "case_state": (38, 38),
-        "due": (38, 38),
-    }
-    assert mine(updates[0]) == {"case_log": 11, "case_state": 11, "due": 11}
-    assert mine(updates[-1]) == {"case_log": 38, "case_state": 38, "due": 38}
-
-
-def wait_for(db: str, position: int) -> None:
-    deadline = time.monotonic() + 20
-    while status(resolve(db))["due"][0] < position and time.monotonic() < deadline:
-        time.sleep(0.02)
 
 
 def test_a_catch_up_killed_between_two_pages_neither_skips_nor_repeats_an_event(
