@@ -293,7 +293,7 @@ def explain(ctx: click.Context, error: Exception) -> str:
 
     from zatlog.errors import ZatlogError
     from zatlog.keys import BadKey
-    from zatlog.projections.i18n import Lang, message
+    from zatlog.projections.i18n import message
     from zatlog.projections.pdf import PdfUnavailable
 
     lang: Lang = "en" if isinstance(ctx.obj, Session) and ctx.obj.lang == "en" else "nl"

@@ -49,7 +49,7 @@ from zatlog.projections.case_state import CaseSummary
 from zatlog.projections.dossier.schema import schema_text as dossier_schema_text
 from zatlog.projections.due import KIND_RULES
 from zatlog.projections.facts import FormStatus
-from zatlog.projections.i18n import CATEGORY_LABELS
+from zatlog.projections.i18n import CATEGORY_LABELS, message
 from zatlog.projections.provenance import stamp_report
 from zatlog.projections.providers import ProviderReport
 
@@ -514,6 +514,11 @@ def json_contracts_md() -> str:
             "Dates are `YYYY-MM-DD`, moments ISO 8601. Exit status: 0 success; 1 an error you ",
             "can fix (one message on standard error); 2 a usage error; 3 with `--fail-on` ",
             "when a finding at or above that severity exists.\n\n",
+            "On PostgreSQL, while `zatlog projections follow` keeps the read models, a read ",
+            "does not catch them up itself: its output is as of the position they reached. ",
+            "When that lies behind the log, one line on standard error says by how much (",
+            f"`{message('read_models_behind', 'nl', behind='N')}`; with `--lang en`: ",
+            f"`{message('read_models_behind', 'en', behind='N')}`); the JSON is unchanged.\n\n",
             "## `zatlog audit --format json`\n\n",
             "```json\n",
             '{"as_of": "YYYY-MM-DD", "policy": {…}, "cases": 12,\n',

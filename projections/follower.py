@@ -121,13 +121,13 @@ class Follower:
                 self.stop.wait(self.retry)
                 self.retry = min(self.retry * 2, RETRY_MAX)
                 self._recover()
-        self.say("follow_stopped", position=max(self._position, 0))
+        self.say("follow_stopped_at", position=max(self._position, 0))
 
     def _follow(self) -> None:
         from psycopg import sql
 
-        if self._runner is None:
-            self._runner = Runner(self.app, page_size=self.page_size)  # creates the read models' tables if need be
+        if self._runner is None:  # it creates the read models' tables that are missing
+            self._runner = Runner(self.app, page_size=self.page_size)
         channel = sql.Identifier(self.recorder.channel_name)
         with self.datastore.get_connection() as connection:
             connection.execute(sql.SQL("LISTEN {0}").format(channel))

@@ -345,13 +345,13 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "(zatlog projections follow) is catching up",
     ),
     "follow_needs_postgres": (
-        "{target}: volgen kan alleen met PostgreSQL; met SQLite werkt elk commando de "
+        "{target}: bijhouden kan alleen met PostgreSQL; met SQLite werkt elke opdracht de "
         "leesmodellen zelf bij",
         "{target}: following needs PostgreSQL; on SQLite every command catches the read "
         "models up itself",
     ),
     "follow_started": (
-        "volgt {target}; stop met Ctrl-C of SIGTERM (de lopende pagina wordt afgemaakt)",
+        "houdt {target} bij; stop met Ctrl-C of SIGTERM (de lopende pagina wordt afgemaakt)",
         "following {target}; stop with Ctrl-C or SIGTERM (the page being read is finished)",
     ),
     "follow_waiting": (
@@ -363,7 +363,7 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "verbinding met de database verloren ({reason}); opnieuw over {seconds} s",
         "lost the connection to the database ({reason}); trying again in {seconds} s",
     ),
-    "follow_stopped": (
+    "follow_stopped_at": (
         "gestopt; leesmodellen bij tot positie {position}",
         "stopped; read models at position {position}",
     ),

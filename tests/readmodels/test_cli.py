@@ -413,8 +413,8 @@ def test_projections_follow_on_sqlite_says_why_not(sqlite_db: str) -> None:
 
     assert result.exit_code == 1
     assert result.output == (
-        f"Error: {sqlite_db}: volgen kan alleen met PostgreSQL; met SQLite werkt elk commando "
-        "de leesmodellen zelf bij\n"
+        f"Error: {sqlite_db}: bijhouden kan alleen met PostgreSQL; met SQLite werkt elke "
+        "opdracht de leesmodellen zelf bij\n"
     )
     assert english.exit_code == 1
     assert english.output == (

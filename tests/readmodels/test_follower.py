@@ -97,7 +97,7 @@ def test_a_follower_keeps_every_read_model_current_as_writers_record(
     assert set(positions(pg_db).values()) == {38}
     assert said.keys_said()[0] == "follow_started"
     assert said.lines[1] == ("follow_at", {"position": 11})
-    assert said.lines[-1] == ("follow_stopped", {"position": 38})
+    assert said.lines[-1] == ("follow_stopped_at", {"position": 38})
     # What it built equals a rebuild from the log.
     built = dump(view(writer))
     rebuild(writer, workers=1)  # both as of today
@@ -149,7 +149,7 @@ def test_a_second_follower_waits_and_takes_over_when_the_first_stops(
         wait_until(lambda: min(positions(pg_db).values()) == 38)
 
     assert second.keys_said()[:2] == ["follow_waiting", "follow_started"]
-    assert second.lines[-1] == ("follow_stopped", {"position": 38})
+    assert second.lines[-1] == ("follow_stopped_at", {"position": 38})
 
 
 def test_a_follower_reconnects_after_its_connections_are_terminated(
@@ -168,7 +168,7 @@ def test_a_follower_reconnects_after_its_connections_are_terminated(
     lost = said.lines[said.keys_said().index("follow_lost")][1]
     assert lost["seconds"] == "0.5"
     assert "connection" in str(lost["reason"])  # the server's or libpq's own words
-    assert said.lines[-1] == ("follow_stopped", {"position": 38})
+    assert said.lines[-1] == ("follow_stopped_at", {"position": 38})
 
 
 def lock_holders(pg_admin: str, db: str) -> list[int]:
