@@ -239,14 +239,9 @@ def _signatures(facts: CaseFacts, scheduled: Ev[MeetingScheduled]) -> list[_Due]
 
     act = scheduled.act
     day = act.date
-    issued = [
-        issues[-1]
-        for issues in facts.forms.values()
-        if issues[-1].act.forum == act.forum and issues[-1].day <= day
-    ]
-    if not issued:
+    form = facts.forum_form(act.forum, day)
+    if form is None:
         return []  # no consent route chosen for the meeting (yet): nothing to sign
-    form = max(issued, key=lambda f: f.log.sort_key)
     form_id = form.act.consent
     values = {**_meeting_values(act), "form": form_id}
     requirements = facts.required_signers(day)

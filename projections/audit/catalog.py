@@ -1,13 +1,20 @@
-"""The rules an audit checks, explained for an inspector, and the words messages use."""
+"""The rules an audit checks, explained for an inspector, and the words their findings use.
+
+A rule module states a finding's facts as a :class:`Text`: a message key and named facts
+(ids, dates, counts, people as :class:`Who`, label keys as :class:`Label`, other texts).
+Only this module turns a text into Dutch or English words (:func:`render`).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from string import Formatter
+from typing import Literal, TypeAlias
 
 from zatlog.people import PUPIL
 from zatlog.projections import i18n
+from zatlog.projections.facts import Who
 
 Lang = Literal["nl", "en"]
 
@@ -331,81 +338,166 @@ RULE_ORDER: dict[str, int] = {rule.id: i for i, rule in enumerate(RULES)}
 
 FORUM_SHORT: dict[str, str] = {"cvb": "CvB", "zat": "ZAT", "mdo": "MDO"}
 
-# The words below come from the one catalog of words (zatlog.projections.i18n), so that a
-# finding names a relation, document, basis or channel as every other output does.
-DOCUMENTS: dict[str, tuple[str, str]] = i18n.DOCUMENT_LABELS
-RELATIONS: dict[str, tuple[str, str]] = {
-    key: pair for key, pair in i18n.RELATION_LABELS.items() if key != PUPIL
-}
-
-
-CHANNELS: dict[str, tuple[str, str]] = i18n.CHANNEL_PHRASES
-"""How a message names a ``parents_informed`` by its channel."""
-
-
-BASES: dict[str, tuple[str, str]] = i18n.BASIS_LABELS
-"""How a message names the basis of a discussion."""
-
-CHANNEL_NOUNS: dict[str, tuple[str, str]] = {
-    key: i18n.VALUE_LABELS[key] for key in ("conversation", "phone", "letter", "email", "portal")
-}
-
-
-def word(table: dict[str, tuple[str, str]], key: str, lang: Lang) -> str:
-    """The Dutch or English word for ``key`` in ``table`` (the key itself when unknown)."""
-    nl, en = table.get(key, (key, key))
-    return en if lang == "en" else nl
-
-
-def cap(text: str) -> str:
-    """The text with its first letter capitalized (sentence start)."""
-    return text[:1].upper() + text[1:]
+Words = tuple[str, str]
+"""A text in Dutch and English."""
 
 
 def forum(code: str) -> str:
     return FORUM_SHORT.get(code, code)
 
 
-def in_forum(code: str, lang: Lang, nl: str = "in", en: str = "in") -> str:
-    """``in de CvB`` / ``in het ZAT`` / ``in the CvB`` (or another preposition)."""
-    if lang == "en":
-        return f"{en} the {forum(code)}"
-    return f"{nl} {'de' if code == 'cvb' else 'het'} {forum(code)}"
+# The words below come from the one catalog of words (zatlog.projections.i18n), so that a
+# finding names a relation, document, basis or channel as every other output does.
+LABELS: dict[str, dict[str, Words]] = {
+    "action": i18n.ACTION_LABELS,
+    "basis": i18n.BASIS_LABELS,
+    "channel": i18n.CHANNEL_PHRASES,
+    "channel_noun": {
+        key: i18n.VALUE_LABELS[key]
+        for key in ("conversation", "phone", "letter", "email", "portal")
+    },
+    "document": i18n.DOCUMENT_LABELS,
+    "forum": {code: (short, short) for code, short in FORUM_SHORT.items()},
+    "in_forum": {
+        code: (f"in {'de' if code == 'cvb' else 'het'} {short}", f"in the {short}")
+        for code, short in FORUM_SHORT.items()
+    },
+    "for_forum": {
+        code: (f"voor {'de' if code == 'cvb' else 'het'} {short}", f"for the {short}")
+        for code, short in FORUM_SHORT.items()
+    },
+    "relation": {key: pair for key, pair in i18n.RELATION_LABELS.items() if key != PUPIL},
+}
+"""The label tables a :class:`Label` names (item categories read through
+:func:`zatlog.projections.i18n.category_label`)."""
+
+CATEGORY = "category"
 
 
-def day(value: date) -> str:
-    return value.isoformat()
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A key of one of the label tables (:data:`LABELS`, or ``category``), read in words."""
+
+    table: str
+    key: str
 
 
-def person(person_id: str, relation: str | None, lang: Lang) -> str:
-    """How a message names a person: their id, with their relation when known."""
-    if person_id == PUPIL:
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A message by its key in :data:`MESSAGES` and the facts that fill it."""
+
+    key: str
+    facts: tuple[tuple[str, Fact], ...] = ()
+
+    def render(self, lang: Lang) -> str:
+        return render(self, lang)
+
+
+Fact: TypeAlias = "str | int | date | Who | Label | Text | tuple[Fact, ...] | None"
+"""What fills a message field: an id or other code (as it is), a count, a date, a person,
+a label key, another text, a list of these (``a, b en c``) or nothing (empty)."""
+
+
+def text(key: str, **facts: Fact) -> Text:
+    """The message ``key`` about ``facts`` (its words come from :func:`render`)."""
+    if key not in MESSAGES:
+        raise KeyError(f"no message {key!r} in the catalog")
+    return Text(key, tuple(sorted(facts.items())))
+
+
+def render(message: Text, lang: Lang) -> str:
+    """The words of ``message`` in ``lang``; a capitalized field (``{Title}``) takes the value
+    with its first letter capitalized."""
+    template = MESSAGES[message.key][1 if lang == "en" else 0]
+    values = {name: _words(fact, lang) for name, fact in message.facts}
+    values.update({name[:1].upper() + name[1:]: cap(v) for name, v in values.items()})
+    return template.format(**values)
+
+
+def words(message: Text) -> Words:
+    """The Dutch and English words of ``message``."""
+    return render(message, "nl"), render(message, "en")
+
+
+def fields(template: str) -> set[str]:
+    """The fields of a template, lower-cased (``{Title}`` and ``{title}`` are one field)."""
+    return {f.lower() for _, f, _, _ in Formatter().parse(template) if f}
+
+
+def _words(fact: Fact, lang: Lang) -> str:
+    if fact is None:
+        return ""
+    if isinstance(fact, Text):
+        return render(fact, lang)
+    if isinstance(fact, Who):
+        return _person(fact, lang)
+    if isinstance(fact, Label):
+        return _label(fact, lang)
+    if isinstance(fact, tuple):
+        return i18n.listing([_words(item, lang) for item in fact], lang)
+    if isinstance(fact, date):
+        return fact.isoformat()
+    return str(fact)
+
+
+def _person(who: Who, lang: Lang) -> str:
+    """A person: the pupil by role, anyone else by id with their relation when known."""
+    if who.person == PUPIL:
         return "the pupil" if lang == "en" else "de leerling"
-    if relation is None:
-        return person_id
-    nl, en = RELATIONS.get(relation, (relation, relation))
-    return f"{person_id} ({en if lang == 'en' else nl})"
+    if who.relation is None:
+        return who.person
+    return f"{who.person} ({_label(Label('relation', who.relation), lang)})"
 
 
-def listing(items: list[str], lang: Lang) -> str:
-    """``a, b and c`` / ``a, b en c``."""
-    return i18n.listing(items, lang)
+def _label(label: Label, lang: Lang) -> str:
+    if label.table == CATEGORY:
+        return i18n.category_label(label.key, lang)
+    nl, en = LABELS[label.table].get(label.key, (label.key, label.key))
+    return en if lang == "en" else nl
 
 
-def categories(items: list[str], lang: Lang) -> str:
-    """Item categories as people read them, listed: ``naam en gedrag``."""
-    return i18n.listing([i18n.category_label(item, lang) for item in items], lang)
+def cap(value: str) -> str:
+    """The text with its first letter capitalized (sentence start)."""
+    return value[:1].upper() + value[1:]
+
+
+def discussion(forum_code: str, when: date) -> Text:
+    """``de ZAT-bespreking op 2025-10-20`` / ``the ZAT discussion on 2025-10-20``."""
+    return text("title.discussion", forum=Label("forum", forum_code), date=when)
+
+
+def categories(items: list[str]) -> tuple[Label, ...]:
+    """Item categories, to be listed in words: ``naam en gedrag``."""
+    return tuple(Label(CATEGORY, item) for item in items)
 
 
 # -- messages ------------------------------------------------------------------------------
 
-Words = tuple[str, str]
-"""A text in Dutch and English."""
-
-Value = str | int | Words
-"""What fills a message template: the same in both languages, or a Dutch/English pair."""
+_REQUEST_UNANSWERED: Words = (
+    "{request} is niet uiterlijk op {due} beantwoord.",
+    "{request} was not answered by {due}.",
+)
+_REQUEST_LATE: Words = (
+    "{request} is pas op {late} beantwoord, na de termijn ({due}).",
+    "{request} was answered only on {late}, after the deadline ({due}).",
+)
 
 MESSAGES: dict[str, Words] = {
+    # -- S0, P0
+    "S0": (
+        "De leerling is op {when} {forum} besproken terwijl de school nog niet had "
+        "gepubliceerd: {documents}.",
+        "The pupil was discussed {forum} on {when} while the school had not yet published: "
+        "{documents}.",
+    ),
+    "P0": (
+        "De leerling ({age} jaar) is op {when} {forum} besproken terwijl in het dossier "
+        "niemand met gezag staat: niemand kon om toestemming gevraagd, uitgenodigd of "
+        "geïnformeerd worden.",
+        "The pupil (aged {age}) was discussed {forum} on {when} while nobody holding "
+        "authority is on record: nobody could be asked for consent, invited or informed.",
+    ),
+    # -- G1, G2, B1, C1
     "G1": (
         "Vóór {title}, de eerste CvB-bespreking, is {whom} over de zorg geïnformeerd{note}.",
         "Before {title}, the first CvB discussion, {whom} was told about the concern{note}.",
@@ -454,58 +546,7 @@ MESSAGES: dict[str, Words] = {
         "{invited}, was not told by {planned}{note}.",
     ),
     "C1.late": ("; pas op {late}", "; only on {late}"),
-    "H1": (
-        "De extra hulp is op {when} ingezet, maar niets laat zien dat {whom} daar toen van "
-        "wist{note}.",
-        "The extra help was arranged on {when}, but nothing shows that {whom} knew of it "
-        "then{note}.",
-    ),
-    "H1.whom": ("een ouder met gezag", "a parent with authority"),
-    "H1.whom_16": (
-        "een ouder met gezag of de leerling zelf",
-        "a parent with authority or the pupil",
-    ),
-    "H1.whom_18": (
-        "de leerling of een wettelijk vertegenwoordiger",
-        "the pupil or a legal representative",
-    ),
-    "H1.late": (
-        "; {who} hoorde het pas op {late}",
-        "; {who} heard of it only on {late}",
-    ),
-    "L1": (
-        "{What} van {happened} is pas op {recorded} vastgelegd: {days} dagen later, meer dan "
-        "de {limit} dagen van het beleid.",
-        "{What} of {happened} was recorded only on {recorded}: {days} days later, more than "
-        "the policy's {limit} days.",
-    ),
-    "G4.verbal_outside": (
-        "Bij {title} is buitenkant-informatie gedeeld op toestemming die {who} op formulier "
-        "{form} alleen mondeling gaf.",
-        "At {title}, outside information was shared on consent that {who} gave on form {form} "
-        "only verbally.",
-    ),
-    "A16": (
-        "{What} ging naar {who}, terwijl de leerling had geweigerd dat deze persoon informatie "
-        "krijgt.",
-        "{What} went to {who}, although the pupil had refused that this person receives "
-        "information.",
-    ),
-    "X1": (
-        "{What} gaf {who} informatie die voor deze persoon beperkt is ({items}).",
-        "{What} gave {who} information restricted for this person ({items}).",
-    ),
-    "X1.all": ("alle informatie", "all information"),
-    "D1.none": (
-        "{What} ging naar {who}, die op die datum geen recht op informatie over de leerling had.",
-        "{What} went to {who}, who had no right to information about the pupil on that date.",
-    ),
-    "D1.dossier": (
-        "{What} gaf {who} het volledige dossier, terwijl deze persoon alleen recht heeft op "
-        "belangrijke feiten.",
-        "{What} gave {who} the full dossier, although this person is entitled to important "
-        "facts only.",
-    ),
+    # -- P1, Z1, O1, S1
     "P1.parents": (
         "Vóór {title} is de inbreng van de ouders met gezag{extra} niet gevraagd en vastgelegd.",
         "Before {title}, the view of the parents with authority{extra} was not asked and recorded.",
@@ -542,41 +583,243 @@ MESSAGES: dict[str, Words] = {
         "Bij {title} was de laatste {form} (van {when}) {age} dagen oud, ouder dan {days} dagen.",
         "At {title} the latest {form} (of {when}) was {age} days old, older than {days} days.",
     ),
+    # -- G3 to G7
+    "G3.form": (
+        "Bij {title} zijn gegevens gedeeld die niet op toestemmingsformulier {form} staan: "
+        "{items}.",
+        "At {title}, data not named on consent form {form} was shared: {items}.",
+    ),
+    "G3.no_objection": (
+        "Bij {title}, zonder toestemming (geen bezwaar), is meer gedeeld dan de "
+        "buitenkant-informatie: {items}.",
+        "At {title}, held without consent (no objection), more than the outside information "
+        "was shared: {items}.",
+    ),
+    "G4.full": (
+        "{Title} was een volledige bespreking zonder ondubbelzinnige toestemming (grondslag: "
+        "{basis}).",
+        "{Title} was a full discussion without unambiguous consent (basis: {basis}).",
+    ),
+    "G4.outside_none": (
+        "Bij {title} is buitenkant-informatie gedeeld zonder toestemming en zonder "
+        "geen-bezwaarprocedure.",
+        "At {title}, outside information was shared without consent and without a "
+        "no-objection notice.",
+    ),
+    "G4.not_issued": (
+        "Voor {title} was toestemmingsformulier {form} nog niet uitgereikt.",
+        "Consent form {form} had not been issued before {title}.",
+    ),
+    "G4.forum": (
+        "Toestemmingsformulier {form} geldt {forum}, niet voor {title}.",
+        "Consent form {form} is {forum}, not for {title}.",
+    ),
+    "G4.expired": (
+        "Toestemmingsformulier {form} was geldig tot {until}, vóór {title}.",
+        "Consent form {form} was valid until {until}, before {title}.",
+    ),
+    "G4.refused": (
+        "{Title} ging door terwijl {who} de toestemming op formulier {form} op {when} had "
+        "geweigerd.",
+        "{Title} went ahead although {who} refused consent on form {form} on {when}.",
+    ),
+    "G4.withdrawn": (
+        "{Title} ging door terwijl {who} de toestemming op formulier {form} op {when} had "
+        "ingetrokken.",
+        "{Title} went ahead although {who} withdrew consent on form {form} on {when}.",
+    ),
+    "G4.unsigned": (
+        "Vóór {title} had {who} toestemmingsformulier {form} niet (elektronisch) ondertekend.",
+        "Before {title}, {who} had not signed consent form {form} (on paper or electronically).",
+    ),
+    "G4.unsigned_group": (
+        "Vóór {title} had geen van {who} toestemmingsformulier {form} (elektronisch) ondertekend.",
+        "Before {title}, none of {who} had signed consent form {form} (on paper or "
+        "electronically).",
+    ),
+    "G4.verbal_outside": (
+        "Bij {title} is buitenkant-informatie gedeeld op toestemming die {who} op formulier "
+        "{form} alleen mondeling gaf.",
+        "At {title}, outside information was shared on consent that {who} gave on form {form} "
+        "only verbally.",
+    ),
+    "G5": (
+        "Aan {title} nam {attendee} deel, die niet op {document} staat.",
+        "At {title}, {attendee} took part but is not named on {document}.",
+    ),
+    "G5.form": ("toestemmingsformulier {form}", "consent form {form}"),
+    "G5.notice": ("geen-bezwaarbericht {notice}", "no-objection notice {notice}"),
+    "G6.full": (
+        "{Title} was een volledige bespreking op basis van geen bezwaar; zonder toestemming "
+        "mag alleen buitenkant-informatie gedeeld worden.",
+        "{Title} was a full discussion on a no-objection basis; without consent only outside "
+        "information may be shared.",
+    ),
+    "G6.no_notice": (
+        "Voor {title} op basis van geen bezwaar kregen de ouders geen geen-bezwaarbericht.",
+        "For {title}, held on a no-objection basis, the parents got no no-objection notice.",
+    ),
+    "G6.notice_after": (
+        "Voor {title} op basis van geen bezwaar kregen de ouders het bericht pas daarna.",
+        "For {title}, held on a no-objection basis, the parents got the notice only afterwards.",
+    ),
+    "G6.not_written": (
+        "Het geen-bezwaarbericht {notice} van {sent} voor {title} was niet schriftelijk "
+        "({channel}).",
+        "The no-objection notice {notice} of {sent} for {title} was not in writing ({channel}).",
+    ),
+    "G6.not_sent": (
+        "Het geen-bezwaarbericht {notice} voor {title} is niet naar {who} gestuurd.",
+        "The no-objection notice {notice} for {title} was not sent to {who}.",
+    ),
+    "G6.objected": (
+        "{Title} ging door terwijl {who} op {when} bezwaar had gemaakt.",
+        "{Title} went ahead although {who} objected on {when}.",
+    ),
+    "G6.in_term": (
+        "{Title} vond plaats vóór het einde van de bezwaartermijn van geen-bezwaarbericht "
+        "{notice} (tot en met {deadline}).",
+        "{Title} took place before the objection period of no-objection notice {notice} had "
+        "ended (it ran until {deadline}).",
+    ),
+    "G6.short_term": (
+        "Geen-bezwaarbericht {notice} gaf de ouders {term} dagen om bezwaar te maken, minder "
+        "dan de {days} dagen van het beleid.",
+        "No-objection notice {notice} gave the parents {term} days to object, fewer than the "
+        "policy's {days} days.",
+    ),
+    "G7.anonymous": (
+        "Bij {title}, een anonieme consultatie, zijn gegevens gedeeld die de leerling "
+        "herkenbaar maken: {items}.",
+        "At {title}, an anonymous consultation, data identifying the pupil was shared: {items}.",
+    ),
+    "G7": (
+        "De leerling is op {day} toch met naam besproken {forum}, terwijl {who} op {when} {what}.",
+        "The pupil was discussed by name {forum} on {day} although {who} {what} on {when}.",
+    ),
+    "G7.objected": ("bezwaar had gemaakt", "objected"),
+    "G7.refused": ("toestemming had geweigerd", "refused consent"),
+    "G7.withdrawn": ("toestemming had ingetrokken", "withdrew consent"),
+    # -- G8, G9
+    "G8.unprepared": (
+        "De leerling is op {when} {forum} besproken zonder toestemming om veiligheidsredenen, "
+        "maar daarvoor was {missing}.",
+        "The pupil was discussed {forum} on {when} without consent for safety reasons, but "
+        "beforehand {missing}.",
+    ),
+    "G8.no_concern": ("geen zorg over de veiligheid vastgelegd", "no safety concern was recorded"),
+    "G8.no_override": (
+        "geen besluit genomen om zonder toestemming te bespreken",
+        "no decision to override consent was taken",
+    ),
+    "G8.no_report": (
+        "Na het besluit van {started} om zonder toestemming te bespreken is niet binnen {days} "
+        "dagen gemeld bij Veilig Thuis of de jeugdhulp{note}.",
+        "After the decision of {started} to discuss without consent, no report to Veilig "
+        "Thuis or youth care followed within {days} days{note}.",
+    ),
+    "G8.late": (
+        "; de melding volgde pas op {late}",
+        "; the report followed only on {late}",
+    ),
+    "G9.late": (
+        "Over de melding van {when} is {who} pas op {late} geïnformeerd, niet {by}.",
+        "About the report of {when}, {who} was told only on {late}, not {by}.",
+    ),
+    "G9.never": (
+        "Over de melding van {when} is {who} niet geïnformeerd.",
+        "About the report of {when}, {who} was never told.",
+    ),
+    "G9.not_written": (
+        "Over de melding van {when} kreeg {who} geen schriftelijke bevestiging uiterlijk op {by}.",
+        "About the report of {when}, {who} received no written notice by {by}.",
+    ),
+    "G9.beforehand": ("vooraf", "beforehand"),
+    "G9.deferred": ("uiterlijk op {deadline} (uitgesteld)", "by {deadline} (deferred)"),
+    # -- G10, I377
+    "request": (
+        "Het verzoek van {who} van {when} om {kind}",
+        "The request of {when} by {who} for {kind}",
+    ),
+    "G10.inspection": ("inzage", "access"),
+    "G10.copy": ("een kopie", "a copy"),
+    "G10.unanswered": _REQUEST_UNANSWERED,
+    "G10.late": _REQUEST_LATE,
+    "G10.refused": (
+        "{request} is geweigerd, terwijl deze persoon volledig inzagerecht heeft: wat "
+        "afgeschermd moet worden, wordt weggelakt, niet geweigerd.",
+        "{request} was refused although this person has the full right of access: what must "
+        "be withheld is redacted, not refused.",
+    ),
+    "I377.who": ("{person} (ouder zonder gezag)", "{person} (parent without authority)"),
+    "I377.kind": ("belangrijke feiten", "important facts"),
+    "I377.unanswered": _REQUEST_UNANSWERED,
+    "I377.late": _REQUEST_LATE,
+    "I377.ground": (
+        "{request} is geweigerd op een grond die de wet niet kent ({grounds}).",
+        "{request} was refused on a ground the law does not allow ({grounds}).",
+    ),
+    "I377.unmotivated": (
+        "{request} is zonder motivering geweigerd.",
+        "{request} was refused without reasons.",
+    ),
+    # -- A16, X1, D1
+    "A16": (
+        "{What} ging naar {who}, terwijl de leerling had geweigerd dat deze persoon informatie "
+        "krijgt.",
+        "{What} went to {who}, although the pupil had refused that this person receives "
+        "information.",
+    ),
+    "X1": (
+        "{What} gaf {who} informatie die voor deze persoon beperkt is ({items}).",
+        "{What} gave {who} information restricted for this person ({items}).",
+    ),
+    "X1.all": ("alle informatie", "all information"),
+    "D1.none": (
+        "{What} ging naar {who}, die op die datum geen recht op informatie over de leerling had.",
+        "{What} went to {who}, who had no right to information about the pupil on that date.",
+    ),
+    "D1.dossier": (
+        "{What} gaf {who} het volledige dossier, terwijl deze persoon alleen recht heeft op "
+        "belangrijke feiten.",
+        "{What} gave {who} the full dossier, although this person is entitled to important "
+        "facts only.",
+    ),
     "what.invitation": ("de uitnodiging van {when}", "the invitation of {when}"),
     "what.informed": ("{channel} van {when}", "{channel} of {when}"),
     "what.disclosure": ("de verstrekking van {when}", "the disclosure of {when}"),
+    # -- H1
+    "H1": (
+        "De extra hulp is op {when} ingezet, maar niets laat zien dat {whom} daar toen van "
+        "wist{note}.",
+        "The extra help was arranged on {when}, but nothing shows that {whom} knew of it "
+        "then{note}.",
+    ),
+    "H1.whom": ("een ouder met gezag", "a parent with authority"),
+    "H1.whom_16": (
+        "een ouder met gezag of de leerling zelf",
+        "a parent with authority or the pupil",
+    ),
+    "H1.whom_18": (
+        "de leerling of een wettelijk vertegenwoordiger",
+        "the pupil or a legal representative",
+    ),
+    "H1.late": (
+        "; {who} hoorde het pas op {late}",
+        "; {who} heard of it only on {late}",
+    ),
+    # -- L1
+    "L1": (
+        "{What} van {happened} is pas op {recorded} vastgelegd: {days} dagen later, meer dan "
+        "de {limit} dagen van het beleid.",
+        "{What} of {happened} was recorded only on {recorded}: {days} days later, more than "
+        "the policy's {limit} days.",
+    ),
     "action": ('De handeling "{label}"', 'The action "{label}"'),
     "title.discussion": ("de {forum}-bespreking op {date}", "the {forum} discussion on {date}"),
 }
-"""Every finding message of the rules that build theirs here (issue 11.5), as a template.
+"""Every finding message, as a Dutch and an English template (issue 11.5).
 
-A template's fields are filled per language by :func:`message`; a capitalized
-field (``{Title}``) takes the value with its first letter capitalized.
+A finding's own message has a key that starts with its rule id (``G4`` or ``G4.expired``);
+the other keys are parts that fill a field of another message.
 """
-
-
-def message(key: str, **values: Value) -> Words:
-    """The Dutch and English text of message ``key``, filled with ``values``."""
-    nl, en = MESSAGES[key]
-    return _fill(nl, values, 0), _fill(en, values, 1)
-
-
-def _fill(template: str, values: dict[str, Value], lang: int) -> str:
-    chosen = {k: (v[lang] if isinstance(v, tuple) else str(v)) for k, v in values.items()}
-    chosen.update({k[:1].upper() + k[1:]: cap(v) for k, v in chosen.items()})
-    return template.format(**chosen)
-
-
-def words(table: dict[str, tuple[str, str]], key: str) -> Words:
-    """The Dutch and English word for ``key`` in ``table`` (the key itself when unknown)."""
-    return table.get(key, (key, key))
-
-
-def discussion_title(forum_code: str, when: date) -> Words:
-    """``de ZAT-bespreking op 2025-10-20`` / ``the ZAT discussion on 2025-10-20``."""
-    return message("title.discussion", forum=forum(forum_code), date=day(when))
-
-
-def action_name(name: str) -> Words:
-    """``De handeling "Uitgenodigd voor bespreking"`` for an action name (L1's subject)."""
-    return message("action", label=i18n.ACTION_LABELS.get(name, (name, name)))

@@ -45,9 +45,8 @@ def check(facts: CaseFacts, policy: Policy, as_of: date) -> list[Finding]:
     return findings
 
 
-def _title(discussion: Ev[DiscussionHeld]) -> tuple[str, str]:
-    forum, when = catalog.forum(discussion.act.forum), catalog.day(discussion.day)
-    return f"de {forum}-bespreking op {when}", f"the {forum} discussion on {when}"
+def _title(discussion: Ev[DiscussionHeld]) -> catalog.Text:
+    return catalog.discussion(discussion.act.forum, discussion.day)
 
 
 def _finding(
@@ -56,11 +55,10 @@ def _finding(
     facts: CaseFacts,
     discussion: Ev[DiscussionHeld],
     evidence: list[LoggedAction],
-    nl: str,
-    en: str,
+    message: catalog.Text,
     persons: tuple[str, ...] = (),
 ) -> Finding:
-    return make_finding(rule, severity, facts.case, discussion.log, evidence, nl, en, persons)
+    return make_finding(rule, severity, facts.case, discussion.log, evidence, message, persons)
 
 
 def _beyond(items: list[str], allowed: set[str] | frozenset[str]) -> list[str]:
@@ -79,39 +77,19 @@ def _g3(
     facts: CaseFacts, discussion: Ev[DiscussionHeld], form: Ev[ConsentFormIssued] | None
 ) -> list[Finding]:
     act = discussion.act
-    nl_title, en_title = _title(discussion)
+    title = _title(discussion)
     if act.basis == "consent" and form is not None:
         extra = _beyond(act.data_shared, {norm(c) for c in form.act.data_categories})
         if extra:
-            return [
-                _finding(
-                    "G3",
-                    "critical",
-                    facts,
-                    discussion,
-                    [form.log],
-                    f"Bij {nl_title} zijn gegevens gedeeld die niet op toestemmingsformulier "
-                    f"{form.act.consent} staan: {catalog.categories(extra, 'nl')}.",
-                    f"At {en_title}, data not named on consent form {form.act.consent} was "
-                    f"shared: {catalog.categories(extra, 'en')}.",
-                )
-            ]
+            message = catalog.text(
+                "G3.form", title=title, form=form.act.consent, items=catalog.categories(extra)
+            )
+            return [_finding("G3", "critical", facts, discussion, [form.log], message)]
     if act.basis == "no_objection":
         extra = _beyond(act.data_shared, OUTSIDE_INFORMATION)
         if extra:
-            return [
-                _finding(
-                    "G3",
-                    "critical",
-                    facts,
-                    discussion,
-                    [],
-                    f"Bij {nl_title}, zonder toestemming (geen bezwaar), is meer gedeeld dan de "
-                    f"buitenkant-informatie: {catalog.categories(extra, 'nl')}.",
-                    f"At {en_title}, held without consent (no objection), more than the outside "
-                    f"information was shared: {catalog.categories(extra, 'en')}.",
-                )
-            ]
+            message = catalog.text("G3.no_objection", title=title, items=catalog.categories(extra))
+            return [_finding("G3", "critical", facts, discussion, [], message)]
     return []
 
 
@@ -121,35 +99,14 @@ def _g4(
     act = discussion.act
     if not act.identified:
         return []
-    nl_title, en_title = _title(discussion)
+    title = _title(discussion)
     if act.level == "full" and act.basis not in ("consent", "safety_override"):
-        return [
-            _finding(
-                "G4",
-                "critical",
-                facts,
-                discussion,
-                [],
-                f"{catalog.cap(nl_title)} was een volledige bespreking zonder ondubbelzinnige "
-                f"toestemming (grondslag: {catalog.word(catalog.BASES, act.basis, 'nl')}).",
-                f"{catalog.cap(en_title)} was a full discussion without unambiguous consent "
-                f"(basis: {catalog.word(catalog.BASES, act.basis, 'en')}).",
-            )
-        ]
+        basis = catalog.Label("basis", act.basis)
+        message = catalog.text("G4.full", title=title, basis=basis)
+        return [_finding("G4", "critical", facts, discussion, [], message)]
     if act.level == "outside_info" and act.basis == "none":
-        return [
-            _finding(
-                "G4",
-                "critical",
-                facts,
-                discussion,
-                [],
-                f"Bij {nl_title} is buitenkant-informatie gedeeld zonder toestemming en zonder "
-                "geen-bezwaarprocedure.",
-                f"At {en_title}, outside information was shared without consent and without a "
-                "no-objection notice.",
-            )
-        ]
+        message = catalog.text("G4.outside_none", title=title)
+        return [_finding("G4", "critical", facts, discussion, [], message)]
     if act.basis != "consent":
         return []
     return _g4_consent(facts, discussion, form)
@@ -159,50 +116,22 @@ def _g4_consent(
     facts: CaseFacts, discussion: Ev[DiscussionHeld], form: Ev[ConsentFormIssued] | None
 ) -> list[Finding]:
     day, act = discussion.day, discussion.act
-    nl_title, en_title = _title(discussion)
+    title = _title(discussion)
     form_id = act.consent or ""
     if form is None or form.day > day:
-        return [
-            _finding(
-                "G4",
-                "critical",
-                facts,
-                discussion,
-                [] if form is None else [form.log],
-                f"Voor {nl_title} was toestemmingsformulier {form_id} nog niet uitgereikt.",
-                f"Consent form {form_id} had not been issued before {en_title}.",
-            )
-        ]
+        message = catalog.text("G4.not_issued", title=title, form=form_id)
+        evidence = [] if form is None else [form.log]
+        return [_finding("G4", "critical", facts, discussion, evidence, message)]
     findings: list[Finding] = []
     if form.act.forum != act.forum:
-        findings.append(
-            _finding(
-                "G4",
-                "critical",
-                facts,
-                discussion,
-                [form.log],
-                f"Toestemmingsformulier {form_id} geldt "
-                f"{catalog.in_forum(form.act.forum, 'nl', nl='voor')}, niet voor {nl_title}.",
-                f"Consent form {form_id} is for the {catalog.forum(form.act.forum)}, not for "
-                f"{en_title}.",
-            )
-        )
+        forum = catalog.Label("for_forum", form.act.forum)
+        message = catalog.text("G4.forum", form=form_id, forum=forum, title=title)
+        findings.append(_finding("G4", "critical", facts, discussion, [form.log], message))
     until = form.act.valid_until
     if until is not None and until < day:
-        findings.append(
-            _finding(
-                "G4",
-                "critical",
-                facts,
-                discussion,
-                [form.log],
-                f"Toestemmingsformulier {form_id} was geldig tot {catalog.day(until)}, vóór "
-                f"{nl_title}.",
-                f"Consent form {form_id} was valid until {catalog.day(until)}, before {en_title}.",
-                tuple(p for requirement in facts.required_signers(day) for p in requirement),
-            )
-        )
+        message = catalog.text("G4.expired", form=form_id, until=until, title=title)
+        signers = tuple(p for requirement in facts.required_signers(day) for p in requirement)
+        findings.append(_finding("G4", "critical", facts, discussion, [form.log], message, signers))
     for requirement in facts.required_signers(day):
         findings += _signature(facts, discussion, form, requirement)
     if act.level == "outside_info" and any(f.severity == "critical" for f in findings):
@@ -220,15 +149,13 @@ def _signature(
 ) -> list[Finding]:
     """G4 for one required signer (or one group, of which any one member may sign)."""
     day, form_id = discussion.day, form.act.consent
-    nl_title, en_title = _title(discussion)
+    title = _title(discussion)
     standing = facts.signers(form_id, requirement, day)
     if standing.met:
         return []
     evidence: list[LoggedAction] = [form.log, *standing.evidence]
     negative = standing.negative
-    names = [facts.who(p, day) for p in requirement]
-    nl_who = catalog.listing([n[0] for n in names], "nl")
-    en_who = catalog.listing([n[1] for n in names], "en")
+    who = tuple(facts.who(p, day) for p in requirement)
     verbal = [
         e
         for e in (facts.latest_on_form(form_id, p, day) for p in requirement)
@@ -236,38 +163,20 @@ def _signature(
     ]
     if negative is None and verbal and discussion.act.level == "outside_info":
         # *v2*: a lawful but unsigned consent to the outside information
-        nl, en = catalog.message(
+        message = catalog.text(
             "G4.verbal_outside",
-            title=(nl_title, en_title),
+            title=title,
             who=facts.who(verbal[0].act.signer, day),
             form=form_id,
         )
-        return [_finding("G4", "major", facts, discussion, evidence, nl, en, requirement)]
+        return [_finding("G4", "major", facts, discussion, evidence, message, requirement)]
     if negative is not None:
-        nl_verb = "geweigerd" if isinstance(negative.act, ConsentRefused) else "ingetrokken"
-        en_verb = "refused" if isinstance(negative.act, ConsentRefused) else "withdrew"
-        when = catalog.day(negative.day)
-        nl = (
-            f"{catalog.cap(nl_title)} ging door terwijl {nl_who} de toestemming op formulier "
-            f"{form_id} op {when} had {nl_verb}."
-        )
-        en = (
-            f"{catalog.cap(en_title)} went ahead although {en_who} {en_verb} consent on form "
-            f"{form_id} on {when}."
-        )
+        key = "G4.refused" if isinstance(negative.act, ConsentRefused) else "G4.withdrawn"
+        message = catalog.text(key, title=title, who=who, form=form_id, when=negative.day)
     else:
-        group = len(requirement) > 1
-        nl_who = f"geen van {nl_who}" if group else nl_who
-        en_who = f"none of {en_who} had" if group else f"{en_who} had not"
-        nl = (
-            f"Vóór {nl_title} had {nl_who} toestemmingsformulier {form_id} "
-            f"{'' if group else 'niet '}(elektronisch) ondertekend."
-        )
-        en = (
-            f"Before {en_title}, {en_who} signed consent form {form_id} (on paper or "
-            "electronically)."
-        )
-    return [_finding("G4", "critical", facts, discussion, evidence, nl, en, requirement)]
+        key = "G4.unsigned_group" if len(requirement) > 1 else "G4.unsigned"
+        message = catalog.text(key, title=title, who=who, form=form_id)
+    return [_finding("G4", "critical", facts, discussion, evidence, message, requirement)]
 
 
 def _g5(
@@ -280,20 +189,14 @@ def _g5(
     source: LoggedAction
     if act.basis == "consent" and form is not None:
         listed, source = form.act.participants, form.log
-        nl_doc, en_doc = (
-            f"toestemmingsformulier {form.act.consent}",
-            f"consent form {form.act.consent}",
-        )
+        document = catalog.text("G5.form", form=form.act.consent)
     elif act.basis == "no_objection" and notice is not None and notice.act.participants is not None:
         listed, source = notice.act.participants, notice.log
-        nl_doc, en_doc = (
-            f"geen-bezwaarbericht {notice.act.notice}",
-            f"no-objection notice {notice.act.notice}",
-        )
+        document = catalog.text("G5.notice", notice=notice.act.notice)
     else:
         return []
     allowed = {norm(p) for p in listed} | facts.case_persons
-    nl_title, en_title = _title(discussion)
+    title = _title(discussion)
     return [
         _finding(
             "G5",
@@ -301,8 +204,7 @@ def _g5(
             facts,
             discussion,
             [source],
-            f"Aan {nl_title} nam {attendee} deel, die niet op {nl_doc} staat.",
-            f"At {en_title}, {attendee} took part but is not named on {en_doc}.",
+            catalog.text("G5", title=title, attendee=attendee, document=document),
             (norm(attendee),),
         )
         for attendee in _beyond(act.attendees, allowed)
@@ -316,70 +218,35 @@ def _g6(
     policy: Policy,
 ) -> list[Finding]:
     day, act = discussion.day, discussion.act
-    nl_title, en_title = _title(discussion)
+    title = _title(discussion)
     findings: list[Finding] = []
+    sent_evidence = [] if notice is None else [notice.log]
     if act.level == "full":
-        findings.append(
-            _finding(
-                "G6",
-                "critical",
-                facts,
-                discussion,
-                [] if notice is None else [notice.log],
-                f"{catalog.cap(nl_title)} was een volledige bespreking op basis van geen "
-                "bezwaar; zonder toestemming mag alleen buitenkant-informatie gedeeld worden.",
-                f"{catalog.cap(en_title)} was a full discussion on a no-objection basis; "
-                "without consent only outside information may be shared.",
-            )
-        )
+        message = catalog.text("G6.full", title=title)
+        findings.append(_finding("G6", "critical", facts, discussion, sent_evidence, message))
     if notice is None or notice.day > day:
-        nl_what = "geen geen-bezwaarbericht" if notice is None else "het bericht pas daarna"
-        en_what = "no no-objection notice" if notice is None else "the notice only afterwards"
-        findings.append(
-            _finding(
-                "G6",
-                "critical",
-                facts,
-                discussion,
-                [] if notice is None else [notice.log],
-                f"Voor {nl_title} op basis van geen bezwaar kregen de ouders {nl_what}.",
-                f"For {en_title}, held on a no-objection basis, the parents got {en_what}.",
-            )
-        )
+        key = "G6.no_notice" if notice is None else "G6.notice_after"
+        message = catalog.text(key, title=title)
+        findings.append(_finding("G6", "critical", facts, discussion, sent_evidence, message))
         return findings
     n = notice.act
-    sent = catalog.day(notice.day)
     if n.channel not in WRITTEN_CHANNELS:
-        findings.append(
-            _finding(
-                "G6",
-                "critical",
-                facts,
-                discussion,
-                [notice.log],
-                f"Het geen-bezwaarbericht {n.notice} van {sent} voor {nl_title} was niet "
-                f"schriftelijk ({catalog.word(catalog.CHANNEL_NOUNS, n.channel, 'nl')}).",
-                f"The no-objection notice {n.notice} of {sent} for {en_title} was not in writing "
-                f"({catalog.word(catalog.CHANNEL_NOUNS, n.channel, 'en')}).",
-            )
+        message = catalog.text(
+            "G6.not_written",
+            notice=n.notice,
+            sent=notice.day,
+            title=title,
+            channel=catalog.Label("channel_noun", n.channel),
         )
+        findings.append(_finding("G6", "critical", facts, discussion, [notice.log], message))
     for person in facts.authority_holders(day):
         if person in n.to:
             continue
-        nl_who, en_who = facts.who(person, day)
-        findings.append(
-            _finding(
-                "G6",
-                "critical",
-                facts,
-                discussion,
-                [notice.log, *facts.relation_evidence(day, [person])],
-                f"Het geen-bezwaarbericht {n.notice} voor {nl_title} is niet naar {nl_who} "
-                "gestuurd.",
-                f"The no-objection notice {n.notice} for {en_title} was not sent to {en_who}.",
-                (person,),
-            )
+        message = catalog.text(
+            "G6.not_sent", notice=n.notice, title=title, who=facts.who(person, day)
         )
+        evidence = [notice.log, *facts.relation_evidence(day, [person])]
+        findings.append(_finding("G6", "critical", facts, discussion, evidence, message, (person,)))
     findings += _objections(facts, discussion, notice)
     findings += _objection_term(facts, discussion, notice, policy)
     return findings
@@ -389,7 +256,7 @@ def _objections(
     facts: CaseFacts, discussion: Ev[DiscussionHeld], notice: Ev[NoObjectionNoticeSent]
 ) -> list[Finding]:
     day, notice_id = discussion.day, notice.act.notice
-    nl_title, en_title = _title(discussion)
+    title = _title(discussion)
     by_person: dict[str, list[Ev[ObjectionReceived]]] = {}
     for objection in facts.objections:
         if objection.day > day:
@@ -398,21 +265,11 @@ def _objections(
             by_person.setdefault(objection.act.person, []).append(objection)
     findings: list[Finding] = []
     for person, objections in sorted(by_person.items()):
-        nl_who, en_who = facts.who(person, day)
-        when = catalog.day(objections[0].day)
-        findings.append(
-            _finding(
-                "G6",
-                "critical",
-                facts,
-                discussion,
-                [notice.log, *(o.log for o in objections)],
-                f"{catalog.cap(nl_title)} ging door terwijl {nl_who} op {when} bezwaar had "
-                "gemaakt.",
-                f"{catalog.cap(en_title)} went ahead although {en_who} objected on {when}.",
-                (person,),
-            )
+        message = catalog.text(
+            "G6.objected", title=title, who=facts.who(person, day), when=objections[0].day
         )
+        evidence = [notice.log, *(o.log for o in objections)]
+        findings.append(_finding("G6", "critical", facts, discussion, evidence, message, (person,)))
     return findings
 
 
@@ -424,37 +281,18 @@ def _objection_term(
 ) -> list[Finding]:
     day, n = discussion.day, notice.act
     deadline = n.objection_deadline
-    nl_title, en_title = _title(discussion)
     findings: list[Finding] = []
     if day <= deadline:
-        findings.append(
-            _finding(
-                "G6",
-                "major",
-                facts,
-                discussion,
-                [notice.log],
-                f"{catalog.cap(nl_title)} vond plaats vóór het einde van de bezwaartermijn van "
-                f"geen-bezwaarbericht {n.notice} (tot en met {catalog.day(deadline)}).",
-                f"{catalog.cap(en_title)} took place before the objection period of no-objection "
-                f"notice {n.notice} had ended (it ran until {catalog.day(deadline)}).",
-            )
+        message = catalog.text(
+            "G6.in_term", title=_title(discussion), notice=n.notice, deadline=deadline
         )
+        findings.append(_finding("G6", "major", facts, discussion, [notice.log], message))
     term = (deadline - notice.day).days
     if term < policy.objection_min_days:
-        findings.append(
-            _finding(
-                "G6",
-                "major",
-                facts,
-                discussion,
-                [notice.log],
-                f"Geen-bezwaarbericht {n.notice} gaf de ouders {term} dagen om bezwaar te maken, "
-                f"minder dan de {policy.objection_min_days} dagen van het beleid.",
-                f"No-objection notice {n.notice} gave the parents {term} days to object, fewer "
-                f"than the policy's {policy.objection_min_days} days.",
-            )
+        message = catalog.text(
+            "G6.short_term", notice=n.notice, term=term, days=policy.objection_min_days
         )
+        findings.append(_finding("G6", "major", facts, discussion, [notice.log], message))
     return findings
 
 
@@ -462,24 +300,14 @@ def _g7(
     facts: CaseFacts, discussion: Ev[DiscussionHeld], form: Ev[ConsentFormIssued] | None
 ) -> list[Finding]:
     day, act = discussion.day, discussion.act
-    nl_title, en_title = _title(discussion)
     if act.level == "anonymous":
         leaked = [i for i in act.data_shared if norm(i) in IDENTIFYING_ITEMS]
         if not leaked:
             return []
-        return [
-            _finding(
-                "G7",
-                "critical",
-                facts,
-                discussion,
-                [],
-                f"Bij {nl_title}, een anonieme consultatie, zijn gegevens gedeeld die de leerling "
-                f"herkenbaar maken: {catalog.categories(leaked, 'nl')}.",
-                f"At {en_title}, an anonymous consultation, data identifying the pupil was "
-                f"shared: {catalog.categories(leaked, 'en')}.",
-            )
-        ]
+        message = catalog.text(
+            "G7.anonymous", title=_title(discussion), items=catalog.categories(leaked)
+        )
+        return [_finding("G7", "critical", facts, discussion, [], message)]
     if act.basis == "safety_override":
         return []
     findings: list[Finding] = []
@@ -492,27 +320,20 @@ def _g7(
             latest = facts.latest_on_forum(act.forum, person, day)
         if latest is None or isinstance(latest.act, ConsentGiven):
             continue
-        nl_who, en_who = facts.who(person, day)
-        when = catalog.day(latest.day)
         if isinstance(latest.act, ObjectionReceived):
-            nl_what, en_what = "bezwaar had gemaakt", "objected"
+            what = "G7.objected"
         elif isinstance(latest.act, ConsentRefused):
-            nl_what, en_what = "toestemming had geweigerd", "refused consent"
+            what = "G7.refused"
         else:
-            nl_what, en_what = "toestemming had ingetrokken", "withdrew consent"
-        evidence = [latest.log] + ([form.log] if form is not None else [])
-        findings.append(
-            _finding(
-                "G7",
-                "critical",
-                facts,
-                discussion,
-                evidence,
-                f"De leerling is op {catalog.day(day)} toch met naam besproken "
-                f"{catalog.in_forum(act.forum, 'nl')}, terwijl {nl_who} op {when} {nl_what}.",
-                f"The pupil was discussed by name {catalog.in_forum(act.forum, 'en')} on "
-                f"{catalog.day(day)} although {en_who} {en_what} on {when}.",
-                (person,),
-            )
+            what = "G7.withdrawn"
+        message = catalog.text(
+            "G7",
+            day=day,
+            forum=catalog.Label("in_forum", act.forum),
+            who=facts.who(person, day),
+            when=latest.day,
+            what=catalog.text(what),
         )
+        evidence = [latest.log] + ([form.log] if form is not None else [])
+        findings.append(_finding("G7", "critical", facts, discussion, evidence, message, (person,)))
     return findings

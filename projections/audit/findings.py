@@ -146,4 +146,5 @@ def _scrubbed(finding: Finding, guard: NameGuard) -> Finding:
         nl,
         en,
         finding.persons,
+        finding.text,
     )

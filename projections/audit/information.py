@@ -15,6 +15,7 @@ from zatlog.policy import Policy
 from zatlog.projections.audit import catalog
 from zatlog.projections.audit.model import Finding, make_finding
 from zatlog.projections.facts import Answer, CaseFacts, Ev, disclosed_by
+from zatlog.records import LoggedAction
 
 DISCLOSING_TOPICS = frozenset({"outcome", "plan", "report"})
 """``parents_informed`` topics that D1 treats as giving information away."""
@@ -55,60 +56,32 @@ def _g10(facts: CaseFacts, request: Ev[InformationRequested], as_of: date) -> li
         return []
     deadline, extension = facts.request_deadline(request)
     answers = facts.answers_to(request)
-    nl_who, en_who = facts.who(act.requester, day)
-    when, due = catalog.day(day), catalog.day(deadline)
-    nl_kind = "inzage" if act.kind == "inspection" else "een kopie"
-    en_kind = "access" if act.kind == "inspection" else "a copy"
+    asked = catalog.text(
+        "request",
+        who=facts.who(act.requester, day),
+        when=day,
+        kind=catalog.text("G10.inspection" if act.kind == "inspection" else "G10.copy"),
+    )
     context = [] if extension is None else [extension.log]
     findings: list[Finding] = []
-    if not answers and as_of > deadline:
+
+    def add(evidence: list[LoggedAction], message: catalog.Text) -> None:
         findings.append(
             make_finding(
-                "G10",
-                "major",
-                facts.case,
-                request.log,
-                context,
-                f"Het verzoek van {nl_who} van {when} om {nl_kind} is niet uiterlijk op {due} "
-                "beantwoord.",
-                f"The request of {when} by {en_who} for {en_kind} was not answered by {due}.",
-                (act.requester,),
+                "G10", "major", facts.case, request.log, evidence, message, (act.requester,)
             )
         )
+
+    if not answers and as_of > deadline:
+        add(context, catalog.text("G10.unanswered", request=asked, due=deadline))
     elif answers and answers[0].day > deadline:
-        late = catalog.day(answers[0].day)
-        findings.append(
-            make_finding(
-                "G10",
-                "major",
-                facts.case,
-                request.log,
-                [*context, answers[0].log],
-                f"Het verzoek van {nl_who} van {when} om {nl_kind} is pas op {late} beantwoord, "
-                f"na de termijn ({due}).",
-                f"The request of {when} by {en_who} for {en_kind} was answered only on {late}, "
-                f"after the deadline ({due}).",
-                (act.requester,),
-            )
+        add(
+            [*context, answers[0].log],
+            catalog.text("G10.late", request=asked, late=answers[0].day, due=deadline),
         )
     refusals = [a for a in answers if isinstance(a.act, InformationRequestRefused)]
     if refusals:
-        findings.append(
-            make_finding(
-                "G10",
-                "major",
-                facts.case,
-                request.log,
-                [r.log for r in refusals],
-                f"Het verzoek van {nl_who} van {when} om {nl_kind} is geweigerd, terwijl "
-                "deze persoon volledig inzagerecht heeft: wat afgeschermd moet worden, wordt "
-                "weggelakt, niet geweigerd.",
-                f"The request of {when} by {en_who} for {en_kind} was refused although this "
-                "person has the full right of access: what must be withheld is redacted, not "
-                "refused.",
-                (act.requester,),
-            )
-        )
+        add([r.log for r in refusals], catalog.text("G10.refused", request=asked))
     return findings
 
 
@@ -120,13 +93,15 @@ def _i377(
         return []
     deadline, _ = facts.request_deadline(request)
     answers = facts.answers_to(request)
-    when, due = catalog.day(day), catalog.day(deadline)
-    who = act.requester
-    subject = f"Het verzoek van {who} (ouder zonder gezag) van {when} om belangrijke feiten"
-    en_subject = f"The request of {when} by {who} (parent without authority) for important facts"
+    asked = catalog.text(
+        "request",
+        who=catalog.text("I377.who", person=act.requester),
+        when=day,
+        kind=catalog.text("I377.kind"),
+    )
     findings: list[Finding] = []
 
-    def add(evidence: list[Ev[Answer]], nl: str, en: str) -> None:
+    def add(evidence: list[Ev[Answer]], message: catalog.Text) -> None:
         findings.append(
             make_finding(
                 "I377",
@@ -134,33 +109,26 @@ def _i377(
                 facts.case,
                 request.log,
                 [e.log for e in evidence],
-                f"{subject} {nl}",
-                f"{en_subject} {en}",
+                message,
                 (act.requester,),
             )
         )
 
     if not answers and as_of > deadline:
-        add([], f"is niet uiterlijk op {due} beantwoord.", f"was not answered by {due}.")
+        add([], catalog.text("I377.unanswered", request=asked, due=deadline))
     elif answers and answers[0].day > deadline:
-        late = catalog.day(answers[0].day)
         add(
             answers[:1],
-            f"is pas op {late} beantwoord, na de termijn ({due}).",
-            f"was answered only on {late}, after the deadline ({due}).",
+            catalog.text("I377.late", request=asked, late=answers[0].day, due=deadline),
         )
     refusals = [(a, a.act) for a in answers if isinstance(a.act, InformationRequestRefused)]
     bad_ground = [(r, act) for r, act in refusals if act.ground not in ACCEPTED_377_GROUNDS]
     if bad_ground:
-        grounds = ", ".join(sorted({act.ground for _, act in bad_ground}))
-        add(
-            [r for r, _ in bad_ground],
-            f"is geweigerd op een grond die de wet niet kent ({grounds}).",
-            f"was refused on a ground the law does not allow ({grounds}).",
-        )
+        grounds = tuple(sorted({act.ground for _, act in bad_ground}))
+        add([r for r, _ in bad_ground], catalog.text("I377.ground", request=asked, grounds=grounds))
     unmotivated = [r for r, act in refusals if not act.motivation.strip()]
     if unmotivated:
-        add(unmotivated, "is zonder motivering geweigerd.", "was refused without reasons.")
+        add(unmotivated, catalog.text("I377.unmotivated", request=asked))
     return findings
 
 
@@ -173,15 +141,15 @@ def _recipients(
 
 def _what(
     event: Ev[ParentsInformed] | Ev[InformationDisclosed] | Ev[ParentsInvited],
-) -> catalog.Words:
+) -> catalog.Text:
     """How a message names the event: ``de brief van 2025-10-01``."""
-    when = catalog.day(event.day)
+    when = event.day
     if isinstance(event.act, ParentsInvited):
-        return catalog.message("what.invitation", when=when)
+        return catalog.text("what.invitation", when=when)
     if isinstance(event.act, ParentsInformed):
-        channel = catalog.words(catalog.CHANNELS, event.act.channel)
-        return catalog.message("what.informed", channel=channel, when=when)
-    return catalog.message("what.disclosure", when=when)
+        channel = catalog.Label("channel", event.act.channel)
+        return catalog.text("what.informed", channel=channel, when=when)
+    return catalog.text("what.disclosure", when=when)
 
 
 def _a16(
@@ -194,7 +162,6 @@ def _a16(
     for person in _recipients(event):
         if person not in refused:
             continue
-        nl, en = catalog.message("A16", what=what, who=facts.who(person, event.day))
         findings.append(
             make_finding(
                 "A16",
@@ -202,8 +169,7 @@ def _a16(
                 facts.case,
                 event.log,
                 facts.refusal_evidence(event.day, person),
-                nl,
-                en,
+                catalog.text("A16", what=what, who=facts.who(person, event.day)),
                 (person,),
             )
         )
@@ -227,12 +193,9 @@ def _x1(facts: CaseFacts, event: Ev[ParentsInformed] | Ev[InformationDisclosed])
         if not breached:
             continue
         items = sorted(categories)
-        listed: catalog.Value = (
-            catalog.MESSAGES["X1.all"]
-            if items == ["all"]
-            else (catalog.categories(items, "nl"), catalog.categories(items, "en"))
+        listed: catalog.Fact = (
+            catalog.text("X1.all") if items == ["all"] else catalog.categories(items)
         )
-        nl, en = catalog.message("X1", what=_what(event), who=facts.who(person, day), items=listed)
         findings.append(
             make_finding(
                 "X1",
@@ -240,8 +203,7 @@ def _x1(facts: CaseFacts, event: Ev[ParentsInformed] | Ev[InformationDisclosed])
                 facts.case,
                 event.log,
                 [b.log for b in breached],
-                nl,
-                en,
+                catalog.text("X1", what=_what(event), who=facts.who(person, day), items=listed),
                 (person,),
             )
         )
@@ -260,7 +222,7 @@ def _d1(facts: CaseFacts, event: Ev[ParentsInformed] | Ev[InformationDisclosed])
         if right == "full" or (right == "important_facts" and not dossier):
             continue
         key = "D1.none" if right == "none" else "D1.dossier"
-        nl, en = catalog.message(key, what=_what(event), who=facts.who(person, day))
+        message = catalog.text(key, what=_what(event), who=facts.who(person, day))
         evidence = [
             *facts.relation_evidence(day, [person]),
             *facts.refusal_evidence(day, person),
@@ -269,6 +231,6 @@ def _d1(facts: CaseFacts, event: Ev[ParentsInformed] | Ev[InformationDisclosed])
         if facts.opened is not None and facts.age(day) >= 16:
             evidence.append(facts.opened.log)
         findings.append(
-            make_finding("D1", "critical", facts.case, event.log, evidence, nl, en, (person,))
+            make_finding("D1", "critical", facts.case, event.log, evidence, message, (person,))
         )
     return findings

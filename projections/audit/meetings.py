@@ -51,9 +51,9 @@ FORUMS = ("cvb", "zat", "mdo")
 """*v2*: G2 covers every forum (LKC 2022018779 was about an MDO)."""
 
 
-def _title(discussion: Ev[DiscussionHeld]) -> tuple[str, str]:
+def _title(discussion: Ev[DiscussionHeld]) -> catalog.Text:
     """``de ZAT-bespreking op 2025-10-20`` / ``the ZAT discussion on 2025-10-20``."""
-    return catalog.discussion_title(discussion.act.forum, discussion.day)
+    return catalog.discussion(discussion.act.forum, discussion.day)
 
 
 def _g1(facts: CaseFacts, discussion: Ev[DiscussionHeld]) -> list[Finding]:
@@ -67,11 +67,11 @@ def _g1(facts: CaseFacts, discussion: Ev[DiscussionHeld]) -> list[Finding]:
     age = facts.age(day)
     whom = "G1.whom_18" if age >= 18 else "G1.whom_16" if age >= 16 else "G1.whom"
     nobody = age < 18 and not holders
-    nl, en = catalog.message(
+    message = catalog.text(
         "G1",
         title=_title(discussion),
-        whom=catalog.MESSAGES[whom],
-        note=catalog.MESSAGES["G1.nobody"] if nobody else "",
+        whom=catalog.text(whom),
+        note=catalog.text("G1.nobody") if nobody else None,
     )
     return [
         make_finding(
@@ -80,18 +80,17 @@ def _g1(facts: CaseFacts, discussion: Ev[DiscussionHeld]) -> list[Finding]:
             facts.case,
             discussion.log,
             facts.relation_evidence(day, holders),
-            nl,
-            en,
+            message,
             recipients,
         )
     ]
 
 
-def _cancelled_note(facts: CaseFacts, meeting: str, day: date) -> catalog.Value:
+def _cancelled_note(facts: CaseFacts, meeting: str, day: date) -> catalog.Text | None:
     cancelled = facts.cancellation(meeting, day)
     if cancelled is None:
-        return ""
-    return catalog.message("cancelled_before", cancelled=catalog.day(cancelled.day))
+        return None
+    return catalog.text("cancelled_before", cancelled=cancelled.day)
 
 
 def _g2(facts: CaseFacts, discussion: Ev[DiscussionHeld]) -> list[Finding]:
@@ -101,7 +100,7 @@ def _g2(facts: CaseFacts, discussion: Ev[DiscussionHeld]) -> list[Finding]:
         if facts.purpose_told(meeting, person, day):
             continue
         cancelled = facts.cancellation(meeting, day)
-        nl, en = catalog.message(
+        message = catalog.text(
             "G2",
             title=_title(discussion),
             who=facts.who(person, day),
@@ -114,7 +113,7 @@ def _g2(facts: CaseFacts, discussion: Ev[DiscussionHeld]) -> list[Finding]:
         ]
         evidence = [i.log for i in invitations] + ([] if cancelled is None else [cancelled.log])
         findings.append(
-            make_finding("G2", "major", facts.case, discussion.log, evidence, nl, en, (person,))
+            make_finding("G2", "major", facts.case, discussion.log, evidence, message, (person,))
         )
     return findings
 
@@ -129,24 +128,26 @@ def _b1(facts: CaseFacts, discussion: Ev[DiscussionHeld], policy: Policy) -> lis
         invitation = facts.first_invitation(meeting, person, day)
         who = facts.who(person, day)
         if invitation is None or invitation.day > day:
-            note: catalog.Value = (
+            note = (
                 _cancelled_note(facts, meeting, day)
                 if invitation is None
-                else catalog.message("B1.after", late=catalog.day(invitation.day))
+                else catalog.text("B1.after", late=invitation.day)
             )
-            nl, en = catalog.message("B1.missing", title=title, who=who, note=note)
+            message = catalog.text("B1.missing", title=title, who=who, note=note)
             evidence = context if invitation is None else [*context, invitation.log]
             findings.append(
-                make_finding("B1", "major", facts.case, discussion.log, evidence, nl, en, (person,))
+                make_finding(
+                    "B1", "major", facts.case, discussion.log, evidence, message, (person,)
+                )
             )
             continue
         lead = (day - invitation.day).days
         if lead < policy.invite_lead_days:
-            nl, en = catalog.message(
+            message = catalog.text(
                 "B1.late",
                 title=title,
                 who=who,
-                when=catalog.day(invitation.day),
+                when=invitation.day,
                 lead=lead,
                 days=policy.invite_lead_days,
             )
@@ -157,8 +158,7 @@ def _b1(facts: CaseFacts, discussion: Ev[DiscussionHeld], policy: Policy) -> lis
                     facts.case,
                     discussion.log,
                     [*context, invitation.log],
-                    nl,
-                    en,
+                    message,
                     (person,),
                 )
             )
@@ -220,14 +220,14 @@ def _c1(facts: CaseFacts, meeting: str, as_of: date) -> list[Finding]:
             continue
         for person, invitation, notices in cancellation_untold(facts, cancelled):
             late = [n for n in notices if n.day > deadline][:1]
-            nl, en = catalog.message(
+            message = catalog.text(
                 "C1",
                 meeting=meeting,
-                planned=catalog.day(deadline),
-                cancelled=catalog.day(cancelled.day),
+                planned=deadline,
+                cancelled=cancelled.day,
                 who=facts.who(person, cancelled.day),
-                invited=catalog.day(invitation.day),
-                note=catalog.message("C1.late", late=catalog.day(late[0].day)) if late else "",
+                invited=invitation.day,
+                note=catalog.text("C1.late", late=late[0].day) if late else None,
             )
             findings.append(
                 make_finding(
@@ -236,8 +236,7 @@ def _c1(facts: CaseFacts, meeting: str, as_of: date) -> list[Finding]:
                     facts.case,
                     cancelled.log,
                     [invitation.log, *(n.log for n in late)],
-                    nl,
-                    en,
+                    message,
                     (person,),
                 )
             )
@@ -252,8 +251,7 @@ def _p1(facts: CaseFacts, discussion: Ev[DiscussionHeld]) -> list[Finding]:
     holders = facts.authority_holders(day)
     heard_by = [*holders, PUPIL] if age >= 16 else list(holders)
     if not any(facts.informs(p, topic="heard_input", until=day) for p in heard_by):
-        extra = catalog.MESSAGES["P1.or_pupil"] if age >= 16 else ""
-        nl, en = catalog.message("P1.parents", title=title, extra=extra)
+        extra = catalog.text("P1.or_pupil") if age >= 16 else None
         findings.append(
             make_finding(
                 "P1",
@@ -261,15 +259,14 @@ def _p1(facts: CaseFacts, discussion: Ev[DiscussionHeld]) -> list[Finding]:
                 facts.case,
                 discussion.log,
                 facts.relation_evidence(day, holders),
-                nl,
-                en,
+                catalog.text("P1.parents", title=title, extra=extra),
                 heard_by,
             )
         )
     if age >= 12 and not facts.informs(PUPIL, topic="heard_input", until=day):
-        nl, en = catalog.message("P1.pupil", title=title, age=age)
+        message = catalog.text("P1.pupil", title=title, age=age)
         findings.append(
-            make_finding("P1", "minor", facts.case, discussion.log, [], nl, en, (PUPIL,))
+            make_finding("P1", "minor", facts.case, discussion.log, [], message, (PUPIL,))
         )
     return findings
 
@@ -278,11 +275,9 @@ def _z1(facts: CaseFacts) -> list[Finding]:
     findings: list[Finding] = []
     for registration in facts.zat_registrations:
         day = registration.day
-        when = catalog.day(day)
         holders = facts.authority_holders(day)
         told = [*holders, PUPIL] if facts.age(day) >= 16 else list(holders)
         if not any(facts.informs(p, topic="zat_registration", until=day) for p in told):
-            nl, en = catalog.message("Z1.not_told", when=when)
             findings.append(
                 make_finding(
                     "Z1",
@@ -290,14 +285,13 @@ def _z1(facts: CaseFacts) -> list[Finding]:
                     facts.case,
                     registration.log,
                     facts.relation_evidence(day, holders),
-                    nl,
-                    en,
+                    catalog.text("Z1.not_told", when=day),
                     told,
                 )
             )
         if not registration.act.parent_input:
-            nl, en = catalog.message("Z1.no_input", when=when)
-            findings.append(make_finding("Z1", "minor", facts.case, registration.log, [], nl, en))
+            message = catalog.text("Z1.no_input", when=day)
+            findings.append(make_finding("Z1", "minor", facts.case, registration.log, [], message))
     return findings
 
 
@@ -316,12 +310,8 @@ def _o1(
         told = facts.informs(person, topic="outcome", meeting=meeting, after=day - timedelta(1))
         if told and told[0].day <= deadline:
             continue
-        what = (
-            catalog.message("O1.late", late=catalog.day(told[0].day))
-            if told
-            else catalog.MESSAGES["O1.never"]
-        )
-        nl, en = catalog.message(
+        what = catalog.text("O1.late", late=told[0].day) if told else catalog.text("O1.never")
+        message = catalog.text(
             "O1",
             title=title,
             who=facts.who(person, day),
@@ -335,8 +325,7 @@ def _o1(
                 facts.case,
                 discussion.log,
                 [t.log for t in told[:1]],
-                nl,
-                en,
+                message,
                 (person,),
             )
         )
@@ -350,26 +339,26 @@ def _s1(facts: CaseFacts, discussion: Ev[DiscussionHeld], policy: Policy) -> lis
     title = _title(discussion)
     findings: list[Finding] = []
     for informant in ("parent", "teacher"):
-        form = catalog.MESSAGES[f"S1.{informant}"]
+        form = catalog.text("S1.parent" if informant == "parent" else "S1.teacher")
         latest = None
         for sdq in facts.sdqs.get(informant, []):
             if sdq.day > day:
                 break
             latest = sdq
         if latest is None:
-            nl, en = catalog.message("S1.missing", title=title, form=form)
+            message = catalog.text("S1.missing", title=title, form=form)
         else:
             age_days = (day - latest.day).days
             if age_days <= policy.sdq_max_age_days:
                 continue
-            nl, en = catalog.message(
+            message = catalog.text(
                 "S1.old",
                 title=title,
                 form=form,
-                when=catalog.day(latest.day),
+                when=latest.day,
                 age=age_days,
                 days=policy.sdq_max_age_days,
             )
         evidence = [] if latest is None else [latest.log]
-        findings.append(make_finding("S1", "minor", facts.case, discussion.log, evidence, nl, en))
+        findings.append(make_finding("S1", "minor", facts.case, discussion.log, evidence, message))
     return findings

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from zatlog.projections.audit.catalog import Text, words
 from zatlog.records import LoggedAction
 
 Severity = Literal["critical", "major", "minor"]
@@ -23,7 +24,8 @@ class Finding:
 
     ``subject`` is the event the finding is about; ``evidence`` the events
     that prove it, the subject included, in time order. ``persons`` are the
-    person ids concerned (never names).
+    person ids concerned (never names). ``text`` is the catalog message the two
+    messages were rendered from (none on a finding read back from storage).
     """
 
     rule: str
@@ -34,6 +36,7 @@ class Finding:
     message_nl: str
     message_en: str
     persons: tuple[str, ...] = ()
+    text: Text | None = None
 
     def message(self, lang: str = "nl") -> str:
         return self.message_en if lang == "en" else self.message_nl
@@ -57,14 +60,15 @@ def make_finding(
     case: str,
     subject: LoggedAction,
     evidence: Iterable[LoggedAction],
-    nl: str,
-    en: str,
+    text: Text,
     persons: Iterable[str] = (),
 ) -> Finding:
-    """A finding whose evidence holds the subject and is unique and in time order."""
+    """A finding whose evidence holds the subject and is unique and in time order, its
+    messages in words from the catalog's ``text``."""
     unique = {e.position: e for e in (subject, *evidence)}
     ordered = tuple(sorted(unique.values(), key=lambda e: e.sort_key))
-    return Finding(rule, severity, case, subject, ordered, nl, en, tuple(persons))
+    nl, en = words(text)
+    return Finding(rule, severity, case, subject, ordered, nl, en, tuple(persons), text)
 
 
 @dataclass(frozen=True)

@@ -36,13 +36,13 @@ def check(facts: CaseFacts, policy: Policy, as_of: date) -> list[Finding]:
     for event in facts.events:
         if not recorded_late(event, policy):
             continue
-        nl, en = catalog.message(
+        message = catalog.text(
             "L1",
-            what=catalog.action_name(event.name),
-            happened=catalog.day(event.day),
-            recorded=catalog.day(recording_day(event.recorded_at)),
+            what=catalog.text("action", label=catalog.Label("action", event.name)),
+            happened=event.day,
+            recorded=recording_day(event.recorded_at),
             days=days_late(event),
             limit=policy.late_entry_days,
         )
-        findings.append(make_finding("L1", "minor", facts.case, event, [], nl, en))
+        findings.append(make_finding("L1", "minor", facts.case, event, [], message))
     return findings

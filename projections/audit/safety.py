@@ -59,20 +59,14 @@ def _g8(
     facts: CaseFacts, discussion: Ev[DiscussionHeld], policy: Policy, as_of: date
 ) -> list[Finding]:
     day = discussion.day
-    when = catalog.day(day)
-    nl_in = catalog.in_forum(discussion.act.forum, "nl")
-    en_in = catalog.in_forum(discussion.act.forum, "en")
     concern = latest_until(facts.concerns, day)
     override = latest_until(facts.overrides, day)
     findings: list[Finding] = []
     if concern is None or override is None:
-        missing_nl, missing_en = [], []
-        if concern is None:
-            missing_nl.append("geen zorg over de veiligheid vastgelegd")
-            missing_en.append("no safety concern was recorded")
-        if override is None:
-            missing_nl.append("geen besluit genomen om zonder toestemming te bespreken")
-            missing_en.append("no decision to override consent was taken")
+        missing = (
+            *([catalog.text("G8.no_concern")] if concern is None else []),
+            *([catalog.text("G8.no_override")] if override is None else []),
+        )
         findings.append(
             make_finding(
                 "G8",
@@ -80,10 +74,12 @@ def _g8(
                 facts.case,
                 discussion.log,
                 [e.log for e in (concern, override) if e is not None],
-                f"De leerling is op {when} {nl_in} besproken zonder toestemming om "
-                f"veiligheidsredenen, maar daarvoor was {catalog.listing(missing_nl, 'nl')}.",
-                f"The pupil was discussed {en_in} on {when} without consent for safety "
-                f"reasons, but beforehand {catalog.listing(missing_en, 'en')}.",
+                catalog.text(
+                    "G8.unprepared",
+                    when=day,
+                    forum=catalog.Label("in_forum", discussion.act.forum),
+                    missing=missing,
+                ),
             )
         )
     if override is None:
@@ -98,10 +94,6 @@ def _g8(
     if any(r.day <= deadline for r in follow_ups) or as_of <= deadline:
         return findings
     late = [r for r in follow_ups if r.day > deadline][:1]
-    started = catalog.day(override.day)
-    nl_late = f"; de melding volgde pas op {catalog.day(late[0].day)}" if late else ""
-    en_late = f"; the report followed only on {catalog.day(late[0].day)}" if late else ""
-    days = policy.override_followup_days
     findings.append(
         make_finding(
             "G8",
@@ -109,10 +101,12 @@ def _g8(
             facts.case,
             discussion.log,
             [override.log, *(e.log for e in (since,) if e is not None), *(r.log for r in late)],
-            f"Na het besluit van {started} om zonder toestemming te bespreken is niet binnen "
-            f"{days} dagen gemeld bij Veilig Thuis of de jeugdhulp{nl_late}.",
-            f"After the decision of {started} to discuss without consent, no report to Veilig "
-            f"Thuis or youth care followed within {days} days{en_late}.",
+            catalog.text(
+                "G8.no_report",
+                started=override.day,
+                days=policy.override_followup_days,
+                note=catalog.text("G8.late", late=late[0].day) if late else None,
+            ),
         )
     )
     return findings
@@ -125,22 +119,23 @@ def _g9(
     as_of: date,
 ) -> list[Finding]:
     day = report.day
-    when = catalog.day(day)
     previous = previous_report_day(facts, report)
     deferral = deferral_for(facts, report, previous)
     deadline = max(day, deferral.act.review_at) if deferral is not None else day
     written_by = deadline + timedelta(days=policy.report_notice_days)
     context: list[LoggedAction] = [] if deferral is None else [deferral.log]
+    by = (
+        catalog.text("G9.deferred", deadline=deadline)
+        if deferral
+        else catalog.text("G9.beforehand")
+    )
     findings: list[Finding] = []
     for person in persons_to_inform(facts, report):
-        nl_who, en_who = facts.who(person, day)
+        who = facts.who(person, day)
         notices = facts.informs(person, topic="report", after=previous)
         in_time = [n for n in notices if n.day <= deadline]
-        nl_by = f"uiterlijk op {catalog.day(deadline)} (uitgesteld)" if deferral else "vooraf"
-        en_by = f"by {catalog.day(deadline)} (deferred)" if deferral else "beforehand"
         if not in_time:
             if notices:
-                late = catalog.day(notices[0].day)
                 findings.append(
                     make_finding(
                         "G9",
@@ -148,10 +143,7 @@ def _g9(
                         facts.case,
                         report.log,
                         [*context, notices[0].log],
-                        f"Over de melding van {when} is {nl_who} pas op {late} geïnformeerd, "
-                        f"niet {nl_by}.",
-                        f"About the report of {when}, {en_who} was told only on {late}, not "
-                        f"{en_by}.",
+                        catalog.text("G9.late", when=day, who=who, late=notices[0].day, by=by),
                         (person,),
                     )
                 )
@@ -163,8 +155,7 @@ def _g9(
                         facts.case,
                         report.log,
                         context,
-                        f"Over de melding van {when} is {nl_who} niet geïnformeerd.",
-                        f"About the report of {when}, {en_who} was never told.",
+                        catalog.text("G9.never", when=day, who=who),
                         (person,),
                     )
                 )
@@ -179,10 +170,7 @@ def _g9(
                 facts.case,
                 report.log,
                 [*context, in_time[0].log],
-                f"Over de melding van {when} kreeg {nl_who} geen schriftelijke bevestiging "
-                f"uiterlijk op {catalog.day(written_by)}.",
-                f"About the report of {when}, {en_who} received no written notice by "
-                f"{catalog.day(written_by)}.",
+                catalog.text("G9.not_written", when=day, who=who, by=written_by),
                 (person,),
             )
         )

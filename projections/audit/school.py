@@ -43,10 +43,6 @@ def _s0(facts: CaseFacts) -> list[Finding]:
                     late.append(published.log)
         if not missing:
             continue
-        when = catalog.day(discussion.day)
-        nl_in, en_in = catalog.in_forum(act.forum, "nl"), catalog.in_forum(act.forum, "en")
-        nl_docs = catalog.listing([catalog.DOCUMENTS[d][0] for d in missing], "nl")
-        en_docs = catalog.listing([catalog.DOCUMENTS[d][1] for d in missing], "en")
         findings.append(
             make_finding(
                 "S0",
@@ -54,10 +50,12 @@ def _s0(facts: CaseFacts) -> list[Finding]:
                 facts.case,
                 discussion.log,
                 late,
-                f"De leerling is op {when} {nl_in} besproken terwijl de school nog niet had "
-                f"gepubliceerd: {nl_docs}.",
-                f"The pupil was discussed {en_in} on {when} while the school had not yet "
-                f"published: {en_docs}.",
+                catalog.text(
+                    "S0",
+                    when=discussion.day,
+                    forum=catalog.Label("in_forum", act.forum),
+                    documents=tuple(catalog.Label("document", d) for d in missing),
+                ),
             )
         )
     return findings
@@ -73,8 +71,6 @@ def _p0(facts: CaseFacts) -> list[Finding]:
         if facts.age(day) >= 18 or facts.authority_holders(day):
             continue
         assert facts.opened is not None
-        when, age = catalog.day(day), facts.age(day)
-        nl_in, en_in = catalog.in_forum(act.forum, "nl"), catalog.in_forum(act.forum, "en")
         findings.append(
             make_finding(
                 "P0",
@@ -82,11 +78,12 @@ def _p0(facts: CaseFacts) -> list[Finding]:
                 facts.case,
                 discussion.log,
                 [facts.opened.log, *facts.relation_evidence(day)],
-                f"De leerling ({age} jaar) is op {when} {nl_in} besproken terwijl in het dossier "
-                "niemand met gezag staat: niemand kon om toestemming gevraagd, uitgenodigd of "
-                "geïnformeerd worden.",
-                f"The pupil (aged {age}) was discussed {en_in} on {when} while nobody holding "
-                "authority is on record: nobody could be asked for consent, invited or informed.",
+                catalog.text(
+                    "P0",
+                    age=facts.age(day),
+                    when=day,
+                    forum=catalog.Label("in_forum", act.forum),
+                ),
             )
         )
     return findings

@@ -65,17 +65,10 @@ def _h1(facts: CaseFacts, arranged: Ev[SupportArranged]) -> list[Finding]:
         for i in facts.informs(person, topic=topic, after=day)[:1]
     ]
     first = min(later, key=lambda i: i.log.sort_key, default=None)
-    note: catalog.Value = ""
+    note = None
     if first is not None:
         told = next(p for p in first.act.to if p in knowers)
-        note = catalog.message(
-            "H1.late", who=facts.who(told, first.day), late=catalog.day(first.day)
-        )
-    nl, en = catalog.message(
-        "H1",
-        when=catalog.day(day),
-        whom=catalog.MESSAGES[whom],
-        note=note,
-    )
+        note = catalog.text("H1.late", who=facts.who(told, first.day), late=first.day)
+    message = catalog.text("H1", when=day, whom=catalog.text(whom), note=note)
     evidence = [*facts.relation_evidence(day, knowers), *([] if first is None else [first.log])]
-    return [make_finding("H1", "major", facts.case, arranged.log, evidence, nl, en, knowers)]
+    return [make_finding("H1", "major", facts.case, arranged.log, evidence, message, knowers)]

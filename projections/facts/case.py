@@ -175,6 +175,14 @@ class Person:
 
 
 @dataclass(frozen=True, slots=True)
+class Who:
+    """A person as a message names them: their id and their relation (role) on a day."""
+
+    person: str
+    relation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Signers:
     """How one signer requirement (any one of its persons may sign) stands on a form."""
 
@@ -603,13 +611,10 @@ class CaseFacts:
         """The persons recorded on the case and the pupil, normalized for comparison."""
         return frozenset({PUPIL, *(norm(r.act.person) for r in self.relations)})
 
-    def who(self, person: str, day: date) -> tuple[str, str]:
-        """How messages name ``person`` (Dutch, English): the id and the relation on ``day``."""
-        from zatlog.projections.audit import catalog
-
+    def who(self, person: str, day: date) -> Who:
+        """How messages name ``person``: the id and the relation on ``day`` (never a name)."""
         relation = self.relations_on(day).get(person)
-        kind = None if relation is None else relation.relation
-        return catalog.person(person, kind, "nl"), catalog.person(person, kind, "en")
+        return Who(person, None if relation is None else relation.relation)
 
     def relation_evidence(
         self, day: date, persons: Iterable[str] | None = None
@@ -668,6 +673,16 @@ class CaseFacts:
         """The form as issued on or before ``day``, else its first issue (dated later)."""
         issues = self.forms.get(form, [])
         return _latest(issues, day, lambda _: True) or (issues[0] if issues else None)
+
+    def forum_form(self, forum: str, day: date) -> Ev[ConsentFormIssued] | None:
+        """The consent form a meeting of ``forum`` on ``day`` runs on: of the forms whose
+        latest issue is for ``forum`` and dated on or before ``day``, the last recorded."""
+        issued = [
+            issues[-1]
+            for issues in self.forms.values()
+            if issues[-1].act.forum == forum and issues[-1].day <= day
+        ]
+        return max(issued, key=lambda f: f.log.sort_key, default=None)
 
     def notice_for(self, notice: str, day: date) -> Ev[NoObjectionNoticeSent] | None:
         """The notice as sent on or before ``day``, else its first sending (dated later)."""

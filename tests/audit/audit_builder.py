@@ -13,9 +13,12 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
+from message_check import assert_renders_from_catalog
+
 from zatlog.actions import SCHOOL_DOCUMENTS, parse_action
 from zatlog.policy import Policy
 from zatlog.projections.audit.findings import AuditResult, Finding, audit_log
+from zatlog.projections.audit.names import names_in
 from zatlog.records import LoggedAction
 
 CASE = "2025-101"
@@ -162,7 +165,12 @@ class LogBuilder:
     def audit(
         self, as_of: str = "2026-01-31", policy: Policy | None = None, **kwargs: Any
     ) -> AuditResult:
-        return audit_log(self.events, policy or Policy(), date.fromisoformat(as_of), **kwargs)
+        """The audit; every finding's messages are checked to be the catalog's words."""
+        result = audit_log(self.events, policy or Policy(), date.fromisoformat(as_of), **kwargs)
+        names = names_in(self.events)
+        for finding in result.findings:
+            assert_renders_from_catalog(finding, names)
+        return result
 
     def findings(self, as_of: str = "2026-01-31", **kwargs: Any) -> list[Finding]:
         return list(self.audit(as_of, **kwargs).findings)

@@ -16,6 +16,7 @@ from zatlog.actions import DiscussionHeld, MeetingScheduled, SafetyOverrideInvok
 from zatlog.policy import Policy
 from zatlog.projections.audit.findings import audit_case
 from zatlog.projections.due import KIND_RULES, DueItem, due_items
+from zatlog.projections.facts import CaseFacts
 from zatlog.records import LoggedAction
 
 RECORDED = datetime(2026, 1, 1, 9, 0)
@@ -253,15 +254,15 @@ def held_as_scheduled(events: list[LoggedAction], items: list[DueItem]) -> list[
         if isinstance(event.action, MeetingScheduled):
             scheduled[event.action.meeting] = (event.day, event.action)
     held = [(e.day, e.action.meeting) for e in events if isinstance(e.action, DiscussionHeld)]
-    forms = {
-        e.action.forum: e.action.consent for e in events if e.action.action == "consent_form_issued"
-    }
     case = events[0].action.case  # type: ignore[union-attr]
+    facts = CaseFacts(case or "", events, (), Policy(), max(e.day for e in events))
     lines: list[dict[str, Any]] = []
     for since, meeting in scheduled.values():
         if any(day >= since and held_meeting == meeting.meeting for day, held_meeting in held):
             continue
-        form = forms.get(meeting.forum)
+        # the form the due list asks signatures on (the one fold answers which)
+        issued = facts.forum_form(meeting.forum, meeting.date)
+        form = None if issued is None else issued.act.consent
         lines.append(
             {
                 "action": "discussion_held",
@@ -350,3 +351,72 @@ def test_every_due_item_of_a_random_case_turns_into_its_finding(
     events = logged(log)
     as_of = events[0].day + timedelta(days=cut)
     assert_every_item_becomes_its_finding(events, [], as_of)
+
+
+def eighteenth_birthday_case(forum: str) -> list[dict[str, Any]]:
+    """A pupil who turns 18 on the day of an identified ``forum`` meeting (2025-10-20), assessed
+    not capable of deciding alone at 17: both parents signed the form while they still had
+    authority, the pupil has not; a second form for the forum is issued only after the
+    meeting."""
+    case = {"case": "2025-018"}
+    return [
+        {"action": "case_opened", **case, "school": "default", "at": "2025-09-01",
+         "pupil_name": "Voorbeeld", "birth_date": "2007-10-20", "school_type": "vso"},
+        *({"action": "relation_recorded", **case, "at": "2025-09-01", "person": p,
+           "name": "Ouder", "relation": "parent", "authority": "joint"}
+          for p in ("mother", "father")),
+        {"action": "pupil_capacity_assessed", **case, "at": "2025-09-02", "capable": False},
+        {"action": "consent_form_issued", **case, "at": "2025-09-10", "consent": "f-1",
+         "forum": forum, "purpose": "Bespreken", "participants": ["ib"],
+         "data_categories": ["school_results"]},
+        *({"action": "consent_given", **case, "at": "2025-09-12", "consent": "f-1",
+           "signer": p, "method": "signature"} for p in ("mother", "father")),
+        {"action": "meeting_scheduled", **case, "at": "2025-09-15", "meeting": "m-18",
+         "forum": forum, "date": "2025-10-20", "purpose": "Bespreken"},
+        {"action": "consent_form_issued", **case, "at": "2025-10-21", "consent": "f-2",
+         "forum": forum, "purpose": "Bespreken", "participants": ["ib"],
+         "data_categories": []},
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("forum", ["mdo", "zat"])
+def test_a_pupil_turning_18_on_the_meeting_day_must_sign_and_the_audit_agrees(forum: str) -> None:
+    """Regression (once seen in the random test above): the due list and the audit read the
+    one fold's ``required_signers`` and its ``forum_form`` for the meeting day."""
+    events = logged(eighteenth_birthday_case(forum))
+    meeting_day = date(2025, 10, 20)
+    facts = CaseFacts("2025-018", events, (), Policy(), meeting_day)
+    assert facts.required_signers(meeting_day - timedelta(days=1)) == [("father",), ("mother",)]
+    assert facts.required_signers(meeting_day) == [("pupil",)]
+    assert facts.forum_form(forum, meeting_day) is not None
+    assert facts.forum_form(forum, meeting_day).act.consent == "f-1"  # type: ignore[union-attr]
+
+    as_of = date(2025, 10, 1)
+    cut = [e for e in events if e.day <= as_of]
+    signatures = [i for i in due_items(cut, Policy(), as_of) if i.kind == "signature"]
+    assert [(i.due, i.persons) for i in signatures] == [(meeting_day, ("pupil",))]
+    assert "f-1" in signatures[0].what_en
+
+    held = held_as_scheduled(events, signatures)
+    assert [(h.day, getattr(h.action, "consent", None)) for h in held] == [(meeting_day, "f-1")]
+    findings = audit_case(events + held, [], Policy(), date(2025, 11, 1))
+    g4 = [f for f in findings if f.rule == "G4"]
+    assert [(f.severity, f.persons) for f in g4] == [("critical", ("pupil",))]
+    assert "f-1" in g4[0].message_en and "the pupil had not signed" in g4[0].message_en
+    assert assert_every_item_becomes_its_finding(events, [], as_of) == len(
+        due_items(cut, Policy(), as_of)
+    )
+
+
+def test_the_day_before_the_18th_birthday_the_parents_signatures_suffice() -> None:
+    lines = eighteenth_birthday_case("zat")
+    meeting = next(line for line in lines if line["action"] == "meeting_scheduled")
+    meeting["date"] = "2025-10-19"
+    events = logged(lines)
+    as_of = date(2025, 10, 1)
+    cut = [e for e in events if e.day <= as_of]
+
+    assert [i for i in due_items(cut, Policy(), as_of) if i.kind == "signature"] == []
+    held = held_as_scheduled(events, [])
+    findings = audit_case(events + held, [], Policy(), date(2025, 11, 1))
+    assert [f for f in findings if f.rule == "G4"] == []
