@@ -11,6 +11,7 @@ with the one it is compared to (A B A B …), medians and peak memory:
 - ``zatlog``: the in-process import (parse, validate, aggregates, one transaction) into a
   new database, without the read models; compared with ``bench/import_raw.py``, the same
   lines inserted as rows into a plain SQLite table in one transaction;
+  ``--no-encrypt`` makes the new database plain (no compression, no encryption);
 - ``cli``: ``zatlog --db DB import LOG`` as a user runs it (process start, the import, the
   read models caught up), compared with ``zatlog``.
 
@@ -35,13 +36,13 @@ def fresh(db: Path) -> None:
         Path(f"{db}{suffix}").unlink(missing_ok=True)
 
 
-def import_in_process(log: Path, db: Path) -> int:
+def import_in_process(log: Path, db: Path, encrypt: bool = True) -> int:
     from zatlog.application import ZatlogApp
     from zatlog.importer import import_lines
     from zatlog.storage import resolve
 
     fresh(db)
-    app = ZatlogApp(resolve(str(db)))
+    app = ZatlogApp(resolve(str(db)), encrypt_new=encrypt)
     try:
         with log.open("rb") as lines:
             return import_lines(app, lines, default_actor="bench")
@@ -64,12 +65,15 @@ def main() -> None:
         step = steps.add_parser(name)
         step.add_argument("log", type=Path)
         step.add_argument("db", type=Path)
+        if name == "zatlog":
+            step.add_argument("--no-encrypt", action="store_true", help="a database in plain")
     options = parser.parse_args()
     if options.step == "log":
         path = OUT / f"log-{options.events}.jsonl"
         print(f"{path}: {write_log(path, options.events)} lines")
     elif options.step == "zatlog":
-        print(f"imported {import_in_process(options.log, options.db)} actions")
+        count = import_in_process(options.log, options.db, encrypt=not options.no_encrypt)
+        print(f"imported {count} actions")
     else:
         import_cli(options.log, options.db)
 

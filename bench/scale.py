@@ -10,6 +10,7 @@ at two sizes side by side (A at 100k, B at 10k, in turn): the ratio says how the
 with the log, about 10 for work that follows the events, about 1 for work that does not.
 
     .venv/bin/python bench/scale.py run import 100000      # zatlog import (read models caught up)
+    .venv/bin/python bench/scale.py keep 100000            # the imported store for the others
     .venv/bin/python bench/scale.py run rebuild 100000     # zatlog projections rebuild
     .venv/bin/python bench/scale.py run audit 100000       # today's audit (read model)
     .venv/bin/python bench/scale.py run as-of 100000       # audit --as-of (recomputed)
@@ -17,9 +18,11 @@ with the log, about 10 for work that follows the events, about 1 for work that d
     .venv/bin/python bench/scale.py run due 100000         # due, every open case
     .venv/bin/python bench/scale.py run dossier 100000     # dossier export (PDF), one case
 
-``import`` makes the store ``bench/out/scale-N.db`` that the other steps read (run it
-first). Each step ends by replacing itself with the ``zatlog`` process (``exec``), so
-what is timed is the command as a user runs it. The stores are encrypted, their keys in
+``import`` imports into a new ``bench/out/import-N.db`` at every run; ``keep N`` then
+makes it the store ``bench/out/scale-N.db`` that the other steps read (so that an import
+being timed never replaces the store under another step). Each step ends by replacing
+itself with the ``zatlog`` process (``exec``), so what is timed is the command as a user
+runs it. The stores are encrypted, their keys in
 ``bench/out/config`` (``XDG_CONFIG_HOME``). ``audit`` and ``dossier`` record a look
 (the access log) and ``dossier`` a disclosure: each run adds a row or an event.
 """
@@ -57,9 +60,23 @@ def store_path(events: int) -> Path:
     return OUT / f"scale-{events}.db"
 
 
+def imported_path(events: int) -> Path:
+    return OUT / f"import-{events}.db"
+
+
+def keep(events: int) -> None:
+    """Make the last import of ``events`` the store that the other steps read."""
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{imported_path(events)}{suffix}")
+        target = Path(f"{store_path(events)}{suffix}")
+        target.unlink(missing_ok=True)
+        if source.exists():
+            source.rename(target)
+
+
 def run(step: str, events: int) -> None:
     """Replace this process with the ``zatlog`` command of ``step`` on the store of ``events``."""
-    db = store_path(events)
+    db = imported_path(events) if step == "import" else store_path(events)
     pdf = OUT / f"scale-{events}-dossier.pdf"
     if step == "import":
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -80,10 +97,14 @@ def main() -> None:
     step = commands.add_parser("run", help="run one step as the zatlog command")
     step.add_argument("step", choices=sorted(STEPS))
     step.add_argument("events", type=int)
+    kept = commands.add_parser("keep", help="make the last import of EVENTS the store to read")
+    kept.add_argument("events", type=int)
     options = parser.parse_args()
     if options.command == "log":
         path = log_path(options.events)
         print(f"{path}: {write_log(path, options.events)} lines")
+    elif options.command == "keep":
+        keep(options.events)
     else:
         run(options.step, options.events)
 
