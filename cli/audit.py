@@ -89,8 +89,8 @@ def audit(
     """
     from zatlog.bulk import bulk_read
     from zatlog.projections.audit import report
-    from zatlog.projections.audit.findings import audit_log
     from zatlog.projections.audit.pseudonym import Pseudonymizer
+    from zatlog.projections.audit.stream import audit_stored
     from zatlog.projections.text_table import terminal_width
 
     reversed_range(session, start, end)
@@ -118,14 +118,14 @@ def audit(
                 for ref in {f.case for f in result.findings}:
                     pseudonymizer.learn(read_case_events(view, ref)[1])
     else:
+        # Recomputed from the log, a case at a time; the digest names the same position.
+        upto = session.app.last_position()
+        learn = pseudonymizer.learn if pseudonymizer is not None else None
         with bulk_read():
-            events = session.app.logged_actions()
-            if pseudonymizer is not None:  # it must know every id and name of the log
-                kept = list(events)
-                pseudonymizer.learn(kept)
-                events = iter(kept)
-            result = audit_log(events, policy, today, case=case, school=school)
-        digest = log_digest(session.app)
+            result = audit_stored(
+                session.app, policy, today, case=case, school=school, learn=learn, upto=upto
+            )
+        digest = log_digest(session.app, upto)
     if start or end:
         result = result.within(start, end)
     if pseudonymizer is None and result.findings:

@@ -180,6 +180,16 @@ def now_text() -> str:
 
 # -- SQLite -------------------------------------------------------------------------------------
 
+PAGE_SQL = (
+    "SELECT originator_id, originator_version, rowid, topic, state FROM {events} "
+    "WHERE (originator_id, originator_version) > (?, ?) AND rowid <= ? "
+    "ORDER BY originator_id, originator_version LIMIT ?"
+)
+AGGREGATE_SQL = (
+    "SELECT originator_id, originator_version, rowid, topic, state FROM {events} "
+    "WHERE originator_id = ? AND rowid <= ? ORDER BY originator_version"
+)
+
 _REFUSE = "SELECT RAISE(ABORT, 'the log is append-only: zatlog refuses to change or remove it')"
 
 SQLITE_CHAIN_DDL = [
@@ -345,6 +355,21 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
                 (after, upto),
             )
             return {row[0]: str(row[1]) for row in c.fetchall()}
+
+    # -- reading, aggregate by aggregate ------------------------------------------------------
+
+    def aggregate_page(self, after: tuple[str, int], upto: int, limit: int) -> list[EventRow]:
+        """Up to ``limit`` stored events at positions up to ``upto``, ordered by aggregate and
+        version, following ``after`` (an aggregate key and version; ``("", 0)``: the start)."""
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(PAGE_SQL.format(events=self.events_table_name), (*after, upto, limit))
+            return [EventRow(str(r[0]), r[1], r[2], r[3], as_bytes(r[4])) for r in c.fetchall()]
+
+    def aggregate_events(self, key: str, upto: int) -> list[EventRow]:
+        """The stored events of one aggregate at positions up to ``upto``, by version."""
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(AGGREGATE_SQL.format(events=self.events_table_name), (key, upto))
+            return [EventRow(str(r[0]), r[1], r[2], r[3], as_bytes(r[4])) for r in c.fetchall()]
 
     # -- reading, for verification ------------------------------------------------------------
 

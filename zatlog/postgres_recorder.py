@@ -245,6 +245,33 @@ class ZatlogPostgresRecorder(PostgresApplicationRecorder):
             )
             return {row["position"]: str(row["link"]) for row in cursor.fetchall()}
 
+    # -- reading, aggregate by aggregate ------------------------------------------------------
+
+    def aggregate_page(self, after: tuple[str, int], upto: int, limit: int) -> list[EventRow]:
+        """Up to ``limit`` stored events at positions up to ``upto``, ordered by aggregate and
+        version, following ``after`` (an aggregate key and version; see the SQLite recorder)."""
+        return self._event_rows(
+            "WHERE (originator_id, originator_version) > (%s::uuid, %s) "
+            "AND notification_id <= %s ORDER BY originator_id, originator_version LIMIT %s",
+            (*after, upto, limit),
+        )
+
+    def aggregate_events(self, key: str, upto: int) -> list[EventRow]:
+        """The stored events of one aggregate at positions up to ``upto``, by version."""
+        return self._event_rows(
+            "WHERE originator_id = %s::uuid AND notification_id <= %s ORDER BY originator_version",
+            (key, upto),
+        )
+
+    def _event_rows(self, where: str, params: tuple[Any, ...]) -> list[EventRow]:
+        with self.datastore.transaction(commit=False) as cursor:
+            cursor.execute(
+                "SELECT originator_id, originator_version, notification_id, topic, state "
+                f"FROM {self._name(self.events_table_name)} {where}",
+                params,
+            )
+            return [_event_row(row) for row in cursor.fetchall()]
+
     # -- reading, for verification ------------------------------------------------------------
 
     @contextmanager

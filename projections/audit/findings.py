@@ -31,6 +31,7 @@ from zatlog.records import LoggedAction
 __all__ = [
     "AuditResult",
     "AuditStats",
+    "CaseAudits",
     "CaseFacts",
     "Finding",
     "Severity",
@@ -57,9 +58,18 @@ DEFAULT_SCHOOL = "default"
 
 def check_facts(facts: CaseFacts, guard: NameGuard) -> list[Finding]:
     """Every rule over one case's facts, names kept out, in a deterministic order."""
+    return _finished(_raw_findings(facts), guard)
+
+
+def _raw_findings(facts: CaseFacts) -> list[Finding]:
+    """Every rule over one case's facts, in the order the rules found them."""
     if facts.opened is None or facts.opened.day > facts.as_of:
         return []
-    findings = [f for check in CHECKS for f in check(facts, facts.policy, facts.as_of)]
+    return [f for check in CHECKS for f in check(facts, facts.policy, facts.as_of)]
+
+
+def _finished(findings: list[Finding], guard: NameGuard) -> list[Finding]:
+    """One case's findings with names kept out, in a deterministic order."""
     if guard:
         findings = [_scrubbed(f, guard) for f in findings]
     return sorted(findings, key=lambda f: f.sort_key)
@@ -82,6 +92,56 @@ def audit_case(
     return check_facts(facts, NameGuard(names_in(case_events)))
 
 
+class CaseAudits:
+    """An audit gathered case by case, the cases in any order, and put together in the order
+    of their references (see :func:`audit_log`).
+
+    Every name recorded anywhere in the log is kept out of every finding, so the findings
+    are finished (names scrubbed, ordered) only when the whole log has been read: until
+    then a case keeps its findings as the rules found them and its figures.
+    """
+
+    def __init__(self, policy: Policy, as_of: date) -> None:
+        self.policy = policy
+        self.as_of = as_of
+        self.names: set[str] = set()
+        self.judged: dict[str, tuple[list[Finding], stats.Collector]] = {}
+
+    def note_names(self, events: Iterable[LoggedAction]) -> None:
+        """Note the pupil and relation names that ``events`` record."""
+        for event in events:
+            action = event.action
+            if isinstance(action, CaseOpened):
+                self.names.add(action.pupil_name)
+            elif isinstance(action, RelationRecorded):
+                self.names.add(action.name)
+
+    def judge(
+        self, ref: str, case_events: Sequence[LoggedAction], school_events: Sequence[LoggedAction]
+    ) -> None:
+        """Audit case ``ref`` (not counted when it was not yet opened on the as-of date)."""
+        facts = CaseFacts(ref, case_events, school_events, self.policy, self.as_of)
+        if facts.opened is None or facts.opened.day > self.as_of:
+            return
+        figures = stats.Collector(self.policy)
+        figures.add(facts)
+        self.judged[ref] = (_raw_findings(facts), figures)
+
+    def result(self) -> AuditResult:
+        guard = NameGuard(self.names)
+        findings: list[Finding] = []
+        figures = stats.Collector(self.policy)
+        audited = sorted(self.judged)
+        for ref in audited:
+            found, case_figures = self.judged[ref]
+            findings += _finished(found, guard)
+            figures.absorb(case_figures)
+        findings.sort(key=lambda f: (f.sort_key, f.case))
+        return AuditResult(
+            self.as_of, tuple(findings), len(audited), tuple(audited), figures.result()
+        )
+
+
 def audit_log(
     events: Iterable[LoggedAction],
     policy: Policy,
@@ -92,9 +152,10 @@ def audit_log(
     """Audit every case of a log (or one ``case``, or one ``school``'s cases).
 
     A case belongs to the school named on its ``case_opened``; cases opened
-    after ``as_of`` are not audited and not counted.
+    after ``as_of`` are not audited and not counted. (A stored log is audited
+    case by case, without holding it: :mod:`zatlog.projections.audit.stream`.)
     """
-    names: set[str] = set()
+    audits = CaseAudits(policy, as_of)
     by_case: dict[str, list[LoggedAction]] = defaultdict(list)
     by_school: dict[str, list[LoggedAction]] = defaultdict(list)
     opened: dict[str, tuple[tuple[date, int, int], str]] = {}
@@ -104,8 +165,7 @@ def audit_log(
             by_school[action.school].append(event)
             continue
         ref = action.case
-        if isinstance(action, CaseOpened | RelationRecorded):
-            names.add(action.pupil_name if isinstance(action, CaseOpened) else action.name)
+        audits.note_names((event,))
         if case is not None and ref != case:
             continue
         by_case[ref].append(event)
@@ -113,22 +173,11 @@ def audit_log(
             ref not in opened or event.sort_key < opened[ref][0]
         ):
             opened[ref] = (event.sort_key, action.school)
-    guard = NameGuard(names)
-    findings: list[Finding] = []
-    audited: list[str] = []
-    figures = stats.Collector(policy)
-    for ref in sorted(by_case):
+    for ref, case_events in by_case.items():
         home = opened[ref][1] if ref in opened else DEFAULT_SCHOOL
-        if school is not None and home != school:
-            continue
-        facts = CaseFacts(ref, by_case[ref], by_school.get(home, ()), policy, as_of)
-        if facts.opened is None or facts.opened.day > as_of:
-            continue
-        audited.append(ref)
-        findings += check_facts(facts, guard)
-        figures.add(facts)
-    findings.sort(key=lambda f: (f.sort_key, f.case))
-    return AuditResult(as_of, tuple(findings), len(audited), tuple(audited), figures.result())
+        if school is None or home == school:
+            audits.judge(ref, case_events, by_school.get(home, ()))
+    return audits.result()
 
 
 def _scrubbed(finding: Finding, guard: NameGuard) -> Finding:

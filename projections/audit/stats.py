@@ -55,6 +55,14 @@ class Collector:
                 notices = facts.informs(person, topic="report", after=previous)
                 self.notice_days.append((notices[0].day - report.day).days if notices else None)
 
+    def absorb(self, other: Collector) -> None:
+        """Add what ``other`` gathered (its cases after this one's)."""
+        self.discussions += other.discussions
+        self.in_time += other.in_time
+        self.lead_days += other.lead_days
+        self.notice_days += other.notice_days
+        self.recorded_late += other.recorded_late
+
     def result(self) -> AuditStats:
         return AuditStats(
             discussions=self.discussions,
