@@ -9,6 +9,7 @@ action model is rebuilt from it only when asked for (:func:`case_events`).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -45,10 +46,16 @@ TABLE = Table(
 name, calendar date of ``at``, recording time, actor and the stored payload (JSON, sealed)."""
 
 INSERT = "INSERT INTO {t}case_log VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-SCHOOL_OF_CASE = "SELECT school FROM {t}case_log WHERE action = 'case_opened' AND case_ref = ?"
+SCHOOLS_OF_CASES = (
+    "SELECT case_ref, school FROM {t}case_log WHERE action = 'case_opened' AND case_ref IN (%s)"
+)
 CASE_ROWS = (
     "SELECT position, school, recorded_at, actor, payload FROM {t}case_log "
     "WHERE case_ref = ? AND position <= ? ORDER BY position"
+)
+MANY_CASES_ROWS = (
+    "SELECT case_ref, position, school, recorded_at, actor, payload FROM {t}case_log "
+    "WHERE case_ref IN (%s) AND position <= ? ORDER BY position"
 )
 SCHOOL_ROWS = (
     "SELECT position, school, recorded_at, actor, payload FROM {t}case_log "
@@ -64,6 +71,8 @@ TIMELINE = (
 CASES_UP_TO = "SELECT case_ref FROM {t}case_log WHERE action = 'case_opened' AND position <= ?"
 """(Sorted by the caller: with ORDER BY, SQLite walks the whole case_ref index instead.)"""
 NO_LIMIT = 2**62
+CASES_PER_QUERY = 200
+"""Cases whose rows one query reads (one round trip to a server for all of them)."""
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
@@ -133,20 +142,35 @@ class CaseLog(ReadModel):
         )
 
     def write(self, writer: ViewWriter, upto: int, today: date) -> None:
+        unknown = {row[1] for row in self.rows if row[2] is None}
+        if unknown:  # cases opened before this catch-up: their schools in one query
+            self.schools.update(schools_of(writer, sorted(unknown)))
         for row in self.rows:
             if row[2] is None:
-                row[2] = self.schools[row[1]] = school_of(writer, row[1])
+                if row[1] not in self.schools:
+                    raise LookupError(f"case {row[1]} has no case_opened in the case log")
+                row[2] = self.schools[row[1]]
             row[7] = writer.seal(row[7])
         writer.executemany(INSERT, self.rows)
         self.rows.clear()
 
 
-def school_of(reader: Reader, ref: str) -> str:
-    rows = reader.fetchall(SCHOOL_OF_CASE, (ref,))
-    if not rows:
-        raise LookupError(f"case {ref} has no case_opened in the case log")
-    school: str = rows[0][0]
-    return school
+def schools_of(reader: Reader, refs: Sequence[str]) -> dict[str, str]:
+    """The school of each of the cases ``refs`` that has a ``case_opened`` in the index."""
+    found: dict[str, str] = {}
+    for chunk in chunked(refs, CASES_PER_QUERY):
+        found.update(reader.fetchall(SCHOOLS_OF_CASES % placeholders(len(chunk)), chunk))
+    return found
+
+
+def chunked(values: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def placeholders(count: int) -> str:
+    """``?, ?, …`` for ``count`` parameters (an ``IN`` list)."""
+    return ", ".join(["?"] * count)
 
 
 def read_case_events(
@@ -156,6 +180,22 @@ def read_case_events(
     rows = reader.fetchall(CASE_ROWS, (ref, upto))
     school = rows[0][1] if rows else ""
     return school, _logged(reader, rows)
+
+
+def read_cases_events(
+    reader: Reader, refs: Sequence[str], upto: int = NO_LIMIT
+) -> Iterator[tuple[str, str, list[LoggedAction]]]:
+    """``(ref, school, events)`` of each case of ``refs`` in their order, as
+    :func:`read_case_events` gives them, reading the rows of many cases in one query."""
+    for chunk in chunked(refs, CASES_PER_QUERY):
+        rows: dict[str, list[tuple[Any, ...]]] = {ref: [] for ref in chunk}
+        statement = MANY_CASES_ROWS % placeholders(len(chunk))
+        for row in reader.fetchall(statement, (*chunk, upto)):
+            rows[row[0]].append(row[1:])
+        for ref in chunk:
+            case_rows = rows.pop(ref)
+            school = case_rows[0][1] if case_rows else ""
+            yield ref, school, _logged(reader, case_rows)
 
 
 def read_school_events(reader: Reader, school: str, upto: int = NO_LIMIT) -> list[LoggedAction]:

@@ -161,7 +161,7 @@ class ViewWriter:
         self.cursor.execute(self.view.statement(statement), params)
 
     def executemany(self, statement: str, rows: Iterable[Sequence[Any]]) -> None:
-        self.cursor.executemany(self.view.statement(statement), rows)
+        self.view.executemany(self.cursor, statement, rows)
 
     def fetchall(self, statement: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         self.cursor.execute(self.view.statement(statement), params)
@@ -227,6 +227,10 @@ class ReadModelView(TrackingRecorder):
     @abstractmethod
     def create_tables(self, tables: Iterable[Table]) -> None:
         """Create the tables and indexes that do not exist yet."""
+
+    def executemany(self, cursor: Any, statement: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Run ``statement`` for every row, on ``cursor`` (of :meth:`writing`)."""
+        cursor.executemany(self.statement(statement), rows)
 
     def reset(self, tables: Iterable[Table], keys: Iterable[str]) -> None:
         """Drop the tables and forget the tracked positions of ``keys`` (for a rebuild)."""
@@ -359,7 +363,7 @@ def _sqlite_view_class() -> type[ReadModelView]:
 
 def _postgres_view_class() -> type[ReadModelView]:
     from eventsourcing.postgres import PostgresTrackingRecorder
-    from psycopg import Cursor
+    from psycopg import Cursor, RawCursor
     from psycopg.rows import DictRow
 
     class PostgresReadModels(PostgresTrackingRecorder, ReadModelView):
@@ -377,6 +381,20 @@ def _postgres_view_class() -> type[ReadModelView]:
                 .replace("BLOB", "BYTEA")
                 .replace("?", "%s")
             )
+
+        def executemany(self, cursor: Any, statement: str, rows: Iterable[Sequence[Any]]) -> None:
+            # A round trip per statement: as few statements as the rows allow.
+            from zatlog.projections.batch import statements_for
+
+            text = self.statement(statement)
+            rows = list(rows)
+            batched = statements_for(text, rows)
+            if batched is None:
+                cursor.executemany(text, rows)
+                return
+            with RawCursor(cursor.connection) as raw:
+                for text, params in batched:
+                    raw.execute(text, params)
 
         def create_tables(self, tables: Iterable[Table]) -> None:
             with self.datastore.transaction(commit=True) as cursor:
@@ -507,11 +525,10 @@ class CaseEvents:
 class CaseReadModel(ReadModel):
     """A read model recomputed per case from the case's events, for each case a page touched.
 
-    The case's events come from the ``case_log`` index, so recomputing costs
-    one indexed query per touched case; every per-case read model of one
-    write shares that query. Set ``uses_school_events`` when the model also
-    depends on the school's events: a school event then touches every case of
-    the school.
+    The case's events come from the ``case_log`` index, read for many touched
+    cases in one query that every per-case read model of one write shares. Set
+    ``uses_school_events`` when the model also depends on the school's events:
+    a school event then touches every case of the school.
     """
 
     requires = ("case_log",)
@@ -546,8 +563,10 @@ class CaseReadModel(ReadModel):
     def update_case(self, writer: Writer, case: CaseEvents, today: date) -> None:
         """Replace what this read model stores of one case.
 
-        Its statements touch only that case's rows, so the statements of many
-        cases may be run grouped by statement (as a parallel rebuild does).
+        Its statements touch only that case's rows, and come in the same order
+        for every case (some may be left out), so the statements of many cases
+        are run grouped by statement (see :mod:`zatlog.projections.batch`); they
+        must not read what this model stores.
         """
 
     def write(self, writer: ViewWriter, upto: int, today: date) -> None:
@@ -563,6 +582,7 @@ def write_cases(
 ) -> None:
     """Recompute every touched case once for all ``models``, reading each case's events once."""
     from zatlog.projections import case_log
+    from zatlog.projections.batch import Grouped
 
     for model in models:
         for school in model.touched_schools:
@@ -580,14 +600,19 @@ def write_cases(
 
     if progress is not None:
         progress("cases", 0, len(refs))
-    for number, ref in enumerate(refs, start=1):
-        school, events = case_log.read_case_events(writer, ref, upto)
+    # The events of many cases come in one query, and each model's statements for
+    # them go out grouped (see zatlog.projections.batch): no round trip per case.
+    grouped = Grouped(writer)
+    cases = case_log.read_cases_events(writer, refs, upto)
+    for number, (ref, school, events) in enumerate(cases, start=1):
         case = CaseEvents(ref, school, events, school_events(school))
         for model in models:
             if ref in model.touched:
-                model.update_case(writer, case, today)
-        if progress is not None and (number % 500 == 0 or number == len(refs)):
-            progress("cases", number, len(refs))
+                model.update_case(grouped, case, today)
+        if number % case_log.CASES_PER_QUERY == 0 or number == len(refs) or grouped.overdue():
+            grouped.flush()
+            if progress is not None:
+                progress("cases", number, len(refs))
     for model in models:
         model.discard()
 
