@@ -14,13 +14,14 @@ from datetime import date
 from typing import Any, Protocol, cast
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.application import AggregateNotFoundError, Application, project_aggregate
 from eventsourcing.domain import DomainEventProtocol
 from eventsourcing.persistence import (
     InternalError,
     MapperDeserialisationError,
     OperationalError,
     RecordConflictError,
+    StoredEvent,
 )
 
 from zatlog import actions as a
@@ -47,6 +48,8 @@ class _BatchRecorder(Protocol):
     """What both of the log's recorders (zatlog.chain_store, zatlog.postgres_recorder) add."""
 
     def recorded_ids(self, ids: Collection[UUID]) -> set[UUID]: ...
+
+    def histories(self, ids: Sequence[UUID]) -> dict[str, list[StoredEvent]]: ...
 
 
 class ZatlogApp(Application[UUID]):
@@ -132,6 +135,7 @@ class ZatlogApp(Application[UUID]):
         self, batch: Sequence[tuple[a.Action, str]], today: date
     ) -> list[DomainEventProtocol[UUID]]:
         cases: dict[str, Case | None] = self._new_cases(batch)
+        cases.update(self._touched_cases(batch, cases))
         schools: dict[str, School] = {}
         events: list[DomainEventProtocol[UUID]] = []
         for index, (action, actor) in enumerate(batch):
@@ -147,7 +151,7 @@ class ZatlogApp(Application[UUID]):
         """The cases that the batch opens and the log does not hold yet, each as ``None``.
 
         One question to the store for the whole batch instead of one aggregate lookup per
-        new case: :meth:`_apply` then looks up only the cases that exist already. Should
+        new case: :meth:`_touched_cases` then loads only the others. Should
         another writer open one of them before this batch is written, the write conflicts
         and the batch is checked again (:meth:`record`).
         """
@@ -189,6 +193,38 @@ class ZatlogApp(Application[UUID]):
             )
         case.record(action, actor)
         return case
+
+    def _touched_cases(
+        self, batch: Sequence[tuple[a.Action, str]], known: dict[str, Case | None]
+    ) -> dict[str, Case | None]:
+        """Every case the batch records into, but those in ``known``, as the log holds it
+        (None: not opened yet).
+
+        Their events come in one query for the whole batch instead of one
+        ``Repository.get`` per case, a round trip each to a database server: a batch
+        that continues thousands of long-running cases waited mostly on those.
+        """
+        references = list(
+            dict.fromkeys(
+                action.case
+                for action, _ in batch
+                if isinstance(action, a.CaseAction) and action.case not in known
+            )
+        )
+        if not references:
+            return {}
+        recorder = cast(_BatchRecorder, self.recorder)
+        histories = recorder.histories([case_id(reference) for reference in references])
+        to_domain_event = self.mapper.to_domain_event
+        found: dict[str, Case | None] = {}
+        for reference in references:
+            stored = histories.get(case_id(reference).hex, [])
+            try:
+                events = [to_domain_event(event) for event in stored]
+            except MapperDeserialisationError:
+                raise self._unreadable(f"case {reference}") from None
+            found[reference] = cast(Case | None, project_aggregate(None, events))
+        return found
 
     def _load_case(self, reference: str) -> Case | None:
         try:

@@ -7,7 +7,7 @@ few. Grouped and chunked, the read models hold exactly what they held before.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import psycopg
@@ -50,41 +50,33 @@ def caught_up_in_one_page(app: ZatlogApp) -> None:
     Runner(app, page_size=100_000, today=TODAY).run()
 
 
-def new_cases(prefix: str, count: int) -> Iterator[dict[str, Any]]:
-    for line in many_cases(count):
-        if "case" in line:
-            yield {**line, "case": f"{prefix}{line['case']}"}
+def new_cases(count: int) -> list[dict[str, Any]]:
+    return [
+        {**line, "case": f"N{count}-{line['case']}"} for line in many_cases(count) if "case" in line
+    ]
 
 
-def test_a_catch_up_of_many_new_cases_sends_as_many_statements_as_one_of_a_few(
-    app: ZatlogApp, db: str, statements: list[str]
-) -> None:
-    postgres_only(db)
-    record(app, many_cases(1))
-    caught_up_in_one_page(app)
-    counts = []
-    for count in (20, 80):
-        record(app, new_cases(f"N{count}-", count))
-        statements.clear()
-        caught_up_in_one_page(app)
-        counts.append(len(statements))
-    assert counts[0] == counts[1], counts
+def signals(count: int) -> list[dict[str, Any]]:
+    return [
+        {"action": "signal_raised", "case": f"C{n:05d}", "at": "2026-01-20",
+         "source": "teacher", "description": "later"}
+        for n in range(count)
+    ]  # fmt: skip
 
 
-def test_recording_into_many_old_cases_catches_up_with_as_many_statements_as_a_few(
-    app: ZatlogApp, db: str, statements: list[str]
+@pytest.mark.parametrize("lines", [new_cases, signals], ids=["new cases", "old cases"])
+def test_a_catch_up_over_many_cases_sends_as_many_statements_as_one_over_a_few(
+    app: ZatlogApp,
+    db: str,
+    statements: list[str],
+    lines: Callable[[int], list[dict[str, Any]]],
 ) -> None:
     postgres_only(db)
     record(app, many_cases(80))
     caught_up_in_one_page(app)
     counts = []
     for count in (20, 80):
-        signals = [
-            {"action": "signal_raised", "case": f"C{n:05d}", "at": "2026-01-20",
-             "source": "teacher", "description": "later"}
-            for n in range(count)
-        ]  # fmt: skip
-        record(app, signals)
+        record(app, lines(count))
         statements.clear()
         caught_up_in_one_page(app)
         counts.append(len(statements))
