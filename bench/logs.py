@@ -46,28 +46,38 @@ def _shift(line: dict[str, Any], days: int, ref: str) -> dict[str, Any]:
     return out
 
 
-def generate(events: int) -> Iterator[dict[str, Any]]:
-    """About ``events`` actions: the school's documents, then whole cases."""
+def generate(events: int, schools: int = 1) -> Iterator[dict[str, Any]]:
+    """About ``events`` actions: the school's documents, then whole cases.
+
+    With ``schools`` above 1, each of ``school01`` … publishes the documents and
+    the cases are dealt out over them in turn (as on a school board's server).
+    """
     school, cases = _templates()
-    yield from school
-    count = len(school)
+    names = [f"school{n + 1:02d}" for n in range(schools)] if schools > 1 else [None]
+    for name in names:
+        yield from (line if name is None else dict(line, school=name) for line in school)
+    count = len(school) * len(names)
     n = 0
     while count < events:
         template = cases[n % len(cases)]
         ref = f"B{n:06d}"
         # Back in time: an action may not be dated after the day it is recorded.
         shift = -((n // len(cases)) % 4) * 365
+        name = names[n % len(names)]
         for line in template:
-            yield _shift(line, shift, ref)
+            shifted = _shift(line, shift, ref)
+            if name is not None and shifted["action"] == "case_opened":
+                shifted["school"] = name
+            yield shifted
         count += len(template)
         n += 1
 
 
-def write_log(path: Path, events: int) -> int:
+def write_log(path: Path, events: int, schools: int = 1) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = 0
     with path.open("w", encoding="utf-8") as out:
-        for line in generate(events):
+        for line in generate(events, schools):
             out.write(json.dumps(line) + "\n")
             lines += 1
     return lines
