@@ -10,8 +10,10 @@ SQLite has no subscriptions, so the runner pulls pages of notifications after
 the lowest tracked position and commits each page's read-model changes with
 the tracking record of every projection it advanced, in ONE transaction: a
 crash between two pages neither skips nor repeats an event. The CLI catches
-up after each write and before each read (on PostgreSQL too, by pulling);
-``follow`` keeps the read models current from a PostgreSQL subscription.
+up after each write and before each read (on PostgreSQL too, by pulling),
+except while a follower keeps the read models of a PostgreSQL log (see
+:mod:`zatlog.projections.follower`): then a read only says how far behind
+they are.
 
 Projections are registered in :data:`PROJECTIONS` by name. A read command
 names the projections it reads; when it finds them current it runs a few

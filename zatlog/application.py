@@ -96,13 +96,17 @@ class ZatlogApp(Application[UUID]):
         checked again against the new state and retried; nothing is lost or doubled.
         """
         for attempt in range(ATTEMPTS):
+            events: list[DomainEventProtocol[UUID]] = []
             try:
                 events = self._events_for(batch, today or date.today())
                 if events:
                     self.put(events)
                 return len(batch)
             except RecordConflictError:
-                pass
+                if events and self.holds(events):
+                    # The server committed the batch but its answer was lost with the
+                    # connection; the recorder's retry then met the batch itself.
+                    return len(batch)
             except OperationalError as error:
                 if "locked" not in str(error) and "busy" not in str(error):
                     raise StorageError(f"{self.location.target}: {error}") from None
@@ -124,6 +128,21 @@ class ZatlogApp(Application[UUID]):
         """
         to_stored_event = self.mapper.to_stored_event
         self.recorder.insert_events([to_stored_event(event) for event in events])
+
+    def holds(self, events: Sequence[DomainEventProtocol[UUID]]) -> bool:
+        """Whether the log holds these very events (one transaction stores all or none,
+        so the first tells): the same kind at the same version, made at the same moment."""
+        first = events[0]
+        stored = self.recorder.select_events(
+            first.originator_id,
+            gt=first.originator_version - 1,
+            lte=first.originator_version,
+        )
+        if not stored:
+            return False
+        found = self.mapper.to_domain_event(stored[0])
+        made = found_at(first)
+        return type(found) is type(first) and made is not None and found_at(found) == made
 
     def events_for(
         self, batch: Sequence[tuple[a.Action, str]], today: date | None = None
@@ -314,3 +333,8 @@ def to_logged_action(event: Any, position: int) -> LoggedAction | None:
             action=a.parse_stored(event.payload),
         )
     return None
+
+
+def found_at(event: DomainEventProtocol[UUID]) -> object:
+    """When an event was made (the library's events carry their ``timestamp``)."""
+    return getattr(event, "timestamp", None)
