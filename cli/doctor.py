@@ -203,5 +203,9 @@ def readmodel_check(session: Session, location: Location) -> Check:
     end = max((log for _, log in positions.values()), default=0)
     behind = max((log - position for position, log in positions.values()), default=0)
     if behind:
-        return Check(name, "note", session.message("doctor_readmodels_behind", behind=behind))
+        from zatlog.projections.follower import follower_running
+
+        followed = follower_running(location)
+        key = "doctor_readmodels_followed" if followed else "doctor_readmodels_behind"
+        return Check(name, "note", session.message(key, behind=behind))
     return Check(name, "ok", session.message("doctor_readmodels_current", end=end))

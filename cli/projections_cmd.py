@@ -36,6 +36,11 @@ def status(session: Session) -> None:
     for name, (position, end) in positions(session.location).items():
         rows.append([name, str(position), str(end), str(end - position)])
     click.echo(columns(rows))
+    if session.location.is_postgres:
+        from zatlog.projections.follower import follower_running
+
+        running = follower_running(session.location)
+        click.echo(session.message("status_followed" if running else "status_unfollowed"))
 
 
 @projections.command("rebuild", epilog=example("zatlog --db school.db projections rebuild"))

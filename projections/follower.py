@@ -85,6 +85,19 @@ def followed(location: Location, view: ReadModelView) -> bool:
     return not rows[0][0]
 
 
+def follower_running(location: Location) -> bool:
+    """Whether a follower keeps the read models of ``location`` now."""
+    from zatlog.projections.runner import open_store
+
+    if not location.is_postgres:
+        return False
+    store = open_store(location)
+    try:
+        return followed(location, store.view)
+    finally:
+        store.close()
+
+
 class Follower:
     """Keeps every read model of ``app``'s PostgreSQL log current until ``stop`` is set."""
 

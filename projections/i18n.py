@@ -344,6 +344,18 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "note: the read models are {behind} events behind the log; the follower "
         "(zatlog projections follow) is catching up",
     ),
+    "status_followed": (
+        "een volger (zatlog projections follow) houdt ze bij",
+        "a follower (zatlog projections follow) keeps them current",
+    ),
+    "status_unfollowed": (
+        "geen volger: elke opdracht werkt ze zelf bij",
+        "no follower: every command catches them up itself",
+    ),
+    "doctor_readmodels_followed": (
+        "{behind} gebeurtenissen achter; de volger (zatlog projections follow) werkt ze bij",
+        "{behind} events behind; the follower (zatlog projections follow) is catching up",
+    ),
     "follow_needs_postgres": (
         "{target}: bijhouden kan alleen met PostgreSQL; met SQLite werkt elke opdracht de "
         "leesmodellen zelf bij",

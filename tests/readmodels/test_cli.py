@@ -357,7 +357,9 @@ def test_projections_status_shows_each_position_against_the_log(db: str) -> None
         "case_state  38        38   0",
         "due         38        38   0",
     ]
-    assert len(after.output.splitlines()) == 1 + len(PROJECTIONS)
+    table = 1 + len(PROJECTIONS)
+    following = ["geen volger: elke opdracht werkt ze zelf bij"]  # PostgreSQL only
+    assert after.output.splitlines()[table:] == (following if "postgresql" in db else [])
 
 
 def test_projections_rebuild_rebuilds_every_read_model(db: str) -> None:

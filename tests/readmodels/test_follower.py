@@ -118,6 +118,8 @@ def test_while_a_follower_holds_its_lock_reads_do_not_catch_up_and_say_how_far_b
             cli, ["--db", pg_db, "case", "show", "2025-002", "--lang", "en"]
         )
         held = positions(pg_db)
+        status_said = CliRunner().invoke(cli, ["--db", pg_db, "projections", "status"])
+        doctor_said = CliRunner().invoke(cli, ["--db", pg_db, "doctor"])
     after = CliRunner().invoke(cli, ["--db", pg_db, "case", "list"])
 
     assert set(held.values()) == {11}
@@ -130,6 +132,13 @@ def test_while_a_follower_holds_its_lock_reads_do_not_catch_up_and_say_how_far_b
     assert english.stderr == (
         "note: the read models are 27 events behind the log; the follower "
         "(zatlog projections follow) is catching up\n"
+    )
+    assert status_said.stdout.splitlines()[-1] == (
+        "een volger (zatlog projections follow) houdt ze bij"
+    )
+    assert (
+        "27 gebeurtenissen achter; de volger (zatlog projections follow) werkt ze bij"
+        in doctor_said.stdout
     )
     # The follower gone (its connection closed), reads catch up themselves again.
     assert after.exit_code == 0 and after.stderr == ""
