@@ -215,8 +215,8 @@ def escaped(text: str) -> str:
     Stored text is shown on a terminal: an escape sequence in a name must not
     clear the screen or retitle the window.
     """
-    if text.isprintable():
-        return text
+    if all(line.isprintable() for line in text.split("\n")):
+        return text  # (line breaks aside) nothing to escape: no control, no bidi control
     return "".join(
         char
         if char == "\n" or (char.isprintable() and char not in _BIDI_CONTROLS)

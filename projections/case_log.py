@@ -9,9 +9,9 @@ action model is rebuilt from it only when asked for (:func:`case_events`).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from eventsourcing.dispatch import singledispatchmethod
 from eventsourcing.domain import Aggregate
@@ -61,6 +61,9 @@ SCHOOL_ROWS = (
     "SELECT position, school, recorded_at, actor, payload FROM {t}case_log "
     "WHERE case_ref IS NULL AND school = ? AND position <= ? ORDER BY position"
 )
+EVENTS_AT = (
+    "SELECT position, school, recorded_at, actor, payload FROM {t}case_log WHERE position IN (%s)"
+)
 CASES_OF_SCHOOL = (
     "SELECT case_ref FROM {t}case_log WHERE action = 'case_opened' AND school = ? ORDER BY case_ref"
 )
@@ -73,6 +76,9 @@ CASES_UP_TO = "SELECT case_ref FROM {t}case_log WHERE action = 'case_opened' AND
 NO_LIMIT = 2**62
 CASES_PER_QUERY = 200
 """Cases whose rows one query reads (one round trip to a server for all of them)."""
+POSITIONS_PER_QUERY = 500
+"""Events that one query reads by position."""
+T = TypeVar("T")
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
@@ -163,7 +169,7 @@ def schools_of(reader: Reader, refs: Sequence[str]) -> dict[str, str]:
     return found
 
 
-def chunked(values: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+def chunked(values: Sequence[T], size: int) -> Iterator[Sequence[T]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
 
@@ -201,6 +207,16 @@ def read_cases_events(
 def read_school_events(reader: Reader, school: str, upto: int = NO_LIMIT) -> list[LoggedAction]:
     """The school's own events (no case) up to log position ``upto``, in recording order."""
     return _logged(reader, reader.fetchall(SCHOOL_ROWS, (school, upto)))
+
+
+def read_events_at(reader: Reader, positions: Iterable[int]) -> dict[int, LoggedAction]:
+    """The events at log ``positions`` (of any case or school), by position: primary-key
+    lookups, many in one query, whatever the size of their cases."""
+    found: dict[int, LoggedAction] = {}
+    for chunk in chunked(sorted(set(positions)), POSITIONS_PER_QUERY):
+        rows = reader.fetchall(EVENTS_AT % placeholders(len(chunk)), chunk)
+        found.update((e.position, e) for e in _logged(reader, rows))
+    return found
 
 
 def cases_up_to(reader: Reader, upto: int) -> list[str]:

@@ -2,11 +2,38 @@
 
 Each case's findings (with the default policy) are recomputed when one of its
 events, or one of its school's documents, arrives, and stored with the day
-they were computed for. ``zatlog audit`` without ``--as-of`` or ``--policy``
-serves a case from its row while that day is today; a case whose row is from
-an earlier day (a deadline may have passed since) is recomputed from its
-events in the ``case_log`` index, as is every case of an audit with
-``--as-of`` or ``--policy``: the same pure rules either way.
+they were computed for. A finding's row keeps its subject and evidence as log
+positions: ``zatlog audit`` without ``--as-of`` or ``--policy`` serves a case
+from its row while that day is today, and looks those events up by position
+in the ``case_log`` index (by primary key), so its cost follows the findings
+shown, not the events of their cases. The events themselves are not copied
+into the row: the index holds each exactly once, and a copy would be a second
+place for the names in them.
+
+Findings depend on the date (a deadline passes), so a row from an earlier day
+is stale. The read that finds it recomputes it from the case's events in the
+index, up to the position the read model has reached, and stores it back for
+today in one short write transaction, so that only the first read of a day
+pays for it. That write is safe beside the catch-up and a follower:
+
+- it is the pure function the catch-up itself runs (the same facts, rules and
+  policy for the same events and day), so ``due``, ``case show`` and the audit
+  tell one truth whoever computed the row;
+- it holds the projections' write lock, and stores nothing if the read model's
+  tracked position moved since the read: a concurrent catch-up's rows win;
+- each row is replaced only while it still holds the day it was read with, so
+  two readers refreshing at once write the same row once, and a read for an
+  earlier day than the row's (``computed_on`` is never moved back) writes
+  nothing.
+
+The alternative, refreshing every row in the catch-up when the day changes,
+was not taken: a log that does not change has no catch-up to run, so a read
+would still have to recompute (findings cannot be moved to a later day from
+what a row stores), and every first command after midnight, even a write,
+would pay for the whole store.
+
+An audit with ``--as-of`` or ``--policy`` recomputes every case from the log:
+the same pure rules either way.
 """
 
 from __future__ import annotations
@@ -23,14 +50,16 @@ from zatlog.projections.audit import stats
 from zatlog.projections.audit.findings import check_facts
 from zatlog.projections.audit.model import AuditResult, AuditStats, Finding
 from zatlog.projections.audit.names import NameGuard
-from zatlog.projections.case_log import read_case_events, read_school_events
+from zatlog.projections.case_log import read_case_events, read_events_at, read_school_events
 from zatlog.projections.facts import CaseFacts, default_facts
 from zatlog.projections.runner import (
     CaseEvents,
     CaseReadModel,
     Reader,
+    ReadModelView,
     Table,
     Writer,
+    tracking_key,
 )
 from zatlog.records import LoggedAction
 
@@ -46,6 +75,11 @@ UPSERT = (
     "opened_on = excluded.opened_on, computed_on = excluded.computed_on, "
     "findings = excluded.findings, stats = excluded.stats"
 )
+REFRESH = (
+    "UPDATE {t}findings SET computed_on = ?, findings = ?, stats = ? "
+    "WHERE case_ref = ? AND computed_on = ?"
+)
+"""A row recomputed for a later day, stored unless the catch-up rewrote it meanwhile."""
 DELETE = "DELETE FROM {t}findings WHERE case_ref = ?"
 SELECT = (
     "SELECT case_ref, school, opened_on, computed_on, findings, stats FROM {t}findings "
@@ -102,19 +136,9 @@ class FindingsProjection(CaseReadModel):
         if audited is None:
             writer.execute(DELETE, (case.ref,))
             return
-        findings, figures = audited
         opened = next(e.day for e in case.events if e.name == "case_opened")
-        writer.execute(
-            UPSERT,
-            (
-                case.ref,
-                case.school,
-                opened.isoformat(),
-                today.isoformat(),
-                writer.seal(json.dumps([_finding_row(f) for f in findings])),
-                writer.seal(json.dumps(asdict(figures))),
-            ),
-        )
+        row = (case.ref, case.school, opened.isoformat(), today.isoformat())
+        writer.execute(UPSERT, (*row, *_sealed(writer, *audited)))
 
 
 def _finding_row(finding: Finding) -> dict[str, Any]:
@@ -130,53 +154,91 @@ def _finding_row(finding: Finding) -> dict[str, Any]:
 
 
 def stored_audit(
-    reader: Reader, today: date, case: str | None = None, school: str | None = None
+    view: ReadModelView, today: date, case: str | None = None, school: str | None = None
 ) -> AuditResult:
     """Today's audit (default policy) from the read model.
 
-    Rows computed today are served as stored; older rows are recomputed from
-    the case's indexed events (in memory: reading never writes a read model).
+    A row computed today is served as stored, its subject and evidence events
+    looked up by position: the cost follows the findings shown, not the events of
+    their cases. A row from an earlier day is recomputed from the case's events
+    and stored back for today (see the module's docstring), once.
     """
+    key = tracking_key(FindingsProjection)
+    upto = view.positions([key])[key]
     policy = Policy()
+    served: list[tuple[str, list[dict[str, Any]]]] = []
     findings: list[Finding] = []
     audited: list[str] = []
     figures: list[AuditStats] = []
+    refreshed: list[tuple[str, str, bytes, bytes]] = []
     school_cache: dict[str, list[LoggedAction]] = {}
-    for ref, home, opened_on, computed_on, sealed, sealed_stats in reader.fetchall(SELECT):
+    for ref, home, opened_on, computed_on, sealed, sealed_stats in view.fetchall(SELECT):
         if (case is not None and ref != case) or (school is not None and home != school):
             continue
         if date.fromisoformat(opened_on) > today:
             continue
         if computed_on == today.isoformat():
-            rows = json.loads(reader.unseal(sealed))
-            case_findings = _rebuilt(reader, ref, home, rows) if rows else []
-            case_stats = _stats(json.loads(reader.unseal(sealed_stats)))
+            rows = json.loads(view.unseal(sealed))
+            if rows:
+                served.append((ref, rows))
+            case_stats = _stats(json.loads(view.unseal(sealed_stats)))
         else:
             if home not in school_cache:
-                school_cache[home] = read_school_events(reader, home)
-            _, events = read_case_events(reader, ref)
+                school_cache[home] = read_school_events(view, home, upto)
+            _, events = read_case_events(view, ref, upto)
             audited_case = audit_one(ref, events, school_cache[home], policy, today)
             if audited_case is None:
                 continue
             case_findings, case_stats = audited_case
+            findings += case_findings
+            if date.fromisoformat(computed_on) < today:  # never back to an earlier day
+                refreshed.append((computed_on, ref, *_sealed(view, case_findings, case_stats)))
         audited.append(ref)
-        findings += case_findings
         figures.append(case_stats)
+    findings += _rebuilt(view, served)
+    if refreshed:
+        _store_refreshed(view, key, upto, today, refreshed)
     findings.sort(key=lambda f: (f.sort_key, f.case))
     audited.sort()
     return AuditResult(today, tuple(findings), len(audited), tuple(audited), _merged(figures))
 
 
-def _rebuilt(reader: Reader, ref: str, home: str, rows: list[dict[str, Any]]) -> list[Finding]:
-    """Stored findings with their subject and evidence events read back from the index.
+def _store_refreshed(
+    view: ReadModelView,
+    key: str,
+    upto: int,
+    today: date,
+    refreshed: list[tuple[str, str, bytes, bytes]],
+) -> None:
+    """Store rows recomputed for ``today`` from the events up to ``upto``, unless the read
+    model moved on meanwhile: then its own rows are newer, and they stay."""
+    with view.writing() as writer:
+        if writer.position(key) != upto:
+            return
+        writer.executemany(
+            REFRESH,
+            [
+                (today.isoformat(), found, figures, ref, computed_on)
+                for computed_on, ref, found, figures in refreshed
+            ],
+        )
 
-    Evidence may be a school event (a document published after the case's event).
-    """
-    _, events = read_case_events(reader, ref)
-    by_position = {e.position: e for e in events}
-    cited = {row["subject"] for row in rows} | {p for row in rows for p in row["evidence"]}
-    if not cited <= by_position.keys():
-        by_position.update((e.position, e) for e in read_school_events(reader, home))
+
+def _sealed(
+    sealer: Writer | ReadModelView, findings: list[Finding], figures: AuditStats
+) -> tuple[bytes, bytes]:
+    """A case's findings and figures as its row stores them."""
+    return (
+        sealer.seal(json.dumps([_finding_row(f) for f in findings])),
+        sealer.seal(json.dumps(asdict(figures))),
+    )
+
+
+def _rebuilt(reader: Reader, served: list[tuple[str, list[dict[str, Any]]]]) -> list[Finding]:
+    """Stored findings with their subject and evidence events read back by position
+    (evidence may be a school event: a document published after the case's event)."""
+    cited = {p for _, rows in served for row in rows for p in (row["subject"], *row["evidence"])}
+    by_position = read_events_at(reader, cited)
     return [
         Finding(
             row["rule"],
@@ -188,6 +250,7 @@ def _rebuilt(reader: Reader, ref: str, home: str, rows: list[dict[str, Any]]) ->
             row["en"],
             tuple(row["persons"]),
         )
+        for ref, rows in served
         for row in rows
     ]
 

@@ -60,13 +60,23 @@ def _word(key: str, lang: Lang) -> str:
     return nl if lang == "nl" else en
 
 
+def _with_digest(text: str, full: str) -> str:
+    """A JSON object written with ``indent=2`` with ``"log_digest"`` added as its last key:
+    the text ``json.dumps`` would write, without parsing and writing the whole report again."""
+    body = text.rstrip()
+    if not body.endswith("\n}"):  # not one indented object with keys: write it again
+        data = json.loads(text)
+        data["log_digest"] = full
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    digest = json.dumps(full, ensure_ascii=False)
+    return f'{body[:-2]},\n  "log_digest": {digest}\n}}'
+
+
 def stamp_report(text: str, fmt: str, digest: Digest, lang: Lang = "nl") -> str:
     """``text`` (an audit in ``fmt``) naming the digest of the log it was computed from."""
     check = _word("check", lang).format(digest=digest.short)
     if fmt == "json":
-        data = json.loads(text)
-        data["log_digest"] = digest.full
-        return json.dumps(data, ensure_ascii=False, indent=2)
+        return _with_digest(text, digest.full)
     if fmt == "csv":
         return f"# log_digest: {digest.full}\n{text}"
     if fmt == "html":

@@ -176,3 +176,28 @@ def test_within_keeps_findings_by_their_subjects_date(late_invitation: LogBuilde
     assert len(result.within(date(2025, 10, 20), date(2025, 10, 20)).findings) == 3
     assert result.within(date(2025, 10, 21)).findings == ()
     assert result.within(end=date(2025, 10, 19)).cases == 1
+
+
+def test_the_digest_stamp_is_what_writing_the_json_again_would_give(
+    late_invitation: LogBuilder,
+) -> None:
+    from zatlog.chain import Digest
+    from zatlog.projections.provenance import stamp_report
+
+    text = report.to_json(late_invitation.audit(), Policy(), AS_OF)
+    digest = Digest(12, 3, "ab" * 32)
+    expected = json.dumps(
+        {**json.loads(text), "log_digest": digest.full}, ensure_ascii=False, indent=2
+    )
+    assert stamp_report(text, "json", digest) == expected
+    compact = json.dumps(json.loads(text))  # not the indented form: parsed and written again
+    assert stamp_report(compact, "json", digest) == expected
+
+
+def test_terminal_text_is_escaped_line_by_line() -> None:
+    from zatlog.cli.options import escaped
+
+    plain = "Bevinding\n  vader niet uitgenodigd (2025-10-17)\n"
+    assert escaped(plain) is plain
+    assert escaped("a\u00a0b\nc") == "a\u00a0b\nc"  # a no-break space stays
+    assert escaped("ok\nx\u202ey\x1b[2J") == "ok\nx\\u202ey\\x1b[2J"

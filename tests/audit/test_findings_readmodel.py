@@ -16,11 +16,16 @@ from strategies import action_log
 
 from zatlog.application import ZatlogApp
 from zatlog.cli.main import cli
+from zatlog.importer import import_lines
 from zatlog.policy import Policy
 from zatlog.projections.audit.findings import audit_log
 from zatlog.projections.audit.report import to_json_dict
-from zatlog.projections.findings import stored_audit
-from zatlog.projections.runner import catch_up, current_view
+from zatlog.projections.findings import (
+    FindingsProjection,
+    _store_refreshed,
+    stored_audit,
+)
+from zatlog.projections.runner import ReadModelView, catch_up, current_view, tracking_key
 from zatlog.storage import resolve
 
 
@@ -67,6 +72,64 @@ def test_rows_from_an_earlier_day_are_recomputed_for_today(sqlite_db: str) -> No
     recomputed = audit_log(app.logged_actions(), Policy(), date(2026, 1, 31))
     assert to_json_dict(served, Policy()) == to_json_dict(recomputed, Policy())
     assert {f.rule for f in served.findings} == {"G10"}
+    app.close()
+
+
+def _days(view: ReadModelView) -> dict[str, str]:
+    """Each stored row's day, by case."""
+    return dict(view.fetchall("SELECT case_ref, computed_on FROM {t}findings"))
+
+
+def _recorded_without_catch_up(app: ZatlogApp, scenario: str) -> None:
+    lines = (SCENARIOS / scenario).read_text().splitlines()
+    import_lines(app, lines, default_actor="zc-test", history=True)
+
+
+def test_a_row_from_an_earlier_day_is_stored_back_for_today_once(db: str) -> None:
+    app = ZatlogApp(resolve(db))
+    _recorded_without_catch_up(app, "p09_inspection_request_answered_late.jsonl")
+    catch_up(app, today=date(2025, 9, 20))  # before the request's deadline: no G10 yet
+    later = date(2026, 1, 31)
+    recomputed = to_json_dict(audit_log(app.logged_actions(), Policy(), later), Policy())
+    with current_view(app.location, today=later) as view:
+        assert set(_days(view).values()) == {"2025-09-20"}
+        first = stored_audit(view, later)
+        assert set(_days(view).values()) == {"2026-01-31"}, "the refreshed rows are stored"
+        second = stored_audit(view, later)  # now served from the stored rows
+    assert to_json_dict(first, Policy()) == recomputed
+    assert to_json_dict(second, Policy()) == recomputed
+    assert {f.rule for f in second.findings} == {"G10"}
+    app.close()
+
+
+def test_a_read_for_an_earlier_day_than_the_row_stores_nothing(db: str) -> None:
+    app = ZatlogApp(resolve(db))
+    _recorded_without_catch_up(app, "p09_inspection_request_answered_late.jsonl")
+    catch_up(app, today=date(2026, 1, 31))
+    with current_view(app.location, today=date(2026, 1, 31)) as view:
+        earlier = stored_audit(view, date(2025, 9, 20))
+        assert set(_days(view).values()) == {"2026-01-31"}
+    recomputed = audit_log(app.logged_actions(), Policy(), date(2025, 9, 20))
+    assert to_json_dict(earlier, Policy()) == to_json_dict(recomputed, Policy())
+    app.close()
+
+
+def test_a_refresh_is_not_stored_once_the_read_model_moved_on(db: str) -> None:
+    # Another process caught up between the read and the write: its rows are newer.
+    app = ZatlogApp(resolve(db))
+    _recorded_without_catch_up(app, "p09_inspection_request_answered_late.jsonl")
+    catch_up(app, today=date(2025, 9, 20))
+    key = tracking_key(FindingsProjection)
+    with current_view(app.location) as view:
+        upto = view.positions([key])[key]
+        ref, day = next(iter(_days(view).items()))
+        refreshed = [(day, ref, view.seal("[]"), view.seal("{}"))]
+        _store_refreshed(view, key, upto - 1, date(2026, 1, 31), refreshed)
+        assert _days(view) == {ref: day}
+        _store_refreshed(view, key, upto, date(2026, 1, 31), [("2025-09-19", *refreshed[0][1:])])
+        assert _days(view) == {ref: day}, "a row that changed since it was read stays"
+        _store_refreshed(view, key, upto, date(2026, 1, 31), refreshed)
+        assert _days(view) == {ref: "2026-01-31"}
     app.close()
 
 
