@@ -81,10 +81,7 @@ REFRESH = (
 )
 """A row recomputed for a later day, stored unless the catch-up rewrote it meanwhile."""
 DELETE = "DELETE FROM {t}findings WHERE case_ref = ?"
-SELECT = (
-    "SELECT case_ref, school, opened_on, computed_on, findings, stats FROM {t}findings "
-    "ORDER BY case_ref"
-)
+SELECT = "SELECT case_ref, school, opened_on, computed_on, findings, stats FROM {t}findings"
 
 
 def audit_one(
@@ -172,9 +169,7 @@ def stored_audit(
     figures: list[AuditStats] = []
     refreshed: list[tuple[str, str, bytes, bytes]] = []
     school_cache: dict[str, list[LoggedAction]] = {}
-    for ref, home, opened_on, computed_on, sealed, sealed_stats in view.fetchall(SELECT):
-        if (case is not None and ref != case) or (school is not None and home != school):
-            continue
+    for ref, home, opened_on, computed_on, sealed, sealed_stats in _rows(view, case, school):
         if date.fromisoformat(opened_on) > today:
             continue
         if computed_on == today.isoformat():
@@ -201,6 +196,14 @@ def stored_audit(
     findings.sort(key=lambda f: (f.sort_key, f.case))
     audited.sort()
     return AuditResult(today, tuple(findings), len(audited), tuple(audited), _merged(figures))
+
+
+def _rows(view: ReadModelView, case: str | None, school: str | None) -> list[tuple[Any, ...]]:
+    """The stored rows of one case, of one school's cases, or of every case, by case."""
+    wanted = {"case_ref": case, "school": school}
+    where = " AND ".join(f"{column} = ?" for column, value in wanted.items() if value is not None)
+    statement = SELECT + (f" WHERE {where}" if where else "") + " ORDER BY case_ref"
+    return view.fetchall(statement, [value for value in wanted.values() if value is not None])
 
 
 def _store_refreshed(

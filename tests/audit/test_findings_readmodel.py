@@ -61,6 +61,10 @@ def test_a_case_filter_and_a_school_filter_are_served_too(db: str) -> None:
     today = date.today().isoformat()
     assert _audit(db, "--case", "2025-002") == _audit(db, "--case", "2025-002", "--as-of", today)
     assert _audit(db, "--school", "other")["cases"] == 0
+    both = _audit(db, "--case", "2025-002", "--school", "default")
+    assert both == _audit(db, "--case", "2025-002", "--school", "default", "--as-of", today)
+    assert both["cases"] == 1 and both["findings"]
+    assert _audit(db, "--case", "2025-002", "--school", "other")["cases"] == 0
 
 
 def test_rows_from_an_earlier_day_are_recomputed_for_today(sqlite_db: str) -> None:
