@@ -52,7 +52,7 @@ def log_look(
 
     purpose = purpose.strip()
     if not purpose:
-        raise click.UsageError("--purpose must not be empty: say why you look")
+        raise click.UsageError(session.message("purpose_empty"))
     record_access(session.location, session.actor, command, cases, items, purpose)
 
 
@@ -109,10 +109,10 @@ def access_log(
     if verify:
         check = verify_access_log(session.location)
         if not check.intact:
-            raise ZatlogError(f"access log broken at entry {check.broken_at}: {check.problem}")
-        write_output(
-            session, output, f"access log intact: {check.entries} entries, every link holds"
-        )
+            raise ZatlogError(
+                session.message("access_broken", entry=check.broken_at, problem=check.problem)
+            )
+        write_output(session, output, session.message("access_intact", entries=check.entries))
         return
     entries = read_access(session.location, case=case, actor=actor, start=start, end=end)
     rows = [entry.access.to_json() | {"seq": entry.sequence} for entry in entries]
@@ -136,14 +136,16 @@ def access_log(
             )
         text = out.getvalue()
     else:
-        text = escaped(_table(entries)) if entries else "no looks recorded"
+        text = escaped(_table(session, entries)) if entries else session.message("access_none")
     write_output(session, output, text)
 
 
-def _table(entries: Sequence[Any]) -> str:
+def _table(session: Session, entries: Sequence[Any]) -> str:
     from zatlog.cli.cases import columns
+    from zatlog.projections.i18n import table_moment
 
-    table = [["#", "when", "actor", "command", "cases", "items", "purpose"]]
+    heads = ("when", "actor", "command", "cases", "items", "purpose")
+    table = [["#", *(session.message(f"access_{head}") for head in heads)]]
     for entry in entries:
         access = entry.access
         cases = ", ".join(access.cases)
@@ -152,7 +154,7 @@ def _table(entries: Sequence[Any]) -> str:
         table.append(
             [
                 str(entry.sequence),
-                access.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+                table_moment(access.at, session.language),
                 access.actor,
                 access.command,
                 cases or "-",

@@ -33,9 +33,7 @@ def announce_key(session: Session) -> None:
     """Say where the key of a database created just now is kept."""
     created = session.app.location.created_key
     if created is not None:
-        click.echo(
-            f"encryption key created: {created} (back it up: without it the log is unreadable)"
-        )
+        click.echo(session.message("key_created", path=created))
 
 
 @click.command("import", epilog=example("zatlog --db school.db import actions.jsonl"))
@@ -78,7 +76,7 @@ def import_command(
             session.message("input_failed", path=file, reason=error.strerror)
         ) from None
     if restore and history:
-        raise click.UsageError("--restore keeps the log as it was: it takes no --history")
+        raise click.UsageError(session.message("restore_no_history"))
     session.may_create()
     session.encrypt_new = not no_encrypt
     try:
@@ -99,10 +97,11 @@ def import_command(
         session.catch_up()
     announce_key(session)
     if count == 0:
-        click.echo(f"nothing to import: {source} has no actions")
+        click.echo(session.message("nothing_to_import", source=source))
     else:
-        marked = " (marked as migrated)" if history else ""
-        click.echo(f"imported {count} action{'s' if count != 1 else ''} from {source}{marked}")
+        marked = session.message("imported_history") if history else ""
+        said = "imported_one" if count == 1 else "imported"
+        click.echo(session.message(said, count=count, source=source) + marked)
 
 
 @click.command("export-log", epilog=example("zatlog --db school.db export-log -o log.jsonl"))
@@ -159,16 +158,14 @@ def demo(session: Session, no_encrypt: bool) -> None:
     session.encrypt_new = not no_encrypt
     app = session.app
     if app.last_position():
-        raise ZatlogError(
-            f"{session.location.target} already holds a log; run the demo on a new --db"
-        )
+        raise ZatlogError(session.message("demo_not_empty", target=session.location.target))
     batch = demo_actions(date.today())
     session.record(batch)
     announce_key(session)
     cases = len({getattr(action, "case", None) for action, _ in batch} - {None})
     db = session.location.target
-    click.echo(f"demo school recorded in {db}: {cases} cases, {len(batch)} actions")
-    click.echo("try:")
+    click.echo(session.message("demo_recorded", db=db, cases=cases, actions=len(batch)))
+    click.echo(session.message("demo_try"))
     for command in ("case list", "due", "audit", "case timeline demo-002"):
         click.echo(f"  zatlog --db {db} {command}")
 
@@ -194,25 +191,22 @@ def init(session: Session, encrypt: bool | None) -> None:
     session.may_create()
     location = session.location
     if not location.new and encrypt is not None and encrypt != location.encrypted:
-        state = "encrypted" if location.encrypted else "unencrypted"
+        state = session.message("state_encrypted" if location.encrypted else "state_plain")
         raise ZatlogError(
-            f"{location.target} already exists, {state}; encryption is chosen when a "
-            "database is created (export-log and import into a new database to change it)"
+            session.message("init_encryption_fixed", target=location.target, state=state)
         )
     session.encrypt_new = encrypt is not False
     announce_key(session)
-    click.echo(f"database ready: {location.target} ({at_rest_description(session.app.location)})")
+    state = at_rest_description(session, session.app.location)
+    click.echo(session.message("database_ready", target=location.target, state=state))
 
 
-def at_rest_description(location: Location) -> str:
-    """``sqlite, encrypted (key id …)`` and the like, for init's report."""
+def at_rest_description(session: Session, location: Location) -> str:
+    """``sqlite, versleuteld, sleutel-id …`` and the like, for init's report."""
     if location.encrypted and location.key_id:
-        return f"{location.kind}, encrypted, key id {location.key_id}"
+        return session.message("at_rest_encrypted", kind=location.kind, key_id=location.key_id)
     if location.encrypted:
-        return f"{location.kind}, encrypted (from before key ids)"
+        return session.message("at_rest_encrypted_legacy", kind=location.kind)
     if location.at_rest == "legacy plain":
-        return (
-            f"{location.kind}, not encrypted: created before encryption at rest became the "
-            "default; export-log and import into a new database to encrypt it"
-        )
-    return f"{location.kind}, not encrypted"
+        return session.message("at_rest_legacy_plain", kind=location.kind)
+    return session.message("at_rest_plain", kind=location.kind)

@@ -117,7 +117,7 @@ def show(
     from zatlog.projections.case_log import read_case_events
     from zatlog.projections.case_refs import known_cases
     from zatlog.projections.case_state import case_state, contract, stored_state
-    from zatlog.projections.i18n import CASE_LABELS, label
+    from zatlog.projections.i18n import CASE_LABELS, label, long_day
 
     chosen = language(session, lang)
     today = date.today()
@@ -134,7 +134,9 @@ def show(
         if not known:
             raise ZatlogError(escaped(unknown_case(session, ref, refs, chosen)))
         day = as_of or (known_at.astimezone().date() if known_at else today)
-        raise ZatlogError(label(CASE_LABELS, "not_opened", chosen).format(case=ref, day=day))
+        raise ZatlogError(
+            label(CASE_LABELS, "not_opened", chosen).format(case=ref, day=long_day(day, chosen))
+        )
     log_look(session, "case show", [ref], ["case_state"], purpose)
     if fmt == "json":
         click.echo(json.dumps(contract(state), indent=2, ensure_ascii=False))

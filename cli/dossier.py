@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, cast
 import click
 
 from zatlog.cli.access import log_look, purpose_option
-from zatlog.cli.main import LANGS, Session
+from zatlog.cli.main import LANGS, Session, as_options
 from zatlog.cli.options import (
     check_output,
     example,
@@ -32,7 +32,6 @@ from zatlog.cli.options import (
 from zatlog.errors import ZatlogError
 
 if TYPE_CHECKING:
-    from zatlog.errors import InvalidAction
     from zatlog.projections.dossier.model import Dossier
     from zatlog.projections.dossier.render import Format
 
@@ -69,11 +68,11 @@ def request(session: Session, ref: str, person: str, kind: str, at: str | None) 
     from zatlog.errors import InvalidAction
     from zatlog.projections.dossier.source import load_case_events
 
-    day = _day(at)
+    day = _day(session, at)
     events = load_case_events(session.app, ref)
     if not events:
         require_case(session, ref, language(session, None))  # names the close references
-        raise ZatlogError(f"case {ref} has not been opened")
+        raise ZatlogError(session.message("case_not_opened", case=ref))
     prefix = f"r-{day:%Y%m%d}-"
     numbers = [
         int(e.action.request[len(prefix) :])
@@ -96,10 +95,12 @@ def request(session: Session, ref: str, person: str, kind: str, at: str | None) 
         action = parse_action(data)
         session.record([(action, session.actor)])
     except Rejected as rejected:
-        raise ZatlogError(_as_options(rejected.error)) from None
+        raise ZatlogError(as_options(rejected.error, session.language, OPTION_OF_FIELD)) from None
     except InvalidAction as error:
-        raise ZatlogError(_as_options(error)) from None
-    click.echo(f"recorded information request {request_id} by {person} on case {ref} ({day})")
+        raise ZatlogError(as_options(error, session.language, OPTION_OF_FIELD)) from None
+    click.echo(
+        session.message("recorded_request", request=request_id, person=person, case=ref, day=day)
+    )
 
 
 @dossier.command(
@@ -167,12 +168,12 @@ def export(
     from zatlog.projections.dossier.source import load_case_events, load_school_events
 
     chosen = language(session, lang)
-    day = _day(at)
+    day = _day(session, at)
     policy = policy_from(policy_file)
     events = load_case_events(session.app, ref)
     if not events:
         require_case(session, ref, chosen)  # names the close references
-        raise ZatlogError(f"case {ref} has not been opened")
+        raise ZatlogError(session.message("case_not_opened", case=ref))
     school = next((e.action.school for e in events if e.action.action == "case_opened"), None)
     school_events = load_school_events(session.app, school or "default")
     try:
@@ -202,10 +203,10 @@ def export(
         stdout.write(content)
         stdout.flush()
         _record_written(session, document, fmt, day, purpose)
-        _report(document, fmt, "standard output", err=True)
+        _report(session, document, fmt, session.message("standard_output"), err=True)
         return
     _write_then_record(session, document, fmt, day, content, target, purpose)
-    _report(document, fmt, target, err=False)
+    _report(session, document, fmt, target, err=False)
 
 
 def _write_then_record(
@@ -290,25 +291,42 @@ def _record(session: Session, document: Dossier, fmt: str, day: date, purpose: s
         session.record([(parse_action(data), session.actor)])
     except Rejected as rejected:
         raise ZatlogError(
-            f"the disclosure could not be recorded, nothing was written: {rejected.error}"
+            session.message(
+                "disclosure_not_recorded",
+                reason=as_options(rejected.error, session.language, OPTION_OF_FIELD),
+            )
         ) from None
 
 
-def _report(document: Dossier, fmt: str, where: str, *, err: bool) -> None:
-    right = "full dossier" if document.reader.right == "full" else "important facts"
-    withheld = ", ".join(f"{r.item} ({r.ground})" for r in document.redactions) or "nothing"
+def _report(session: Session, document: Dossier, fmt: str, where: str, *, err: bool) -> None:
+    from zatlog.projections.i18n import GROUND_LABELS, category_label, label
+
+    lang = session.language
+    right = "right_full" if document.reader.right == "full" else "right_important_facts"
+    withheld = ", ".join(
+        f"{category_label(r.item, lang)} ({label(GROUND_LABELS, r.ground, lang)})"
+        for r in document.redactions
+    )
     click.echo(
-        f"wrote {where}: {right} of case {document.case} for {document.reader.person} "
-        f"({fmt}, document {document.document_id}); withheld: {withheld}",
+        session.message(
+            "dossier_written",
+            where=where,
+            right=session.message(right),
+            case=document.case,
+            person=document.reader.person,
+            format=fmt,
+            document=document.document_id,
+            withheld=withheld or session.message("withheld_nothing"),
+        ),
         err=err,
     )
     click.echo(
-        f"recorded information_disclosed to {document.reader.person} on case {document.case}",
+        session.message("disclosure_recorded", person=document.reader.person, case=document.case),
         err=err,
     )
 
 
-def _day(value: str | None) -> date:
+def _day(session: Session, value: str | None) -> date:
     if value is None:
         return date.today()
     try:
@@ -316,7 +334,7 @@ def _day(value: str | None) -> date:
             return date.fromisoformat(value)
     except ValueError:
         pass
-    raise ZatlogError(f"--at: {value!r} is not a date; expected YYYY-MM-DD")
+    raise ZatlogError(session.message("not_a_date", option="--at", value=repr(value)))
 
 
 def _format(value: str) -> Format:
@@ -324,12 +342,3 @@ def _format(value: str) -> Format:
 
 
 OPTION_OF_FIELD = {"requester": "--for", "to": "--for", "request": "--request", "at": "--at"}
-
-
-def _as_options(error: InvalidAction) -> str:
-    return "\n".join(
-        f"{OPTION_OF_FIELD.get(p.field, '--' + p.field.replace('_', '-'))}: {p.message}"
-        if p.field not in ("(line)", "action")
-        else p.message
-        for p in error.problems
-    )

@@ -74,7 +74,7 @@ def verify(session: Session, case_ref: str | None, against: str | None, lang: st
             else f"the log of digest {digest.short} is contained, unchanged, in today's log"
         )
     click.echo(describe_origin(result.origin, out))
-    click.echo(f"digest: {log_digest(session.app).short}")
+    click.echo(session.message("digest_line", digest=log_digest(session.app).short))
 
 
 @click.command("digest", epilog=example("zatlog --db school.db digest"))
@@ -114,7 +114,7 @@ def backup(session: Session, file: str) -> None:
 
     copy = ZatlogApp(resolve(str(Path(file).resolve())))
     try:
-        click.echo(f"backup written: {file} (digest {log_digest(copy).short})")
+        click.echo(session.message("backup_written", file=file, digest=log_digest(copy).short))
     finally:
         copy.close()
 
@@ -132,6 +132,7 @@ def restore(session: Session, file: str, lang: str | None) -> None:
     from pathlib import Path
 
     from zatlog.backup import discard, restore
+    from zatlog.projections.i18n import message
     from zatlog.verify import log_digest, verify
 
     session.may_create()  # restore makes a new database from the backup
@@ -146,7 +147,14 @@ def restore(session: Session, file: str, lang: str | None) -> None:
         session.reset()
         discard(location)
         raise SystemExit(1)
+    digest = log_digest(session.app).short
     click.echo(
-        f"restored {location.target} from {file}: {result.events} events, every link holds "
-        f"(digest {log_digest(session.app).short})"
+        message(
+            "restored",
+            language(session, lang),
+            target=location.target,
+            file=file,
+            events=result.events,
+            digest=digest,
+        )
     )

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from zatlog.actions import Action
     from zatlog.application import ZatlogApp
+    from zatlog.errors import FieldProblem, InvalidAction, ZatlogError
     from zatlog.projections.i18n import Lang
     from zatlog.projections.runner import ReadModelView
     from zatlog.storage import Location, NoDatabase, NotADatabase
@@ -90,11 +91,16 @@ class Session:
         """``--actor``, else ZATLOG_ACTOR, else the operating system's user name."""
         return self._actor or os.environ.get("ZATLOG_ACTOR") or getpass.getuser()
 
+    @property
+    def language(self) -> Lang:
+        """The global ``--lang``."""
+        return "en" if self.lang == "en" else "nl"
+
     def message(self, key: str, **fields: object) -> str:
         """A message of the command line in the session's language."""
         from zatlog.projections.i18n import message
 
-        return message(key, "en" if self.lang == "en" else "nl", **fields)
+        return message(key, self.language, **fields)
 
     def may_create(self) -> None:
         """Let this command create the database: ``init``, ``demo`` and ``import`` only."""
@@ -199,11 +205,7 @@ class Session:
             if not followed(self.app.location, view_of(self.app)):
                 catch_up(self.app)
         except (ZatlogError, PersistenceError) as error:
-            click.echo(
-                f"warning: recorded, but the read models are not up to date yet ({error}); "
-                "they catch up on the next read",
-                err=True,
-            )
+            click.echo(self.message("catch_up_failed", reason=error), err=True)
 
     @contextmanager
     def read_models(
@@ -302,7 +304,7 @@ def explain(ctx: click.Context, error: Exception) -> str:
     if isinstance(error, PdfUnavailable):
         return message("no_pango", lang, error=error.error)
     if isinstance(error, ZatlogError):
-        return str(error)
+        return error_text(error, lang)
     reason = " ".join(str(error).split()) or type(error).__name__
     if isinstance(error, DataError | IntegrityError):
         return message("store_refused", lang, reason=reason)
@@ -312,6 +314,45 @@ def explain(ctx: click.Context, error: Exception) -> str:
         path = error.filename if error.filename is not None else "zatlog"
         return message("file_error", lang, path=path, reason=error.strerror)
     return message("unexpected", lang, kind=type(error).__name__, detail=reason)
+
+
+def error_text(error: ZatlogError, lang: Lang) -> str:
+    """A zatlog error in ``lang``: keyed errors and problems through the message catalog."""
+    from zatlog.errors import InvalidAction, LineError
+    from zatlog.projections.i18n import message, problem_text
+
+    if isinstance(error, LineError):
+        where = (
+            message("at_line", lang, source=error.source, line=error.line)
+            if error.source
+            else message("at_line_only", lang, line=error.line)
+        )
+        return "\n".join(f"{where}: {problem_line(p, lang)}" for p in error.error.problems)
+    if isinstance(error, InvalidAction):
+        return "; ".join(problem_line(p, lang) for p in error.problems)
+    return problem_text(error.key, error.fields, str(error), lang)
+
+
+def problem_line(problem: FieldProblem, lang: Lang, name: str | None = None) -> str:
+    """``field: what was expected`` in ``lang`` (``name``: how the user named the field)."""
+    from zatlog.projections.i18n import problem_text
+
+    text = problem_text(problem.key, problem.fields, problem.message, lang)
+    return text if name == "" else f"{name or problem.field}: {text}"
+
+
+def as_options(error: InvalidAction, lang: Lang, options: dict[str, str] | None = None) -> str:
+    """The problems of an action, each named by its command-line option, in ``lang``."""
+    return "\n".join(
+        problem_line(
+            p,
+            lang,
+            ""
+            if p.field in ("(line)", "action")
+            else (options or {}).get(p.field, "--" + p.field.replace("_", "-")),
+        )
+        for p in error.problems
+    )
 
 
 @click.group(

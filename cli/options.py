@@ -33,7 +33,12 @@ class DateType(click.ParamType[date]):
         try:
             return date.fromisoformat(str(value))
         except ValueError:
-            self.fail(f"{value!r} is not a date YYYY-MM-DD", param, ctx)
+            from zatlog.cli.main import Session
+            from zatlog.projections.i18n import message
+
+            session = ctx.find_object(Session) if ctx is not None else None
+            lang = session.language if session is not None else "nl"
+            self.fail(message("not_a_date_value", lang, value=repr(value)), param, ctx)
 
 
 DATE = DateType()
@@ -50,8 +55,13 @@ def lang_option(function: F) -> F:
 
 
 def language(session: Session, lang: str | None) -> Lang:
-    """The command's ``--lang``, else the global one (Dutch by default)."""
-    return "en" if (lang or session.lang) == "en" else "nl"
+    """The command's ``--lang``, else the global one (Dutch by default).
+
+    A command's own ``--lang`` becomes the session's, so its errors speak it too.
+    """
+    if lang is not None:
+        session.lang = lang
+    return session.language
 
 
 def format_option(function: F) -> F:

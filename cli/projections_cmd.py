@@ -32,7 +32,8 @@ def status(session: Session) -> None:
     """Show each read model's position against the end of the log."""
     from zatlog.projections.runner import status as positions
 
-    rows = [["projection", "position", "log", "behind"]]
+    heads = ("status_projection", "status_position", "status_log", "status_behind")
+    rows = [[session.message(head) for head in heads]]
     for name, (position, end) in positions(session.location).items():
         rows.append([name, str(position), str(end), str(end - position)])
     click.echo(columns(rows))
@@ -69,7 +70,9 @@ def rebuild(session: Session, names: tuple[str, ...], workers: int | None) -> No
     from zatlog.projections.runner import LogUnreadable
     from zatlog.projections.runner import rebuild as rebuild_models
 
-    bars = ProgressBars({"events": "reading the log", "cases": "recomputing cases"})
+    bars = ProgressBars(
+        {stage: session.message(f"progress_{stage}") for stage in ("events", "cases")}
+    )
     try:
         result = rebuild_models(session.app, names or None, bars.update, workers=workers)
     except LogUnreadable as error:
@@ -77,7 +80,7 @@ def rebuild(session: Session, names: tuple[str, ...], workers: int | None) -> No
     finally:
         bars.close()
     for name, (position, _) in result.items():
-        click.echo(f"rebuilt {name} up to position {position}")
+        click.echo(session.message("rebuilt", name=name, position=position))
 
 
 class ProgressBars:

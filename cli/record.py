@@ -11,14 +11,17 @@ import shlex
 import types
 import typing
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from pydantic.fields import FieldInfo
 
 from zatlog import actions as a
 from zatlog.cli.help_texts import ACTION_HELP, EXAMPLE_VALUES, FIELD_HELP
-from zatlog.cli.main import Session
+from zatlog.cli.main import Session, as_options
+
+if TYPE_CHECKING:
+    from zatlog.projections.i18n import Lang
 
 COMMANDS: dict[str, tuple[str, str]] = {
     # action: (group, command)
@@ -197,7 +200,13 @@ def _values(field: str, value: Any) -> Any:
 def _redaction(text: str) -> dict[str, str]:
     item, _, ground = text.partition(":")
     if not ground:
-        raise click.BadParameter(f"{text!r}: expected ITEM:GROUND", param_hint="--redactions")
+        from zatlog.projections.i18n import message
+
+        session = click.get_current_context().find_object(Session)
+        lang: Lang = "en" if session is not None and session.lang == "en" else "nl"
+        raise click.BadParameter(
+            message("bad_redaction", lang, value=repr(text)), param_hint="--redactions"
+        )
     return {"item": item.strip(), "ground": ground.strip()}
 
 
@@ -234,11 +243,12 @@ def record_one(session: Session, data: dict[str, Any]) -> None:
     """Validate and record one action, then say what was recorded."""
     from zatlog.application import Rejected
     from zatlog.errors import InvalidAction, ZatlogError
+    from zatlog.projections.i18n import action_label
 
     try:
         action = a.parse_action(data)
     except InvalidAction as error:
-        raise ZatlogError(_as_options(error)) from None
+        raise ZatlogError(as_options(error, session.language)) from None
     actor = action.by or session.actor
     try:
         session.record([(action, actor)])
@@ -249,18 +259,14 @@ def record_one(session: Session, data: dict[str, Any]) -> None:
             from zatlog.cli.options import require_case
 
             require_case(session, data["case"])  # an unknown case: name the close ones
-        raise ZatlogError(_as_options(rejected.error)) from None
-    where = f"case {data['case']}" if "case" in data else f"school {action.school}"
-    click.echo(f"recorded {action.action} on {where} ({action.day.isoformat()})")
-
-
-def _as_options(error: Any) -> str:
-    return "\n".join(
-        f"--{p.field.replace('_', '-')}: {p.message}"
-        if p.field not in ("(line)", "action")
-        else p.message
-        for p in error.problems
-    )
+        raise ZatlogError(as_options(rejected.error, session.language)) from None
+    what = action_label(action.action, session.language)
+    if "case" in data:
+        click.echo(session.message("recorded", what=what, case=data["case"], day=action.day))
+    else:
+        click.echo(
+            session.message("recorded_school", what=what, school=action.school, day=action.day)
+        )
 
 
 for _action, (_group, _name) in COMMANDS.items():

@@ -7,6 +7,7 @@ in templates, so that all outputs name things the same way.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Literal
 
@@ -385,13 +386,333 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "{count} probleem/problemen gevonden",
         "{count} problem(s) found",
     ),
+    # -- what a command says when it did its work
+    "recorded": (
+        "vastgelegd: {what}, dossier {case} ({day})",
+        "recorded: {what}, case {case} ({day})",
+    ),
+    "recorded_school": (
+        "vastgelegd: {what}, school {school} ({day})",
+        "recorded: {what}, school {school} ({day})",
+    ),
+    "recorded_request": (
+        "vastgelegd: informatieverzoek {request} van {person}, dossier {case} ({day})",
+        "recorded: information request {request} by {person}, case {case} ({day})",
+    ),
+    "imported_one": ("1 handeling ingelezen uit {source}", "imported 1 action from {source}"),
+    "imported": (
+        "{count} handelingen ingelezen uit {source}",
+        "imported {count} actions from {source}",
+    ),
+    "imported_history": (
+        " (gemarkeerd als overgenomen uit een eerder systeem)",
+        " (marked as migrated)",
+    ),
+    "nothing_to_import": (
+        "niets in te lezen: {source} bevat geen handelingen",
+        "nothing to import: {source} has no actions",
+    ),
+    "key_created": (
+        "versleutelsleutel gemaakt: {path} (maak er een reservekopie van: zonder sleutel is het "
+        "log onleesbaar)",
+        "encryption key created: {path} (back it up: without it the log is unreadable)",
+    ),
+    "demo_recorded": (
+        "demoschool vastgelegd in {db}: {cases} dossiers, {actions} handelingen",
+        "demo school recorded in {db}: {cases} cases, {actions} actions",
+    ),
+    "demo_try": ("probeer:", "try:"),
+    "demo_not_empty": (
+        "{target} bevat al een log; maak de demo in een nieuwe --db",
+        "{target} already holds a log; run the demo on a new --db",
+    ),
+    "database_ready": ("database klaar: {target} ({state})", "database ready: {target} ({state})"),
+    "at_rest_encrypted": (
+        "{kind}, versleuteld, sleutel-id {key_id}",
+        "{kind}, encrypted, key id {key_id}",
+    ),
+    "at_rest_encrypted_legacy": (
+        "{kind}, versleuteld (van vóór sleutel-id's)",
+        "{kind}, encrypted (from before key ids)",
+    ),
+    "at_rest_legacy_plain": (
+        "{kind}, niet versleuteld: gemaakt voordat versleuteling de standaard werd; "
+        "export-log en import in een nieuwe database om te versleutelen",
+        "{kind}, not encrypted: created before encryption at rest became the default; "
+        "export-log and import into a new database to encrypt it",
+    ),
+    "at_rest_plain": ("{kind}, niet versleuteld", "{kind}, not encrypted"),
+    "init_encryption_fixed": (
+        "{target} bestaat al ({state}); versleuteling kies je bij het maken van een database "
+        "(export-log en import in een nieuwe database om dat te veranderen)",
+        "{target} already exists, {state}; encryption is chosen when a database is created "
+        "(export-log and import into a new database to change it)",
+    ),
+    "state_encrypted": ("versleuteld", "encrypted"),
+    "state_plain": ("niet versleuteld", "unencrypted"),
+    "restore_no_history": (
+        "--restore zet het log terug zoals het was: --history kan daar niet bij",
+        "--restore keeps the log as it was: it takes no --history",
+    ),
+    "backup_written": (
+        "reservekopie geschreven: {file} (digest {digest})",
+        "backup written: {file} (digest {digest})",
+    ),
+    "restored": (
+        "{target} teruggezet uit {file}: {events} gebeurtenissen, elke schakel klopt "
+        "(digest {digest})",
+        "restored {target} from {file}: {events} events, every link holds (digest {digest})",
+    ),
+    "digest_line": ("digest: {digest}", "digest: {digest}"),
+    "rebuilt": (
+        "{name} opnieuw opgebouwd tot positie {position}",
+        "rebuilt {name} up to position {position}",
+    ),
+    "progress_events": ("het log lezen", "reading the log"),
+    "progress_cases": ("dossiers herberekenen", "recomputing cases"),
+    "status_projection": ("leesmodel", "projection"),
+    "status_position": ("positie", "position"),
+    "status_log": ("log", "log"),
+    "status_behind": ("achter", "behind"),
+    "catch_up_failed": (
+        "waarschuwing: vastgelegd, maar de leesmodellen zijn nog niet bij ({reason}); ze lopen "
+        "bij bij het volgende gebruik",
+        "warning: recorded, but the read models are not up to date yet ({reason}); they catch "
+        "up on the next read",
+    ),
+    "dossier_written": (
+        "geschreven naar {where}: {right} van dossier {case} voor {person} ({format}, document "
+        "{document}); weggelaten: {withheld}",
+        "wrote {where}: {right} of case {case} for {person} ({format}, document {document}); "
+        "withheld: {withheld}",
+    ),
+    "standard_output": ("standaarduitvoer", "standard output"),
+    "right_full": ("volledig dossier", "full dossier"),
+    "right_important_facts": ("belangrijke feiten", "important facts"),
+    "withheld_nothing": ("niets", "nothing"),
+    "disclosure_recorded": (
+        "vastgelegd: informatie verstrekt aan {person}, dossier {case}",
+        "recorded information_disclosed to {person} on case {case}",
+    ),
+    "disclosure_not_recorded": (
+        "de verstrekking kon niet worden vastgelegd, er is niets geschreven: {reason}",
+        "the disclosure could not be recorded, nothing was written: {reason}",
+    ),
+    "access_intact": (
+        "inzagelog ongeschonden: {entries} regels, elke schakel klopt",
+        "access log intact: {entries} entries, every link holds",
+    ),
+    "access_broken": (
+        "inzagelog gebroken bij regel {entry}: {problem}",
+        "access log broken at entry {entry}: {problem}",
+    ),
+    "access_none": ("geen inzage vastgelegd", "no looks recorded"),
+    "access_when": ("wanneer", "when"),
+    "access_actor": ("medewerker", "actor"),
+    "access_command": ("opdracht", "command"),
+    "access_cases": ("dossiers", "cases"),
+    "access_items": ("gegevens", "items"),
+    "access_purpose": ("doel", "purpose"),
+    "purpose_empty": (
+        "--purpose mag niet leeg zijn: zeg waarom u kijkt",
+        "--purpose must not be empty: say why you look",
+    ),
+    # -- errors of the log and its actions (zatlog's errors carry these keys)
+    "at_line": ("{source}: regel {line}", "{source}: line {line}"),
+    "at_line_only": ("regel {line}", "line {line}"),
+    "not_a_date": (
+        "{option}: {value} is geen datum; verwacht JJJJ-MM-DD",
+        "{option}: {value} is not a date; expected YYYY-MM-DD",
+    ),
+    "not_a_date_value": (
+        "{value} is geen datum JJJJ-MM-DD",
+        "{value} is not a date YYYY-MM-DD",
+    ),
+    "bad_redaction": ("{value}: verwacht ITEM:GROND", "{value}: expected ITEM:GROUND"),
+    "case_not_opened": (
+        "dossier {case} is niet geopend",
+        "case {case} has not been opened",
+    ),
+    "case_not_opened_first": (
+        "dossier {case} is niet geopend (case_opened moet eerst komen)",
+        "case {case} has not been opened (case_opened must come first)",
+    ),
+    "case_already_opened": ("dossier {case} is al geopend", "case {case} was already opened"),
+    "case_already_open": ("dossier {case} is al open", "case {case} is already open"),
+    "case_other_school": (
+        "dossier {case} hoort bij school {school}, niet bij {other}",
+        "case {case} belongs to school {school}, not {other}",
+    ),
+    "before_opening": (
+        "{day} ligt vóór de opening van dossier {case} ({opened})",
+        "{day} is before case {case} was opened ({opened})",
+    ),
+    "case_closed": (
+        "dossier {case} is gesloten; alleen informatieverzoeken en verstrekkingen kunnen nog "
+        "worden vastgelegd",
+        "case {case} is closed; only information requests and disclosures may still be recorded",
+    ),
+    "unknown_person": (
+        "onbekende persoon {person} in dossier {case}; leg die eerst vast met "
+        "relation_recorded (bekend: {known})",
+        "unknown person {person} on case {case}; record them with relation_recorded first "
+        "(known: {known})",
+    ),
+    "pupil_id_reserved": (
+        "'pupil' is de leerling; kies een andere persoons-id",
+        "'pupil' is the pupil; choose another person id",
+    ),
+    "step_not_allowed": (
+        "stap {step} kan niet na stap {current}; toegestaan: {allowed}",
+        "cannot enter step {step} from step {current}; allowed next: {allowed}",
+    ),
+    "pupil_too_young_refuse": (
+        "de leerling is op {day} {age}; alleen een leerling van 16 of ouder kan informatie aan "
+        "ouders weigeren",
+        "the pupil is {age} on {day}; only a pupil of 16 or older can refuse information to "
+        "parents",
+    ),
+    "pupil_too_young_authorise": (
+        "de leerling is op {day} {age}; alleen een leerling van 16 of ouder kan iemand machtigen",
+        "the pupil is {age} on {day}; only a pupil of 16 or older can authorise a person",
+    ),
+    "pupil_self_authorise": (
+        "de leerling kan zichzelf niet machtigen; noem wie gemachtigd wordt",
+        "the pupil cannot authorise themselves; name the person they authorise",
+    ),
+    "restrict_authority_holder": (
+        "{person} heeft op {day} gezag; alleen een rechterlijke uitspraak of een aanwijzing bij "
+        "OTS kan informatie aan een gezaghebbende beperken",
+        "{person} holds authority on {day}; only a court order or an OTS instruction can "
+        "restrict an authority holder",
+    ),
+    "provider_unknown": (
+        "aanbieder {provider} is nooit geregeld in dossier {case} (leg eerst "
+        "support_arranged vast)",
+        "provider {provider} was never arranged on case {case} (record support_arranged first)",
+    ),
+    "form_issued_twice": (
+        "toestemmingsformulier {form} is al uitgereikt",
+        "consent form {form} was already issued",
+    ),
+    "notice_sent_twice": ("bericht {notice} is al verstuurd", "notice {notice} was already sent"),
+    "request_recorded_twice": (
+        "verzoek {request} is al vastgelegd",
+        "request {request} was already recorded",
+    ),
+    "meeting_unknown": (
+        "bespreking {meeting} is nooit gepland of uitgenodigd in dossier {case} (leg eerst "
+        "meeting_scheduled of parents_invited vast)",
+        "meeting {meeting} was never scheduled or invited to on case {case} (record "
+        "meeting_scheduled or parents_invited first)",
+    ),
+    "meeting_cancelled_twice": (
+        "bespreking {meeting} is al afgezegd op {day}",
+        "meeting {meeting} was already cancelled on {day}",
+    ),
+    "meeting_cancelled_before": (
+        "bespreking {meeting} is afgezegd op {day}; plan haar eerst opnieuw (meeting_scheduled)",
+        "meeting {meeting} was cancelled on {day}; schedule it again first (meeting_scheduled)",
+    ),
+    "case_not_open_on": (
+        "dossier {case} was op {day} niet open",
+        "case {case} was not open on {day}",
+    ),
+    "no_such_case": (
+        "geen dossier: er zijn geen handelingen vastgelegd",
+        "no such case: it has no recorded actions",
+    ),
+    "unknown_reader": (
+        "onbekende persoon {person} in dossier {case} op {day} (bekend: {known})",
+        "unknown person {person} on case {case} on {day} (known: {known})",
+    ),
+    "safety_not_covered": (
+        "{person} heeft alleen recht op belangrijke feiten, en die omvatten nooit gegevens over "
+        "veiligheid; exporteer zonder die gegevens",
+        "{person} has the right to important facts only, which never covers safety records; "
+        "export without including them",
+    ),
+    "request_of_another": (
+        "verzoek {request} in dossier {case} is gedaan door {requester}, niet door {person}",
+        "request {request} on case {case} was made by {requester}, not by {person}",
+    ),
+    "form_never_issued": (
+        "toestemmingsformulier {value} is nooit uitgereikt in dossier {case}",
+        "consent form {value} was never issued on case {case}",
+    ),
+    "notice_never_sent": (
+        "geen-bezwaarbericht {value} is nooit verstuurd in dossier {case}",
+        "no-objection notice {value} was never sent on case {case}",
+    ),
+    "request_never_recorded": (
+        "informatieverzoek {value} is nooit vastgelegd in dossier {case}",
+        "information request {value} was never recorded on case {case}",
+    ),
+    "step_not_allowed_new": (
+        "een nieuw dossier kan niet naar stap {step}; toegestaan: {allowed}",
+        "cannot enter step {step} from a new case; allowed next: {allowed}",
+    ),
+    "in_the_future": (
+        "{day} ligt na vandaag ({today}); een handeling wordt vastgelegd op of na de dag dat "
+        "zij gebeurde",
+        "{day} is later than today ({today}); an action can only be recorded on or after the "
+        "day it happened",
+    ),
+    "duplicate_key": (
+        "komt twee keer voor in één object; geef elk veld één keer",
+        "appears twice in one object; give each field once",
+    ),
+    "field_extra_forbidden": ("onbekend veld", "unknown field"),
+    "field_missing": ("verplicht veld ontbreekt", "required field is missing"),
+    "field_list_type": ('verwacht een lijst, bijv. ["mother"]', 'expected a list, e.g. ["mother"]'),
+    "field_bool_type": ("verwacht true of false", "expected true or false"),
+    "field_int_type": ("verwacht een geheel getal", "expected a whole number"),
+    "field_int_from_float": ("verwacht een geheel getal", "expected a whole number"),
+    "field_string_type": ("verwacht tekst", "expected text"),
+    "field_string_too_short": ("verwacht tekst die niet leeg is", "expected non-empty text"),
+    "field_model_type": ("verwacht een object", "expected an object"),
+    "field_dict_type": ("verwacht een object", "expected an object"),
+    "field_moment": (
+        "verwacht een datum JJJJ-MM-DD of een ISO 8601-tijdstip",
+        "expected a date YYYY-MM-DD or an ISO 8601 date-time",
+    ),
+    "field_expected": ("verwacht een van: {choices}", "expected {expected}"),
+    "field_at_most": ("verwacht ten hoogste {bound}", "expected at most {bound}"),
+    "field_at_least": ("verwacht ten minste {bound}", "expected at least {bound}"),
+    "field_one_item": ("verwacht ten minste één element", "expected at least one item"),
+    "field_date": ("verwacht een datum JJJJ-MM-DD", "expected a date YYYY-MM-DD"),
+    "line_not_json": ("geen geldige JSON: {error}", "not valid JSON: {error}"),
+    "line_not_object": ("verwacht één JSON-object", "expected one JSON object"),
+    "action_missing": (
+        "ontbreekt; elke regel heeft een action nodig",
+        "missing; every line needs an action",
+    ),
+    "action_unknown": (
+        "onbekende action {tag}; verwacht een van: {expected}",
+        "unknown action {tag}; expected one of: {expected}",
+    ),
 }
 """Errors and warnings of the command line (``{name}`` fields are filled in by the caller)."""
 
 
 def message(key: str, lang: Lang = "nl", **fields: object) -> str:
-    """A :data:`CLI_MESSAGES` text in ``lang`` with its fields filled in."""
-    return label(CLI_MESSAGES, key, lang).format(**fields)
+    """A :data:`CLI_MESSAGES` text in ``lang`` with its fields filled in (dates in words)."""
+    return label(CLI_MESSAGES, key, lang).format(
+        **{name: _field(value, lang) for name, value in fields.items()}
+    )
+
+
+def problem_text(key: str | None, fields: Mapping[str, object], fallback: str, lang: Lang) -> str:
+    """What an error of zatlog says, in ``lang`` when its ``key`` is in the catalog."""
+    if key is None or key not in CLI_MESSAGES:
+        return fallback
+    return message(key, lang, **fields)
+
+
+def _field(value: object, lang: Lang) -> object:
+    if isinstance(value, date):
+        return long_day(value, lang)
+    return value
 
 
 # -- the dossier export (zatlog dossier export) -------------------------------------------

@@ -743,7 +743,9 @@ def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise InvalidAction.of(key, "appears twice in one object; give each field once")
+                raise InvalidAction.of(
+                    key, "appears twice in one object; give each field once", "duplicate_key"
+                )
             seen.add(key)
     return unique
 
@@ -785,42 +787,66 @@ def _problems(error: ValidationError) -> list[FieldProblem]:
     for detail in error.errors(include_url=False):
         kind = detail["type"]
         loc = list(detail["loc"])
+        ctx = detail.get("ctx", {})
         if kind == "json_invalid":
-            problems.append(FieldProblem("(line)", f"not valid JSON: {detail['ctx']['error']}"))
+            problems.append(
+                FieldProblem(
+                    "(line)",
+                    f"not valid JSON: {ctx['error']}",
+                    "line_not_json",
+                    {"error": ctx["error"]},
+                )
+            )
             continue
         if not loc and kind in ("model_attributes_type", "model_type", "dict_type"):
-            problems.append(FieldProblem("(line)", "expected one JSON object"))
+            problems.append(FieldProblem("(line)", "expected one JSON object", "line_not_object"))
             continue
         if kind == "union_tag_not_found":
-            problems.append(FieldProblem("action", "missing; every line needs an action"))
+            problems.append(
+                FieldProblem("action", "missing; every line needs an action", "action_missing")
+            )
             continue
         if kind == "union_tag_invalid":
-            tag = detail["ctx"]["tag"]
+            tag, expected = ctx["tag"], ", ".join(sorted(ACTION_CLASSES))
             problems.append(
                 FieldProblem(
                     "action",
-                    f"unknown action {tag!r}; expected one of: {', '.join(sorted(ACTION_CLASSES))}",
+                    f"unknown action {tag!r}; expected one of: {expected}",
+                    "action_unknown",
+                    {"tag": repr(tag), "expected": expected},
                 )
             )
             continue
         if loc and isinstance(loc[0], str) and loc[0] in ACTION_CLASSES:
             loc = loc[1:]
-        field = _field_path(loc)
-        message = _PLAIN.get(kind, str(detail["msg"]))
-        ctx = detail.get("ctx", {})
-        if kind == "literal_error":
-            message = f"expected {ctx['expected']}"
-        elif kind in ("less_than_equal", "greater_than_equal"):
-            bound = ctx["le"] if kind == "less_than_equal" else ctx["ge"]
-            message = f"expected {'at most' if kind == 'less_than_equal' else 'at least'} {bound}"
-        elif kind == "too_short":
-            message = "expected at least one item" if ctx.get("min_length") == 1 else message
-        elif kind == "value_error":
-            message = message.removeprefix("Value error, ")
-            if ": " in message and not loc:
-                field, message = message.split(": ", 1)
-        problems.append(FieldProblem(field or "(line)", message))
+        problems.append(_problem(_field_path(loc), kind, str(detail["msg"]), ctx, bool(loc)))
     return problems
+
+
+def _problem(field: str, kind: str, text: str, ctx: dict[str, Any], located: bool) -> FieldProblem:
+    """One validation error as a field problem, keyed for the message catalog when it can be."""
+    message = _PLAIN.get(kind, text)
+    key: str | None = f"field_{kind}" if kind in _PLAIN else None
+    fields: dict[str, object] = {}
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", str(ctx["expected"]))
+        message, key = f"expected {ctx['expected']}", "field_expected"
+        fields = {"expected": ctx["expected"], "choices": ", ".join(choices) or ctx["expected"]}
+    elif kind in ("less_than_equal", "greater_than_equal"):
+        at_most = kind == "less_than_equal"
+        bound = ctx["le"] if at_most else ctx["ge"]
+        message = f"expected {'at most' if at_most else 'at least'} {bound}"
+        key, fields = ("field_at_most" if at_most else "field_at_least"), {"bound": bound}
+    elif kind == "too_short":
+        if ctx.get("min_length") == 1:
+            message, key = "expected at least one item", "field_one_item"
+    elif kind == "value_error":
+        message = message.removeprefix("Value error, ")
+        if message.startswith("expected a date YYYY-MM-DD"):
+            key = "field_date" if message == "expected a date YYYY-MM-DD" else "field_moment"
+        if ": " in message and not located:
+            field, message = message.split(": ", 1)
+    return FieldProblem(field or "(line)", message, key, fields)
 
 
 _PLAIN: dict[str, str] = {
@@ -835,6 +861,7 @@ _PLAIN: dict[str, str] = {
     "model_type": "expected an object",
     "dict_type": "expected an object",
 }
+"""Pydantic's error types in plain words (the catalog's ``field_<type>`` says them in Dutch)."""
 
 
 def _field_path(loc: list[int | str]) -> str:

@@ -203,12 +203,20 @@ class ZatlogApp(Application[UUID]):
         case = cases[reference]
         if isinstance(action, a.CaseOpened):
             if case is not None:
-                raise InvalidAction.of("case", f"case {reference} was already opened")
+                raise InvalidAction.of(
+                    "case",
+                    f"case {reference} was already opened",
+                    "case_already_opened",
+                    case=reference,
+                )
             case = cases[reference] = Case.open(action, actor)
             return case
         if case is None:
             raise InvalidAction.of(
-                "case", f"case {reference} has not been opened (case_opened must come first)"
+                "case",
+                f"case {reference} has not been opened (case_opened must come first)",
+                "case_not_opened_first",
+                case=reference,
             )
         case.record(action, actor)
         return case
@@ -320,6 +328,9 @@ def check_not_ahead(action: a.Action, today: date) -> None:
             "at",
             f"{action.day.isoformat()} is later than today ({today.isoformat()}); "
             "an action can only be recorded on or after the day it happened",
+            "in_the_future",
+            day=action.day,
+            today=today,
         )
 
 

@@ -188,7 +188,12 @@ class Case(Aggregate):
     def record(self, action: a.CaseActionType, actor: str) -> None:
         """Record any action after ``case_opened``, once its invariants hold."""
         if isinstance(action, a.CaseOpened):
-            raise InvalidAction.of("action", f"case {action.case} is already open")
+            raise InvalidAction.of(
+                "action",
+                f"case {action.case} is already open",
+                "case_already_open",
+                case=action.case,
+            )
         self.check_school(action)
         self.check_not_before_opening(action)
         self.check_open(action)
@@ -208,6 +213,10 @@ class Case(Aggregate):
             raise InvalidAction.of(
                 "school",
                 f"case {self.reference} belongs to school {self.school!r}, not {action.school!r}",
+                "case_other_school",
+                case=self.reference,
+                school=repr(self.school),
+                other=repr(action.school),
             )
 
     def check_not_before_opening(self, action: a.CaseAction) -> None:
@@ -216,6 +225,10 @@ class Case(Aggregate):
                 "at",
                 f"{action.day.isoformat()} is before case {self.reference} was opened "
                 f"({self.opened_on.isoformat()})",
+                "before_opening",
+                day=action.day,
+                case=self.reference,
+                opened=self.opened_on,
             )
 
     def check_open(self, action: a.CaseAction) -> None:
@@ -224,6 +237,8 @@ class Case(Aggregate):
                 "action",
                 f"case {self.reference} is closed; only information requests and disclosures "
                 "may still be recorded",
+                "case_closed",
+                case=self.reference,
             )
 
     def check_person(self, field: str, person: str) -> None:
@@ -233,6 +248,10 @@ class Case(Aggregate):
                 field,
                 f"unknown person {person!r} on case {self.reference}; record them with "
                 f"relation_recorded first (known: {', '.join(known)})",
+                "unknown_person",
+                person=repr(person),
+                case=self.reference,
+                known=", ".join(known),
             )
 
     def check_references(self, action: a.CaseActionType) -> None:
@@ -243,24 +262,32 @@ class Case(Aggregate):
         for field in fields.person_lists:
             for index, person in enumerate(getattr(action, field)):
                 self.check_person(f"{field}[{index}]", person)
-        for field, known, what, verb in (
-            (fields.consent, self.consent_forms, "consent form", "issued"),
-            (fields.notice, self.notices, "no-objection notice", "sent"),
-            (fields.request, self.requests, "information request", "recorded"),
+        for field, known, what, verb, key in (
+            (fields.consent, self.consent_forms, "consent form", "issued", "form_never_issued"),
+            (fields.notice, self.notices, "no-objection notice", "sent", "notice_never_sent"),
+            (
+                fields.request,
+                self.requests,
+                "information request",
+                "recorded",
+                "request_never_recorded",
+            ),
         ):
             value = getattr(action, field) if field else None
-            if value is not None:
-                self.check_known(field, value, known, what, verb)
-
-    def check_known(self, field: str, value: str, known: set[str], what: str, verb: str) -> None:
-        if value not in known:
-            raise InvalidAction.of(
-                field, f"{what} {value!r} was never {verb} on case {self.reference}"
-            )
+            if value is not None and value not in known:
+                raise InvalidAction.of(
+                    field,
+                    f"{what} {value!r} was never {verb} on case {self.reference}",
+                    key,
+                    value=repr(value),
+                    case=self.reference,
+                )
 
     def check_specific(self, action: a.CaseAction) -> None:
         if isinstance(action, a.RelationRecorded) and action.person == PUPIL:
-            raise InvalidAction.of("person", "'pupil' is the pupil; choose another person id")
+            raise InvalidAction.of(
+                "person", "'pupil' is the pupil; choose another person id", "pupil_id_reserved"
+            )
         if isinstance(action, a.StepEntered):
             # The step the case is in on the action's date, by the rule every view uses.
             entered = step_on(self.steps, action.day)
@@ -272,6 +299,10 @@ class Case(Aggregate):
                     "step",
                     f"cannot enter step {action.step} from {current}; allowed next: "
                     f"{', '.join(allowed)}",
+                    "step_not_allowed" if step else "step_not_allowed_new",
+                    step=action.step,
+                    current=step or "",
+                    allowed=", ".join(allowed),
                 )
         if isinstance(action, a.PupilRefusedParentInformation):
             age = age_on(self.birth_date, action.day)
@@ -280,6 +311,9 @@ class Case(Aggregate):
                     "at",
                     f"the pupil is {age} on {action.day.isoformat()}; only a pupil of 16 or "
                     "older can refuse information to parents",
+                    "pupil_too_young_refuse",
+                    age=age,
+                    day=action.day,
                 )
         if (
             isinstance(action, a.InformationRestricted)
@@ -290,6 +324,9 @@ class Case(Aggregate):
                 "basis",
                 f"{action.person} holds authority on {action.day.isoformat()}; only a "
                 "court order or an OTS instruction can restrict an authority holder",
+                "restrict_authority_holder",
+                person=action.person,
+                day=action.day,
             )
         if (
             isinstance(action, a.SupportEvaluated)
@@ -299,6 +336,9 @@ class Case(Aggregate):
                 "provider",
                 f"provider {action.provider!r} was never arranged on case {self.reference} "
                 "(record support_arranged first)",
+                "provider_unknown",
+                provider=repr(action.provider),
+                case=self.reference,
             )
         if isinstance(action, a.PupilAuthorisedPerson):
             self.check_may_authorise(action)
@@ -307,16 +347,33 @@ class Case(Aggregate):
         if isinstance(action, a.DiscussionHeld):
             self.check_not_cancelled(action)
         if isinstance(action, a.ConsentFormIssued) and action.consent in self.consent_forms:
-            raise InvalidAction.of("consent", f"consent form {action.consent!r} was already issued")
+            raise InvalidAction.of(
+                "consent",
+                f"consent form {action.consent!r} was already issued",
+                "form_issued_twice",
+                form=repr(action.consent),
+            )
         if isinstance(action, a.NoObjectionNoticeSent) and action.notice in self.notices:
-            raise InvalidAction.of("notice", f"notice {action.notice!r} was already sent")
+            raise InvalidAction.of(
+                "notice",
+                f"notice {action.notice!r} was already sent",
+                "notice_sent_twice",
+                notice=repr(action.notice),
+            )
         if isinstance(action, a.InformationRequested) and action.request in self.requests:
-            raise InvalidAction.of("request", f"request {action.request!r} was already recorded")
+            raise InvalidAction.of(
+                "request",
+                f"request {action.request!r} was already recorded",
+                "request_recorded_twice",
+                request=repr(action.request),
+            )
 
     def check_may_authorise(self, action: a.PupilAuthorisedPerson) -> None:
         if action.person == PUPIL:
             raise InvalidAction.of(
-                "person", "the pupil cannot authorise themselves; name the person they authorise"
+                "person",
+                "the pupil cannot authorise themselves; name the person they authorise",
+                "pupil_self_authorise",
             )
         age = age_on(self.birth_date, action.day)
         if age < 16:
@@ -324,6 +381,9 @@ class Case(Aggregate):
                 "at",
                 f"the pupil is {age} on {action.day.isoformat()}; only a pupil of 16 or "
                 "older can authorise a person",
+                "pupil_too_young_authorise",
+                age=age,
+                day=action.day,
             )
 
     def check_may_cancel(self, action: a.MeetingCancelled) -> None:
@@ -332,6 +392,9 @@ class Case(Aggregate):
                 "meeting",
                 f"meeting {action.meeting!r} was never scheduled or invited to on case "
                 f"{self.reference} (record meeting_scheduled or parents_invited first)",
+                "meeting_unknown",
+                meeting=repr(action.meeting),
+                case=self.reference,
             )
         # Refused also when a cancellation follows with no scheduling between (recorded
         # before this back-dated one): the meeting would be cancelled twice in a row.
@@ -342,6 +405,9 @@ class Case(Aggregate):
             raise InvalidAction.of(
                 "meeting",
                 f"meeting {action.meeting!r} was already cancelled on {cancelled.isoformat()}",
+                "meeting_cancelled_twice",
+                meeting=repr(action.meeting),
+                day=cancelled,
             )
 
     def check_not_cancelled(self, action: a.DiscussionHeld) -> None:
@@ -351,6 +417,9 @@ class Case(Aggregate):
                 "meeting",
                 f"meeting {action.meeting!r} was cancelled on {cancelled.isoformat()}; "
                 "schedule it again first (meeting_scheduled)",
+                "meeting_cancelled_before",
+                meeting=repr(action.meeting),
+                day=cancelled,
             )
 
     def cancelled_on(self, meeting: str, action: a.CaseAction) -> date | None:

@@ -6,11 +6,27 @@ message and exits with status 1, never a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 
 class ZatlogError(Exception):
-    """An error the user can fix: bad input, a missing case, a conflict."""
+    """An error the user can fix: bad input, a missing case, a conflict.
+
+    The message is English (logs, tests). An error people read may also carry
+    a ``key`` of the command line's message catalog and the ``fields`` it
+    fills in, so the command line says it in the user's language.
+    """
+
+    key: str | None = None
+    fields: Mapping[str, object] = {}
+
+    def __init__(self, *args: object, key: str | None = None, **fields: object) -> None:
+        super().__init__(*args)
+        if key is not None:
+            self.key = key
+            self.fields = fields
 
 
 @dataclass(frozen=True)
@@ -19,6 +35,9 @@ class FieldProblem:
 
     field: str
     message: str
+    key: str | None = None
+    """The catalog key of the message, for the command line to say it in its language."""
+    fields: Mapping[str, object] = dataclass_field(default_factory=dict)
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
@@ -32,8 +51,10 @@ class InvalidAction(ZatlogError):
         super().__init__("; ".join(str(p) for p in self.problems))
 
     @classmethod
-    def of(cls, field: str, message: str) -> InvalidAction:
-        return cls(FieldProblem(field, message))
+    def of(
+        cls, field: str, message: str, key: str | None = None, **fields: object
+    ) -> InvalidAction:
+        return cls(FieldProblem(field, message, key, fields))
 
 
 class LineError(ZatlogError):
@@ -42,6 +63,7 @@ class LineError(ZatlogError):
     def __init__(self, line: int, error: InvalidAction, source: str | None = None) -> None:
         self.line = line
         self.error = error
+        self.source = source
         where = f"{source}: line {line}" if source else f"line {line}"
         super().__init__("\n".join(f"{where}: {p}" for p in error.problems))
 

@@ -608,11 +608,14 @@ def build_dossier(
     facts = CaseFacts(min(refs, default=""), case_events, school_events, policy, export_date)
     events = facts.events
     if facts.opened is None:
-        raise ZatlogError(
-            f"case {min(refs)} was not open on {export_date.isoformat()}"
-            if refs
-            else "no such case: it has no recorded actions"
-        )
+        if refs:
+            raise ZatlogError(
+                f"case {min(refs)} was not open on {export_date.isoformat()}",
+                key="case_not_open_on",
+                case=min(refs),
+                day=export_date,
+            )
+        raise ZatlogError("no such case: it has no recorded actions", key="no_such_case")
     opened = facts.opened.log
     case_action = facts.opened.act
     case_ref = case_action.case
@@ -623,7 +626,12 @@ def build_dossier(
         known = ", ".join(sorted({PUPIL, *current}))
         raise ZatlogError(
             f"unknown person {reader!r} on case {case_ref} on {export_date.isoformat()} "
-            f"(known: {known})"
+            f"(known: {known})",
+            key="unknown_reader",
+            person=repr(reader),
+            case=case_ref,
+            day=export_date,
+            known=known,
         )
     refused = set(facts.refusal_targets(export_date))
     right = facts.right(reader, export_date)
@@ -648,7 +656,9 @@ def build_dossier(
     if include_safety and right != "full":
         raise ZatlogError(
             f"{reader} has the right to important facts only, which never covers safety "
-            "records; export without including them"
+            "records; export without including them",
+            key="safety_not_covered",
+            person=reader,
         )
 
     view = _View(reader, right)
@@ -816,10 +826,20 @@ def _check_request(facts: CaseFacts, request: str, reader: str, case: str) -> No
             if action.requester != reader:
                 raise ZatlogError(
                     f"request {request!r} on case {case} was made by {action.requester}, "
-                    f"not by {reader}"
+                    f"not by {reader}",
+                    key="request_of_another",
+                    request=repr(request),
+                    case=case,
+                    requester=action.requester,
+                    person=reader,
                 )
             return
-    raise ZatlogError(f"information request {request!r} was never recorded on case {case}")
+    raise ZatlogError(
+        f"information request {request!r} was never recorded on case {case}",
+        key="request_never_recorded",
+        value=repr(request),
+        case=case,
+    )
 
 
 def _document_id(

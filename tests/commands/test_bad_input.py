@@ -76,7 +76,7 @@ def test_identifiers_and_text_are_bounded_and_printable(
 ) -> None:
     result = invoke("--db", db, "import", write(tmp_path, [{**OPEN, field: value}]))
     assert_clean_failure(result, codes=(1,))
-    assert f"line 1: {field}: " in result.output and says in result.output
+    assert f"regel 1: {field}: " in result.output and says in result.output
     assert logged(db) == ""
 
 
@@ -100,7 +100,7 @@ def test_person_form_meeting_notice_and_request_ids_are_identifiers(
         clean = {k: v for k, v in line.items() if v is not None}
         result = invoke("--db", db, "import", write(tmp_path, [OPEN, MOTHER, clean]))
         assert_clean_failure(result, codes=(1,))
-        assert f"line 3: {field}: " in result.output, result.output
+        assert f"regel 3: {field}: " in result.output, result.output
     assert logged(db) == ""
 
 
@@ -140,7 +140,7 @@ def test_a_duplicate_key_is_refused(db: str, tmp_path: Path) -> None:
     line = json.dumps(OPEN)[:-1] + ', "case": "2026-002"}'
     result = invoke("--db", db, "import", write(tmp_path, [line]))
     assert_clean_failure(result, codes=(1,))
-    assert "line 1: case: " in result.output and "twice" in result.output
+    assert "regel 1: case: " in result.output and "twee keer" in result.output
     nested = json.dumps({"action": "information_disclosed", "case": "2026-001",
                          "at": "2026-09-03", "to": "mother", "items": ["outcome"],
                          "redactions": [{"item": "a", "ground": "work_note"}]})  # fmt: skip
@@ -149,7 +149,7 @@ def test_a_duplicate_key_is_refused(db: str, tmp_path: Path) -> None:
     )
     result = invoke("--db", db, "import", write(tmp_path, [OPEN, nested]))
     assert_clean_failure(result, codes=(1,))
-    assert "line 2: ground: appears twice" in result.output, result.output
+    assert "regel 2: ground: komt twee keer voor" in result.output, result.output
     assert logged(db) == ""
 
 
@@ -158,7 +158,7 @@ def test_a_nul_character_is_refused_and_the_store_goes_on_working(db: str, tmp_p
     for field in ("case", "by", "school", "pupil_name", "note"):
         result = invoke("--db", db, "import", write(tmp_path, [{**OPEN, field: "a\u0000b"}]))
         assert_clean_failure(result, codes=(1,))
-        assert f"line 1: {field}: control character" in result.output
+        assert f"regel 1: {field}: control character" in result.output
     assert invoke("--db", db, "import", write(tmp_path, [OPEN, MOTHER])).exit_code == 0
     for command in (["case", "list"], ["due"], ["audit"], ["projections", "rebuild"]):
         result = invoke("--db", db, *command)

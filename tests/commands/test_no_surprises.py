@@ -112,7 +112,7 @@ def test_a_failed_import_leaves_no_new_database_behind(tmp_path: Path) -> None:
     db = tmp_path / "new" / "school.db"
     result = invoke("--db", str(db), "import", str(bad))
     assert_clean_failure(result, codes=(1,))
-    assert "line 2" in result.output
+    assert "regel 2" in result.output
     assert tree(tmp_path) == {"bad.jsonl"}
 
 

@@ -86,10 +86,12 @@ def test_a_request_gets_an_id_per_day_and_is_recorded(case_db: str) -> None:
 
     assert first.exit_code == 0, first.output
     assert first.output == (
-        "recorded information request r-20251020-1 by mother on case 2025-018 (2025-10-20)\n"
+        "vastgelegd: informatieverzoek r-20251020-1 van mother, dossier 2025-018 "
+        "(20 oktober 2025)\n"
     )
     assert second.output == (
-        "recorded information request r-20251020-2 by father on case 2025-018 (2025-10-20)\n"
+        "vastgelegd: informatieverzoek r-20251020-2 van father, dossier 2025-018 "
+        "(20 oktober 2025)\n"
     )
     requested = [e.action for e in events(case_db) if e.name == "information_requested"]
     assert [(r.request, r.requester, r.kind, r.by) for r in requested] == [  # type: ignore[union-attr]
@@ -107,8 +109,8 @@ def test_a_request_by_an_unknown_person_is_rejected(case_db: str) -> None:
 
     assert result.exit_code == 1
     assert result.output == (
-        "Error: --for: unknown person 'aunt' on case 2025-018; record them with "
-        "relation_recorded first (known: father, mother, opa, pupil)\n"
+        "Error: --for: onbekende persoon 'aunt' in dossier 2025-018; leg die eerst vast met "
+        "relation_recorded (bekend: father, mother, opa, pupil)\n"
     )
 
 
@@ -134,9 +136,10 @@ def test_an_export_answers_the_request_and_records_its_disclosure(case_db: str) 
     assert dossier.reader.right == "full"
     assert dossier.request == "r-20251020-1"
     assert result.stderr == (
-        f"wrote standard output: full dossier of case 2025-018 for mother (json, document "
-        f"{dossier.document_id}); withheld: reports (child_interest)\n"
-        "recorded information_disclosed to mother on case 2025-018\n"
+        "geschreven naar standaarduitvoer: volledig dossier van dossier 2025-018 voor mother "
+        f"(json, document {dossier.document_id}); weggelaten: zorgen over veiligheid, meldingen "
+        "en berichten daarover (in het belang van het kind)\n"
+        "vastgelegd: informatie verstrekt aan mother, dossier 2025-018\n"
     )
     (disclosed,) = disclosures(case_db)
     assert disclosed.model_dump(mode="json", exclude_none=True) == {
@@ -280,7 +283,9 @@ def test_an_export_writes_its_default_file_and_a_closed_case_still_exports(
 
     assert result.exit_code == 0, result.output
     written = out / "dossier-2025-018-mother-2025-11-01.html"
-    assert result.output.startswith(f"wrote {written.name}: full dossier of case 2025-018")
+    assert result.output.startswith(
+        f"geschreven naar {written.name}: volledig dossier van dossier 2025-018"
+    )
     assert written.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert [p.name for p in out.iterdir()] == [written.name]
     assert [d.format for d in disclosures(case_db)] == ["html"]
@@ -291,20 +296,20 @@ def test_an_export_writes_its_default_file_and_a_closed_case_still_exports(
     [
         (
             ["--for", "father", "--request", "r-1"],
-            "Error: information request 'r-1' was never recorded on case 2025-018\n",
+            "Error: informatieverzoek 'r-1' is nooit vastgelegd in dossier 2025-018\n",
         ),
         (
             ["--for", "mother", "--at", "1-11-2025"],
-            "Error: --at: '1-11-2025' is not a date; expected YYYY-MM-DD\n",
+            "Error: --at: '1-11-2025' is geen datum; verwacht JJJJ-MM-DD\n",
         ),
         (
             ["--for", "mother", "--at", "2025-08-01"],
-            "Error: case 2025-018 was not open on 2025-08-01\n",
+            "Error: dossier 2025-018 was op 1 augustus 2025 niet open\n",
         ),
         (
             ["--for", "father", "--include-safety"],
-            "Error: father has the right to important facts only, which never covers safety "
-            "records; export without including them\n",
+            "Error: father heeft alleen recht op belangrijke feiten, en die omvatten nooit "
+            "gegevens over veiligheid; exporteer zonder die gegevens\n",
         ),
     ],
 )
@@ -335,7 +340,8 @@ def test_a_request_of_another_person_is_not_answered_by_this_export(case_db: str
 
     assert result.exit_code == 1
     assert result.output == (
-        "Error: request 'r-20251020-1' on case 2025-018 was made by mother, not by father\n"
+        "Error: verzoek 'r-20251020-1' in dossier 2025-018 is gedaan door mother, "
+        "niet door father\n"
     )
 
 

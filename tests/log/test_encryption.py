@@ -30,7 +30,7 @@ READS = [
 
 
 def invoke(db: str, *args: str) -> Result:
-    return CliRunner().invoke(cli, ["--db", db, *args])
+    return CliRunner().invoke(cli, ["--db", db, "--lang", "en", *args])
 
 
 def run(db: str, *args: str) -> str:

@@ -46,7 +46,8 @@ FORM = {
 
 
 def run(db: str, *args: str, input: str | None = None) -> Any:
-    return CliRunner().invoke(cli, ["--db", db, "--actor", "ib-test", *args], input=input)
+    args = ("--db", db, "--lang", "en", "--actor", "ib-test", *args)
+    return CliRunner().invoke(cli, args, input=input)
 
 
 def write(tmp_path: Path, lines: list[dict[str, Any] | str], name: str = "log.jsonl") -> str:
@@ -109,7 +110,7 @@ def test_import_reads_standard_input(db: str) -> None:
 def test_a_missing_file_is_a_clear_error(db: str, tmp_path: Path) -> None:
     result = run(db, "import", str(tmp_path / "nope.jsonl"))
     assert result.exit_code == 1
-    assert "nope.jsonl: lezen mislukt: No such file or directory" in result.output
+    assert "nope.jsonl: cannot read: No such file or directory" in result.output
 
 
 REJECTIONS: list[tuple[str, list[dict[str, Any] | str], int, str]] = [
@@ -235,7 +236,7 @@ REJECTIONS: list[tuple[str, list[dict[str, Any] | str], int, str]] = [
         "an action dated before its case was opened",
         [OPEN, {**MOTHER, "at": "2025-08-31"}],
         2,
-        "at: 2025-08-31 is before case 2025-017 was opened (2025-09-01)",
+        "at: 31 August 2025 is before case 2025-017 was opened (1 September 2025)",
     ),
     (
         "an illegal step transition",
@@ -256,7 +257,7 @@ REJECTIONS: list[tuple[str, list[dict[str, Any] | str], int, str]] = [
             },
         ],
         3,
-        "at: the pupil is 13 on 2025-09-02; only a pupil of 16 or older can refuse",
+        "at: the pupil is 13 on 2 September 2025; only a pupil of 16 or older can refuse",
     ),
     (
         "an action after case_closed",
@@ -341,7 +342,8 @@ REJECTIONS: list[tuple[str, list[dict[str, Any] | str], int, str]] = [
             },
         ],
         3,
-        "basis: mother holds authority on 2025-09-05; only a court order or an OTS instruction",
+        "basis: mother holds authority on 5 September 2025; only a court order or an OTS "
+        "instruction",
     ),
     (
         "a line naming another school than its case's",

@@ -101,12 +101,12 @@ def test_import_restore_refuses_an_edited_file_naming_the_line(db: str, tmp_path
     lines[9] = json.dumps(edited)
     result = run(db, "import", "--restore", "-", input="\n".join(lines))
     assert result.exit_code == 1
-    assert "line 10: chain: the restored event would differ" in result.output
+    assert "regel 10: chain: the restored event would differ" in result.output
     assert ok(db, "digest").startswith("zl1-0-0-")  # nothing written
     missing = json.loads(lines[0])
     del missing["chain"]
     result = run(db, "import", "--restore", "-", input=json.dumps(missing))
-    assert result.exit_code == 1 and "line 1: chain: expected the 64-hex link" in result.output
+    assert result.exit_code == 1 and "regel 1: chain: expected the 64-hex link" in result.output
 
 
 def test_a_plain_import_of_an_export_records_the_actions_anew(db: str, tmp_path: Path) -> None:
@@ -128,7 +128,7 @@ def test_backup_and_restore_keep_verify_digest_and_audit(scenarios: Path, tmp_pa
     fill(db, scenarios)
     assert digest(db)[0] in ok(db, "backup", copy)
     output = ok(restored, "restore", copy)
-    assert f"every link holds (digest {digest(db)[0]})" in output
+    assert f"elke schakel klopt (digest {digest(db)[0]})" in output
     assert digest(restored) == digest(db)
     assert audit(restored) == audit(db)
     verified = ok(restored, "verify", "--lang", "en")
@@ -185,7 +185,7 @@ def test_a_backup_taken_while_another_writer_records_is_whole(
     ok(db, "backup", copy)
     writer.join(timeout=300)
     assert done.is_set()
-    assert "every link holds" in ok(restored, "restore", copy)
+    assert "elke schakel klopt" in ok(restored, "restore", copy)
     assert "every link holds" in ok(db, "verify", "--lang", "en")
 
 

@@ -17,6 +17,7 @@ from key_lines import without_key_line
 from zatlog.application import ZatlogApp
 from zatlog.cli.main import cli
 from zatlog.projections.case_state import case_state
+from zatlog.projections.i18n import long_day
 from zatlog.restore import PROOF_FIELDS
 from zatlog.storage import resolve
 
@@ -24,8 +25,13 @@ CASE = "2025-040"
 BORN = "2009-09-02"  # 16 on 2025-09-02
 
 
+def in_words(day: date | str) -> str:
+    """A date as English messages write it (``30 November 2026``)."""
+    return long_day(date.fromisoformat(str(day)), "en")
+
+
 def run(db: str, *args: str) -> Any:
-    return CliRunner().invoke(cli, ["--db", db, "--actor", "ib-test", *args])
+    return CliRunner().invoke(cli, ["--db", db, "--lang", "en", "--actor", "ib-test", *args])
 
 
 def ok(db: str, *args: str) -> str:
@@ -166,13 +172,15 @@ def test_an_at_after_today_is_refused_naming_the_date_and_today(case_db: str) ->
     refused(
         case_db,
         signal_args(tomorrow.isoformat()),
-        f"--at: {tomorrow.isoformat()} is later than today ({today.isoformat()}); "
+        f"--at: {in_words(tomorrow)} is later than today "
+        f"({in_words(today)}); "
         "an action can only be recorded on or after the day it happened",
     )
     refused(
         case_db,
         signal_args(f"{tomorrow.isoformat()}T00:00:00"),
-        f"--at: {tomorrow.isoformat()} is later than today ({today.isoformat()}); "
+        f"--at: {in_words(tomorrow)} is later than today "
+        f"({in_words(today)}); "
         "an action can only be recorded on or after the day it happened",
     )
 
@@ -230,7 +238,8 @@ def test_an_import_with_a_line_dated_tomorrow_writes_nothing(db: str, tmp_path: 
     result = run(db, "import", path)
     assert result.exit_code == 1
     assert result.output == (
-        f"Error: {path}: line 2: at: {tomorrow} is later than today ({today.isoformat()}); "
+        f"Error: {path}: line 2: at: {in_words(tomorrow)} is later than today "
+        f"({in_words(today)}); "
         "an action can only be recorded on or after the day it happened\n"
     )
     assert exported(db) == []
@@ -277,7 +286,7 @@ def test_a_cancellation_later_that_day_wins_over_a_scheduling_recorded_after_it(
     refused(
         case_db,
         discussion_args("2025-10-08"),
-        "--meeting: meeting 'm-zat' was cancelled on 2025-09-03; "
+        "--meeting: meeting 'm-zat' was cancelled on 3 September 2025; "
         "schedule it again first (meeting_scheduled)",
     )
     schedule(case_db, "2025-09-03T11:00", on="2025-10-08")
@@ -358,7 +367,7 @@ def authorise_args(at: str, person: str = "mother", *extra: str) -> list[str]:
 
 def test_a_pupil_of_16_authorises_and_withdraws(case_db: str) -> None:
     out = ok(case_db, *authorise_args("2025-09-02", "mother", "--scope", "plan,sdq"))
-    assert out == f"recorded pupil_authorised_person on case {CASE} (2025-09-02)\n"
+    assert out == f"recorded: Pupil authorised a person, case {CASE} (2 September 2025)\n"
     ok(case_db, *authorise_args("2025-09-03", "mother", "--scope", "all", "--until", "2026-08-31"))
     withdraw = ["pupil", "withdraw-authorisation", "--case", CASE, "--at", "2025-09-04"]
     ok(case_db, *withdraw, "--person", "mother")
@@ -385,7 +394,8 @@ def test_an_authorisation_by_a_pupil_under_16_is_refused(case_db: str) -> None:
     refused(
         case_db,
         authorise_args("2025-09-01", "mother", "--scope", "all"),
-        "--at: the pupil is 15 on 2025-09-01; only a pupil of 16 or older can authorise a person",
+        "--at: the pupil is 15 on 1 September 2025; only a pupil of 16 or older can authorise "
+        "a person",
     )
 
 
@@ -417,7 +427,7 @@ def test_an_authorisation_of_an_unknown_person_or_the_pupil_is_refused(case_db: 
 def test_a_meeting_is_cancelled_moved_and_held(case_db: str) -> None:
     schedule(case_db, "2025-09-02")
     out = ok(case_db, *cancel_args("2025-09-05", "m-zat", "--reason", "chair ill"))
-    assert out == f"recorded meeting_cancelled on case {CASE} (2025-09-05)\n"
+    assert out == f"recorded: Meeting cancelled, case {CASE} (5 September 2025)\n"
     ok(
         case_db,
         "parents",
@@ -481,7 +491,7 @@ def test_cancelling_an_unknown_or_cancelled_meeting_is_refused(case_db: str) -> 
     refused(
         case_db,
         cancel_args("2025-09-04"),
-        "--meeting: meeting 'm-zat' was already cancelled on 2025-09-03",
+        "--meeting: meeting 'm-zat' was already cancelled on 3 September 2025",
     )
 
 
@@ -491,7 +501,7 @@ def test_a_discussion_of_a_cancelled_meeting_is_refused(case_db: str) -> None:
     refused(
         case_db,
         discussion_args("2025-10-01"),
-        "--meeting: meeting 'm-zat' was cancelled on 2025-09-03; "
+        "--meeting: meeting 'm-zat' was cancelled on 3 September 2025; "
         "schedule it again first (meeting_scheduled)",
     )
 
@@ -545,7 +555,7 @@ def test_an_import_refuses_a_discussion_of_a_cancelled_meeting_by_line(
     result = run(db, "import", path)
     assert result.exit_code == 1
     assert result.output == (
-        f"Error: {path}: line 5: meeting: meeting 'm1' was cancelled on 2019-10-03; "
+        f"Error: {path}: line 5: meeting: meeting 'm1' was cancelled on 3 October 2019; "
         "schedule it again first (meeting_scheduled)\n"
     )
     assert exported(db) == []
@@ -603,8 +613,9 @@ def test_a_dossier_export_dated_tomorrow_writes_and_records_nothing(
     refused(
         case_db,
         [*args, "--at", tomorrow, "--output", str(out)],
-        "the disclosure could not be recorded, nothing was written: at: "
-        f"{tomorrow} is later than today ({today.isoformat()}); "
+        "the disclosure could not be recorded, nothing was written: --at: "
+        f"{in_words(tomorrow)} is later than today "
+        f"({in_words(today)}); "
         "an action can only be recorded on or after the day it happened",
     )
     assert not out.exists()
@@ -642,7 +653,7 @@ def test_a_back_dated_cancellation_before_another_cancellation_is_refused(case_d
     refused(
         case_db,
         cancel_args("2025-09-03"),
-        "--meeting: meeting 'm-zat' was already cancelled on 2025-09-05",
+        "--meeting: meeting 'm-zat' was already cancelled on 5 September 2025",
     )
     schedule(case_db, "2025-09-04", on="2025-10-10")  # moved before the later cancellation
     ok(case_db, *cancel_args("2025-09-03"))

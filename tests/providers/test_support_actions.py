@@ -39,7 +39,7 @@ EVALUATE = [
 
 
 def run(db: str, *args: str) -> Result:
-    return CliRunner().invoke(cli, ["--db", db, "--actor", "ib-test", *args])
+    return CliRunner().invoke(cli, ["--db", db, "--lang", "en", "--actor", "ib-test", *args])
 
 
 def exported(db: str) -> list[dict[str, Any]]:
@@ -110,9 +110,9 @@ def test_the_recording_commands_record_both_actions(db: str, tmp_path: Path) -> 
     evaluate = run(db, *EVALUATE, "--effect-in-class", "4", "--comment", "zichtbaar rustiger")
 
     assert arrange.exit_code == 0, arrange.output
-    assert arrange.output == f"recorded support_arranged on case {CASE} (2025-02-03)\n"
+    assert arrange.output == f"recorded: Support arranged, case {CASE} (3 February 2025)\n"
     assert evaluate.exit_code == 0, evaluate.output
-    assert evaluate.output == f"recorded support_evaluated on case {CASE} (2025-06-02)\n"
+    assert evaluate.output == f"recorded: Support evaluated, case {CASE} (2 June 2025)\n"
     assert exported(db)[-2:] == [
         {
             "action": "support_arranged",

@@ -132,7 +132,7 @@ def test_case_show_known_at_a_date_before_the_import_knows_nothing(db: str) -> N
     result = run(db, "case", "show", "2025-002", "--known-at", "2025-01-01")
 
     assert result.exit_code == 1
-    assert result.output == "Error: dossier 2025-002 was op 2025-01-01 nog niet geopend\n"
+    assert result.output == "Error: dossier 2025-002 was op 1 januari 2025 nog niet geopend\n"
 
 
 def test_case_show_of_an_unknown_case_says_so(db: str) -> None:
@@ -150,7 +150,7 @@ def test_case_show_before_the_case_was_opened_says_so(db: str) -> None:
     result = run(db, "case", "show", "2025-002", "--as-of", "2025-08-31", "--lang", "en")
 
     assert result.exit_code == 1
-    assert result.output == "Error: case 2025-002 had not been opened on 2025-08-31\n"
+    assert result.output == "Error: case 2025-002 had not been opened on 31 August 2025\n"
 
 
 def test_a_bad_date_is_a_usage_error_naming_the_option(sqlite_db: str) -> None:
@@ -159,7 +159,7 @@ def test_a_bad_date_is_a_usage_error_naming_the_option(sqlite_db: str) -> None:
 
     assert result.exit_code == 2
     assert result.output.splitlines()[-1] == (
-        "Error: Invalid value for '--as-of': '2025-13-01' is not a date YYYY-MM-DD"
+        "Error: Invalid value for '--as-of': '2025-13-01' is geen datum JJJJ-MM-DD"
     )
     assert moment.exit_code == 2
     assert moment.output.splitlines()[-1] == (
@@ -346,16 +346,16 @@ def test_projections_status_shows_each_position_against_the_log(db: str) -> None
     after = run(db, "projections", "status")
 
     assert before.output.splitlines()[:4] == [
-        "projection  position  log  behind",
-        "case_log    0         38   38",
-        "case_state  0         38   38",
-        "due         0         38   38",
+        "leesmodel   positie  log  achter",
+        "case_log    0        38   38",
+        "case_state  0        38   38",
+        "due         0        38   38",
     ]
     assert after.output.splitlines()[:4] == [
-        "projection  position  log  behind",
-        "case_log    38        38   0",
-        "case_state  38        38   0",
-        "due         38        38   0",
+        "leesmodel   positie  log  achter",
+        "case_log    38       38   0",
+        "case_state  38       38   0",
+        "due         38       38   0",
     ]
     table = 1 + len(PROJECTIONS)
     following = ["geen volger: elke opdracht werkt ze zelf bij"]  # PostgreSQL only
@@ -369,7 +369,7 @@ def test_projections_rebuild_rebuilds_every_read_model(db: str) -> None:
 
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        f"rebuilt {name} up to position 38" for name in PROJECTIONS
+        f"{name} opnieuw opgebouwd tot positie 38" for name in PROJECTIONS
     ]
 
 
@@ -388,7 +388,7 @@ def test_projections_rebuild_with_workers_builds_the_same_read_models(db: str) -
 
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert rebuilt.stdout.splitlines() == [
-        f"rebuilt {name} up to position 38" for name in PROJECTIONS
+        f"{name} opnieuw opgebouwd tot positie 38" for name in PROJECTIONS
     ]
     assert run(db, "case", "show", "2025-002", "--format", "json").stdout == shown
     assert run(db, "due", "--format", "json").stdout == due
@@ -401,7 +401,7 @@ def test_projections_rebuild_of_one_read_model(db: str) -> None:
     result = run(db, "projections", "rebuild", "--projection", "due")
     wrong = run(db, "projections", "rebuild", "--projection", "nope")
 
-    assert result.stdout.endswith("rebuilt due up to position 38\n")
+    assert result.stdout.endswith("due opnieuw opgebouwd tot positie 38\n")
     assert "case_state" not in result.stdout
     assert wrong.exit_code == 1
     assert wrong.output.endswith(
@@ -433,7 +433,7 @@ def test_the_case_group_keeps_its_recording_commands(sqlite_db: str) -> None:
     listed = run(sqlite_db, "case", "--help")
 
     assert result.exit_code == 0, result.output
-    assert result.output == "recorded case_opened on case 2025-100 (2025-09-01)\n"
+    assert result.output == "vastgelegd: Dossier geopend, dossier 2025-100 (1 september 2025)\n"
     commands = [
         line.split()[0] for line in listed.output.split("Commands:")[1].splitlines() if line
     ]
