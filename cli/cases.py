@@ -219,39 +219,59 @@ def columns(rows: list[list[str]]) -> str:
 
 
 def render_state(state: dict[str, Any], lang: Lang) -> str:
-    """The state (as ``--format json`` prints it) as text for the terminal."""
+    """The state (as ``--format json`` prints it) as text for the terminal, in words."""
     from zatlog.projections.i18n import (
         ACTION_LABELS,
+        AUTHORITY_LABELS,
+        BASIS_LABELS,
         CASE_LABELS,
         FORUM_LABELS,
+        RELATION_LABELS,
         RIGHT_LABELS,
         STEP_LABELS,
+        categories_label,
         label,
         long_day,
+        school_label,
     )
+    from zatlog.projections.wording import value_text
 
     def t(key: str) -> str:
         return label(CASE_LABELS, key, lang)
 
+    def day(value: str | None) -> str:
+        return long_day(date.fromisoformat(value[:10]), lang) if value else "-"
+
+    def value(raw: Any) -> str:
+        return value_text(raw, lang)
+
+    names: dict[str, str] = {p["person"]: p["name"] for p in state["persons"] if p.get("name")}
+
+    def who(person: str) -> str:
+        if person == "pupil":
+            return label(RELATION_LABELS, "pupil", lang)
+        return names.get(person, person)
+
     def persons(items: list[str]) -> str:
-        return ", ".join(items) if items else t("none")
+        return ", ".join(who(item) for item in items) if items else t("none")
 
     pupil = state["pupil"]
-    header = (
-        f"{t('case')} {state['case']} ({t('school').lower()} {state['school']}), "
-        f"{t('as_of')} {state['as_of']}"
-    )
+    school = school_label(state["school"], lang)
+    header = f"{t('case')} {state['case']}"
+    if school:
+        header += f" ({t('school').lower()} {school})"
+    header += f", {t('as_of')} {day(state['as_of'])}"
     if state["known_at"] is not None:
-        known_at = datetime.fromisoformat(state["known_at"]).isoformat(timespec="seconds")
-        header += f", {t('known_at')} {known_at}"
+        known_at = datetime.fromisoformat(state["known_at"]).astimezone()
+        header += f", {t('known_at')} {long_day(known_at.date(), lang)} {known_at:%H:%M}"
     step = (
-        f"{label(STEP_LABELS, state['step'], lang)}, {t('since')} {state['step_since']}"
+        f"{label(STEP_LABELS, state['step'], lang)}, {t('since')} {day(state['step_since'])}"
         if state["step"]
         else t("no_step")
     )
     status = t("open")
     if state["closed"]:
-        status = f"{t('closed')} ({state['close_reason']}, {state['closed_on']})"
+        status = f"{t('closed')} ({value(state['close_reason'])}, {day(state['closed_on'])})"
     last = state["last_activity"]
     lines = [
         header,
@@ -260,16 +280,16 @@ def render_state(state: dict[str, Any], lang: Lang) -> str:
             [
                 [
                     t("pupil"),
-                    f"{pupil['name']}, {t('born')} {pupil['birth_date']}, {pupil['age']} "
+                    f"{pupil['name']}, {t('born')} {day(pupil['birth_date'])}, {pupil['age']} "
                     f"{t('years')} ({pupil['school_type'].upper()}); {t('right')}: "
                     f"{label(RIGHT_LABELS, pupil['right'], lang)}",
                 ],
-                [t("opened"), state["opened_on"]],
+                [t("opened"), day(state["opened_on"])],
                 [t("step"), step],
                 [t("status"), status],
                 [
                     t("last_activity"),
-                    f"{last['on']} {label(ACTION_LABELS, last['action'], lang)} "
+                    f"{day(last['on'])} {label(ACTION_LABELS, last['action'], lang)} "
                     f"({state['events']} {t('events')})",
                 ],
             ]
@@ -287,15 +307,16 @@ def render_state(state: dict[str, Any], lang: Lang) -> str:
         if person["refused_by_pupil"]:
             notes.append(t("refused_by_pupil"))
         if person["restricted"]:
-            notes.append(f"{t('restricted')}: {', '.join(person['restricted'])}")
+            notes.append(f"{t('restricted')}: {categories_label(person['restricted'], lang)}")
         if person.get("authorised_scope") is not None:
-            notes.append(f"{t('authorised_scope')}: {', '.join(person['authorised_scope'])}")
+            scope = categories_label(person["authorised_scope"], lang)
+            notes.append(f"{t('authorised_scope')}: {scope}")
         people.append(
             [
                 person["person"],
                 person["name"],
-                person["relation"],
-                person["authority"],
+                label(RELATION_LABELS, person["relation"], lang),
+                label(AUTHORITY_LABELS, person["authority"], lang) if person["authority"] else "-",
                 label(RIGHT_LABELS, person["right"], lang),
                 "; ".join(notes),
             ]
@@ -314,10 +335,13 @@ def render_state(state: dict[str, Any], lang: Lang) -> str:
 
     for forum in state["consent"]:
         forms = ", ".join(form(f["consent"]) for f in forum["forms"])
-        until = forum["valid_until"] or t("no_end")
+        until = (
+            f"{t('valid_until')} {day(forum['valid_until'])}"
+            if forum["valid_until"]
+            else t("no_end")
+        )
         lines.append(
-            f"  {label(FORUM_LABELS, forum['forum'], lang)}: {t('forms')} {forms}; "
-            f"{t('valid_until')} {until}"
+            f"  {label(FORUM_LABELS, forum['forum'], lang)}: {t('forms')} {forms}; {until}"
         )
         for key in ("signed", "verbal", "refused", "withdrawn", "objected"):
             if forum[key]:
@@ -328,86 +352,93 @@ def render_state(state: dict[str, Any], lang: Lang) -> str:
         lines += ["", t("notices")]
         for notice in state["notices"]:
             lines.append(
-                f"  {notice['notice']} {notice['sent_on']} → {persons(notice['to'])} "
-                f"({notice['channel']}); {t('objections_until')} {notice['objection_deadline']}; "
+                f"  {notice['notice']} {day(notice['sent_on'])} → {persons(notice['to'])} "
+                f"({value(notice['channel'])}); {t('objections_until')} "
+                f"{day(notice['objection_deadline'])}; "
                 f"{t('objections')}: {persons(notice['objections'])}"
             )
     lines += ["", t("meetings")]
     for meeting in state["meetings"]:
         where = label(FORUM_LABELS, meeting["forum"], lang) if meeting["forum"] else ""
         when = (
-            f"{t('scheduled')} {meeting['scheduled_for']}"
+            f"{t('scheduled')} {day(meeting['scheduled_for'])}"
             if meeting["scheduled_for"]
             else t("not_scheduled")
         )
         if meeting.get("cancelled_on"):
-            when += f", {t('cancelled_on')} {meeting['cancelled_on']}"
+            when += f", {t('cancelled_on')} {day(meeting['cancelled_on'])}"
         lines.append(f"  {meeting['meeting']}  {where}, {when}")
-        invited = ", ".join(f"{i['person']} ({i['on']})" for i in meeting["invitations"])
+        invited = ", ".join(f"{who(i['person'])} ({day(i['on'])})" for i in meeting["invitations"])
         lines.append(f"    {t('invited')}: {invited or t('none')}")
         for held in meeting["discussions"]:
             present = t("parents_present") if held["parents_present"] else t("parents_absent")
-            basis = held["basis"]
+            basis = label(BASIS_LABELS, held["basis"], lang)
             if held["consent"] or held["notice"]:
                 basis += f" ({held['consent'] or held['notice']})"
             lines.append(
-                f"    {t('held')} {held['held_on']}: {held['level']}, {t('basis')} {basis}, "
-                f"{present}"
+                f"    {t('held')} {day(held['held_on'])}: {value(held['level'])}, "
+                f"{t('basis')} {basis}, {present}"
             )
         if not meeting["discussions"]:
             lines.append(f"    {t('not_held')}")
     if not state["meetings"]:
         lines.append(f"  {t('none')}")
     safety = [
-        (o["on"], f"{t('override')} ({o['ground']}, {o['approved_by']})")
+        (o["on"], f"{t('override')} ({value(o['ground'])}, {o['approved_by']})")
         for o in state["overrides"]
     ]
     safety += [
-        (r["on"], f"{t('report')} {r['to']}" + (f" ({r['reference']})" if r["reference"] else ""))
+        (
+            r["on"],
+            f"{t('report')} {value(r['to'])}" + (f" ({r['reference']})" if r["reference"] else ""),
+        )
         for r in state["reports"]
     ]
     safety += [
         (
             n["on"],
-            f"{t('report_notice')}: {persons(n['to'])} ({n['channel']}"
+            f"{t('report_notice')}: {persons(n['to'])} ({value(n['channel'])}"
             + (f", {t('written')})" if n["written"] else ")"),
         )
         for n in state["report_notices"]
     ]
     safety += [
-        (d["on"], f"{t('deferral')} ({d['reason']}); {t('review_at')} {d['review_at']}")
+        (
+            d["on"],
+            f"{t('deferral')} ({value(d['reason'])}); {t('review_at')} {day(d['review_at'])}",
+        )
         for d in state["deferrals"]
     ]
     if safety:
         lines += ["", t("safety")]
-        lines += [f"  {on} {text}" for on, text in sorted(safety, key=lambda item: item[0])]
+        lines += [f"  {day(on)} {text}" for on, text in sorted(safety, key=lambda item: item[0])]
     if state["sdq"]:
         lines += ["", t("sdq")]
         lines += [
-            f"  {s['informant']}: {s['on']}, {t('total')} {s['total_difficulties']}"
+            f"  {value(s['informant'])}: {day(s['on'])}, {t('total')} {s['total_difficulties']}"
             for s in state["sdq"]
         ]
     lines += ["", t("requests")]
     open_requests = [r for r in state["requests"] if r["answered"] is None]
     for request in open_requests:
         lines.append(
-            f"  {request['request']} {request['on']}: {request['kind']}, {request['requester']}"
-            f"; {t('answer_due')} {request['due']}"
+            f"  {request['request']} {day(request['on'])}: {value(request['kind'])}, "
+            f"{who(request['requester'])}; {t('answer_due')} {day(request['due'])}"
         )
     if not open_requests:
         lines.append(f"  {t('none')}")
     if state.get("back_dated"):  # absent from states stored before version 3
         lines += ["", t("back_dated")]
         lines += [
-            f"  {entry['on']} {label(ACTION_LABELS, entry['action'], lang)}: "
-            + t("recorded_on").format(day=long_day(date.fromisoformat(entry["recorded_on"]), lang))
+            f"  {day(entry['on'])} {label(ACTION_LABELS, entry['action'], lang)}: "
+            + t("recorded_on").format(day=day(entry["recorded_on"]))
             for entry in state["back_dated"]
         ]
     return "\n".join(lines)
 
 
 def render_list(summaries: list[CaseSummary], lang: Lang) -> str:
-    from zatlog.projections.i18n import CASE_LABELS, label
+    from zatlog.projections.i18n import CASE_LABELS, label, school_label, table_day
 
     def t(key: str) -> str:
         return label(CASE_LABELS, key, lang)
@@ -421,13 +452,13 @@ def render_list(summaries: list[CaseSummary], lang: Lang) -> str:
     rows += [
         [
             s.case,
-            s.school,
+            school_label(s.school, lang) or "-",
             s.pupil_name,
             s.step or "-",
-            str(s.step_since or "-"),
+            table_day(s.step_since, lang),
             t("closed") if s.closed else t("open"),
-            str(s.opened_on),
-            str(s.last_activity),
+            table_day(s.opened_on, lang),
+            table_day(s.last_activity, lang),
         ]
         for s in summaries
     ]
@@ -435,20 +466,32 @@ def render_list(summaries: list[CaseSummary], lang: Lang) -> str:
 
 
 def render_timeline(rows: list[TimelineRow], lang: Lang) -> str:
-    from zatlog.projections.i18n import CASE_LABELS, action_label, label, long_day
+    """Every event in words: the action's label, its fields by label and their values."""
+    from zatlog.projections.i18n import (
+        CASE_LABELS,
+        RELATION_LABELS,
+        action_label,
+        label,
+        long_day,
+        table_moment,
+    )
+    from zatlog.projections.wording import field_name, field_text
     from zatlog.records import recorded_late
 
     def t(key: str) -> str:
         return label(CASE_LABELS, key, lang)
 
+    def who(person: str) -> str:  # names stay in case show: a person by id, the pupil by role
+        return label(RELATION_LABELS, "pupil", lang) if person == "pupil" else person
+
     table = [[t("day"), t("action"), t("recorded"), t("by"), t("details")]]
     for row in rows:
         details = "; ".join(
-            f"{key}: {_value(value)}"
+            f"{field_name(key, lang)}: {field_text(row.action, key, value, lang, who)}"
             for key, value in row.payload.items()
             if key not in HIDDEN_IN_TIMELINE
         )
-        when = _when(row.payload["at"])
+        when = _when(row.payload["at"], lang)
         if not row.payload.get("migrated") and recorded_late(row.day, row.recorded_at):
             recorded_on = long_day(row.recorded_at.astimezone().date(), lang)
             when += f" ({t('recorded_on').format(day=recorded_on)})"
@@ -456,7 +499,7 @@ def render_timeline(rows: list[TimelineRow], lang: Lang) -> str:
             [
                 when,
                 action_label(row.action, lang),
-                row.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                table_moment(row.recorded_at, lang),
                 row.actor,
                 details,
             ]
@@ -464,16 +507,8 @@ def render_timeline(rows: list[TimelineRow], lang: Lang) -> str:
     return columns(table)
 
 
-def _when(at: str) -> str:
+def _when(at: str, lang: Lang) -> str:
     """The ``at`` of a timeline row: its date, and its time of day when it carries one."""
-    return at if len(at) == 10 else f"{at[:10]} {at[11:16]}"
+    from zatlog.projections.i18n import table_day
 
-
-def _value(value: Any) -> str:
-    if isinstance(value, list):
-        return ", ".join(_value(item) for item in value)
-    if isinstance(value, dict):
-        return ":".join(str(v) for v in value.values())
-    if isinstance(value, bool):
-        return json.dumps(value)
-    return str(value)
+    return table_day(at, lang) if len(at) == 10 else f"{table_day(at, lang)} {at[11:16]}"

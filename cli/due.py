@@ -27,6 +27,7 @@ from zatlog.errors import ZatlogError
 if TYPE_CHECKING:
     from zatlog.projections.due import DueItem
     from zatlog.projections.i18n import Lang
+    from zatlog.projections.runner import Reader
 
 
 @click.command("due", epilog=example("zatlog --db demo.db due --within 14"))
@@ -95,11 +96,35 @@ def due(
         }
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     else:
-        click.echo(escaped(render_due(items, today, chosen)))
+        with current_view(session.location, ["case_state"]) as view:
+            names = person_names(view, {item.case for item in items}, today)
+        click.echo(escaped(render_due(items, today, chosen, names)))
 
 
-def render_due(items: list[DueItem], today: date, lang: Lang) -> str:
-    from zatlog.projections.i18n import CASE_LABELS, DUE_KIND_LABELS, label
+def person_names(view: Reader, cases: set[str], today: date) -> dict[tuple[str, str], str]:
+    """The recorded name of each person on ``cases``, by (case, person id)."""
+    from zatlog.projections.case_state import stored_state
+
+    names: dict[tuple[str, str], str] = {}
+    for case in sorted(cases):
+        state = stored_state(view, case, today)
+        for person in (state or {}).get("persons", []):
+            if person.get("name"):
+                names[(case, person["person"])] = person["name"]
+    return names
+
+
+def render_due(
+    items: list[DueItem], today: date, lang: Lang, names: dict[tuple[str, str], str]
+) -> str:
+    """What is due, in words: dates as words, kinds by label, persons by name."""
+    from zatlog.projections.i18n import (
+        CASE_LABELS,
+        DUE_KIND_LABELS,
+        label,
+        localized_dates,
+        table_day,
+    )
 
     def t(key: str) -> str:
         return label(CASE_LABELS, key, lang)
@@ -109,12 +134,12 @@ def render_due(items: list[DueItem], today: date, lang: Lang) -> str:
     rows = [[t("due"), "", t("case"), t("kind"), t("for"), t("what")]]
     rows += [
         [
-            item.due.isoformat(),
+            table_day(item.due, lang),
             t("overdue") if item.overdue(today) else "",
             item.case,
             label(DUE_KIND_LABELS, item.kind, lang),
-            ", ".join(item.persons) or "-",
-            item.what(lang),
+            ", ".join(names.get((item.case, p), p) for p in item.persons) or "-",
+            localized_dates(item.what(lang), lang),
         ]
         for item in items
     ]

@@ -124,7 +124,8 @@ class FindingsProjection(CaseReadModel):
     """Keeps each case's findings under the default policy, as of the day computed."""
 
     name = "findings"
-    version = 2  # v2: H1, C1, L1 and the revised rules; the late-record figures
+    version = 3  # v3: persons named by their role (de ouder), not by id; v2: H1, C1, L1 and
+    # the revised rules; the late-record figures
     tables = (TABLE,)
     uses_school_events = True
 

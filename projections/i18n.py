@@ -1475,6 +1475,7 @@ CASE_LABELS: dict[str, tuple[str, str]] = {
     ),
     "unknown_case": ("dossier {case} staat niet in het logboek", "case {case} is not in the log"),
     "due": ("uiterlijk", "due"),
+    "answer_due": ("antwoord uiterlijk", "answer due"),
     "overdue": ("TE LAAT", "OVERDUE"),
     "for": ("voor", "for"),
     "what": ("wat", "what"),

@@ -441,12 +441,16 @@ def _words(fact: Fact, lang: Lang) -> str:
 
 
 def _person(who: Who, lang: Lang) -> str:
-    """A person: the pupil by role, anyone else by id with their relation when known."""
+    """A person by their role on the case (``de ouder``; ``ouder 2`` when two people have it),
+    never by name or id; by id only when no relation is recorded."""
     if who.person == PUPIL:
         return "the pupil" if lang == "en" else "de leerling"
     if who.relation is None:
         return who.person
-    return f"{who.person} ({_label(Label('relation', who.relation), lang)})"
+    role = _label(Label("relation", who.relation), lang)
+    if who.number is not None:
+        return f"{role} {who.number}"
+    return f"the {role}" if lang == "en" else f"de {role}"
 
 
 def _label(label: Label, lang: Lang) -> str:
@@ -751,7 +755,7 @@ MESSAGES: dict[str, Words] = {
         "{request} was refused although this person has the full right of access: what must "
         "be withheld is redacted, not refused.",
     ),
-    "I377.who": ("{person} (ouder zonder gezag)", "{person} (parent without authority)"),
+    "I377.who": ("{person} (zonder gezag)", "{person} (without authority)"),
     "I377.kind": ("belangrijke feiten", "important facts"),
     "I377.unanswered": _REQUEST_UNANSWERED,
     "I377.late": _REQUEST_LATE,

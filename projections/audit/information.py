@@ -95,7 +95,7 @@ def _i377(
     answers = facts.answers_to(request)
     asked = catalog.text(
         "request",
-        who=catalog.text("I377.who", person=act.requester),
+        who=catalog.text("I377.who", person=facts.who(act.requester, day)),
         when=day,
         kind=catalog.text("I377.kind"),
     )

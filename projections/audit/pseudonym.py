@@ -7,11 +7,11 @@ back. The key file is made by whoever holds it (for example
 ``head -c 32 /dev/urandom > audit.key``): nothing here creates or stores one.
 
 :meth:`Pseudonymizer.hide` replaces, in every finding, the case reference,
-each person id (``mother (ouder)`` becomes ``person-3f9a1c2b4d5e (ouder)``:
-the role keeps its label) and any recorded name; the pupil is named by role
-("de leerling") already. Attendees and participants are free text: one that
-is a person on the case is replaced with that person; a role or an
-organisation (``jeugdarts``, ``police``) stays, as the finding is about it.
+each person id (``person-3f9a1c2b4d5e``) and any recorded name; messages name
+persons by their role (``de ouder``, ``ouder 2``) already. Attendees and
+participants are free text: one that is a person on the case is replaced with
+that person; a role or an organisation (``jeugdarts``, ``police``) stays, as
+the finding is about it.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ JSON Schema is kept in ``schemas/dossier.schema.json``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -714,7 +715,7 @@ def build_dossier(
         reports=_reports(visible) if view.sees("reports") else None,
         requests=_requests(facts, view) if view.sees("requests") else None,
         recipients=_recipients(visible) if view.full else None,
-        involvement=(_involvement(facts, case_events, visible) if view.full else None),
+        involvement=(_involvement(facts, case_events, visible, names) if view.full else None),
     )
 
 
@@ -1365,26 +1366,46 @@ def _recipients(visible: Sequence[LoggedAction]) -> list[Recipient]:
 
 
 def _involvement(
-    facts: CaseFacts, case_events: Sequence[LoggedAction], visible: Sequence[LoggedAction]
+    facts: CaseFacts,
+    case_events: Sequence[LoggedAction],
+    visible: Sequence[LoggedAction],
+    names: dict[str, str],
 ) -> list[Involvement]:
     """This case's audit findings, as far as every case event that proves them is shown.
 
     A finding whose evidence holds an event this reader may not see (a report
     withheld, another person's restricted contact) would reveal it, so it is
-    left out; the school's own events (published documents) are public.
+    left out; the school's own events (published documents) are public. A
+    person the finding names by role (``ouder 2``) is named by the name this
+    reader may see.
     """
     from zatlog.projections.audit.findings import check_facts
     from zatlog.projections.audit.names import NameGuard, names_in
 
     shown = {e.position for e in visible}
-    return [
-        Involvement(
-            rule=f.rule,
-            severity=f.severity,
-            on=f.subject.day,
-            message_nl=f.message_nl,
-            message_en=f.message_en,
+    involvement = []
+    for f in check_facts(facts, NameGuard(names_in(case_events))):
+        if not all(e.case is None or e.position in shown for e in f.evidence):
+            continue
+        message_nl, message_en = f.message_nl, f.message_en
+        for person in f.persons:
+            if person == PUPIL or person not in names:
+                continue
+            role_nl, role_en = facts.who(person, f.subject.day)
+            message_nl = _named(message_nl, role_nl, names[person])
+            message_en = _named(message_en, role_en, names[person])
+        involvement.append(
+            Involvement(
+                rule=f.rule,
+                severity=f.severity,
+                on=f.subject.day,
+                message_nl=message_nl,
+                message_en=message_en,
+            )
         )
-        for f in check_facts(facts, NameGuard(names_in(case_events)))
-        if all(e.case is None or e.position in shown for e in f.evidence)
-    ]
+    return involvement
+
+
+def _named(message: str, role: str, name: str) -> str:
+    """``message`` with the whole phrase ``role`` (``de ouder``, ``ouder 2``) as ``name``."""
+    return re.sub(rf"(?<!\w){re.escape(role)}(?!\w)", lambda _: name, message)

@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from zatlog.actions import ITEM_CATEGORIES
-from zatlog.projections import i18n
+from zatlog.projections import i18n, wording
 from zatlog.projections.dossier.model import (
     ConsentInForce,
     Dossier,
     HistoryEntry,
+    Involvement,
     Look,
     NoRight,
 )
@@ -43,19 +44,6 @@ HISTORY_BRIEF: dict[str, frozenset[str]] = {
 """Fields the history shows of events whose every field is in a section of their own
 (discussions, plans, SDQ, consents); the JSON export keeps them all."""
 
-PERSON_FIELDS = frozenset({"person", "signer", "requester", "targets"})
-DATE_FIELDS = frozenset(
-    {
-        "date",
-        "until",
-        "valid_until",
-        "objection_deadline",
-        "review_at",
-        "birth_date",
-        "new_deadline",
-    }
-)
-CATEGORY_FIELDS = frozenset({"scope", "data_shared", "data_categories", "items"})
 FORUM_SHORT = {"cvb": "CvB", "zat": "ZAT", "mdo": "MDO"}
 
 
@@ -281,7 +269,7 @@ class Words:
         return i18n.label(i18n.SEVERITY_LABELS, severity, self.lang)
 
     def field(self, name: str) -> str:
-        return i18n.label(i18n.FIELD_LABELS, name, self.lang)
+        return wording.field_name(name, self.lang)
 
     def person(self, person: str) -> str:
         """A person's name where the reader may see it, else their id on the case."""
@@ -298,12 +286,9 @@ class Words:
     def school(self) -> str | None:
         return i18n.school_label(self.dossier.school, self.lang)
 
-    def finding(self, message_nl: str, message_en: str) -> str:
-        """An audit finding for this reader: prose dates, and names for ``id (relation)``."""
-        text = message_en if self.lang == "en" else message_nl
-        for person, name in self.dossier.names.items():
-            for relation in i18n.RELATION_LABELS:
-                text = text.replace(f"{person} ({self.relation(relation)})", name)
+    def finding(self, finding: Involvement) -> str:
+        """An audit finding for this reader, its dates in prose."""
+        text = finding.message_en if self.lang == "en" else finding.message_nl
         return i18n.localized_dates(text, self.lang)
 
     def recipient_groups(self) -> list[RecipientGroup]:
@@ -358,31 +343,7 @@ class Words:
         return [(self.field(k), self._detail(action, k, v)) for k, v in details.items()]
 
     def _detail(self, action: str, key: str, value: Any) -> str:
-        if key == "redactions" and isinstance(value, list):
-            return ", ".join(
-                f"{self.category(r['item'])} ({self.ground(r['ground'])})" for r in value
-            )
-        if isinstance(value, list):
-            if key in PERSON_FIELDS or (key == "to" and action != "report_made"):
-                return self.persons([str(v) for v in value])
-            if key in CATEGORY_FIELDS:
-                return self.categories([str(v) for v in value])
-            return ", ".join(self.value(v) for v in value)
-        if key in PERSON_FIELDS or (key == "to" and action == "information_disclosed"):
-            return self.person(str(value))
-        if key == "forum":
-            return self.forum(str(value))
-        if key == "step":
-            return self.step(str(value))
-        if key == "relation":
-            return self.relation(str(value))
-        if key == "authority":
-            return self.authority(str(value))
-        if key in DATE_FIELDS:
-            return self.day(str(value))
-        if isinstance(value, bool) or key in _ENUM_FIELDS:
-            return self.value(value)
-        return str(value)
+        return wording.field_text(action, key, value, self.lang, self.person)
 
 
 @dataclass(frozen=True)
@@ -395,26 +356,6 @@ class RecipientGroup:
 def _category_order(item: str) -> tuple[int, str]:
     order = {c: i for i, c in enumerate(ITEM_CATEGORIES)}
     return (order.get(item, len(order)), item)
-
-
-_ENUM_FIELDS = frozenset(
-    {
-        "school_type",
-        "measure",
-        "basis",
-        "reason",
-        "source",
-        "channel",
-        "kind",
-        "informant",
-        "evaluator",
-        "method",
-        "level",
-        "ground",
-        "to",
-        "format",
-    }
-)
 
 
 # -- the timeline on the first page ---------------------------------------------------------

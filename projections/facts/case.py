@@ -180,6 +180,8 @@ class Who:
 
     person: str
     relation: str | None = None
+    number: int | None = None
+    """Which of the people with this relation (``ouder 2``), when more than one has it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -612,9 +614,14 @@ class CaseFacts:
         return frozenset({PUPIL, *(norm(r.act.person) for r in self.relations)})
 
     def who(self, person: str, day: date) -> Who:
-        """How messages name ``person``: the id and the relation on ``day`` (never a name)."""
-        relation = self.relations_on(day).get(person)
-        return Who(person, None if relation is None else relation.relation)
+        """How messages name ``person``: the id and the relation on ``day`` (never a name),
+        numbered in recording order when more than one person has that relation."""
+        current = self.relations_on(day)
+        relation = current.get(person)
+        kind = None if relation is None else relation.relation
+        same = [other for other, r in current.items() if r.relation == kind]
+        number = same.index(person) + 1 if kind is not None and len(same) > 1 else None
+        return Who(person, kind, number)
 
     def relation_evidence(
         self, day: date, persons: Iterable[str] | None = None

@@ -128,7 +128,7 @@ def test_the_chain_holds_and_verify_says_so(db: str) -> None:
         record_access(location, "a", "case show", [f"c{n}"], ["case_state"], "p")
     check = verify_access_log(location)
     assert check.intact and check.entries == 3
-    assert "3 entries" in run(db, "access-log", "--verify").output
+    assert "3 regels" in run(db, "access-log", "--verify").output
 
 
 def _entry(seq: int, previous: str, purpose: str = "p") -> StoredAccess:

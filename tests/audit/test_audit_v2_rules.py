@@ -151,7 +151,7 @@ def test_c1_of_a_meeting_never_scheduled_is_due_on_the_cancellation_date(log: Lo
 
     assert log.of("C1", as_of="2025-10-10") == []
     assert [f.message_en for f in log.of("C1", as_of="2025-10-11")] == [
-        "Meeting m of 2025-10-10 was cancelled on 2025-10-10, but mother (parent), invited on "
+        "Meeting m of 2025-10-10 was cancelled on 2025-10-10, but parent 1, invited on "
         "2025-10-01, was not told by 2025-10-10."
     ]
 

@@ -85,7 +85,7 @@ def test_a_log_the_cli_refuses_is_reported_not_raised(
     assert main([str(tmp_path)]) == 1
     line = capsys.readouterr().out.splitlines()[0]
     assert line.startswith(f"FAIL {CLEAN}: import failed: ")
-    assert "unknown action 'no_such_action'" in line
+    assert "onbekende action 'no_such_action'" in line
 
 
 def test_an_empty_folder_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

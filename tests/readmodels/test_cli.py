@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -45,21 +45,21 @@ def test_case_show_as_of_a_date_in_english(db: str) -> None:
     # Imported today, every entry is back-dated: they are listed at the end.
     shown, later = result.output.split("\nRecorded later (more than a day after the date)\n")
     assert len(later.splitlines()) == 14
-    assert "  2025-11-12 Parents informed: recorded on " in later
+    assert "  12 November 2025 Parents informed: recorded on " in later
     assert shown == (
-        "Case 2025-006 (school default), as of 2025-11-20\n"
+        "Case 2025-006, as of 20 November 2025\n"
         "\n"
-        "Pupil          Sem Jansen, born 2014-05-10, 11 years (SO); right: right to important "
+        "Pupil          Sem Jansen, born 10 May 2014, 11 years (SO); right: right to important "
         "facts\n"
-        "Opened         2025-09-01\n"
-        "Step           3 CvB discussion, since 2025-09-15\n"
+        "Opened         1 September 2025\n"
+        "Step           3 CvB discussion, since 15 September 2025\n"
         "Status         open\n"
-        "Last activity  2025-11-12 Parents informed (14 events)\n"
+        "Last activity  12 November 2025 Parents informed (14 events)\n"
         "\n"
         "People\n"
-        "  person  name         relation  authority  right                 notes\n"
-        "  father  Kees Jansen  parent    joint      full right of access  holds authority\n"
-        "  mother  Anna Jansen  parent    joint      full right of access  holds authority\n"
+        "  person  name         relation  authority        right                 notes\n"
+        "  father  Kees Jansen  parent    joint authority  full right of access  holds authority\n"
+        "  mother  Anna Jansen  parent    joint authority  full right of access  holds authority\n"
         "\n"
         "Consent\n"
         "  none\n"
@@ -67,13 +67,15 @@ def test_case_show_as_of_a_date_in_english(db: str) -> None:
         "Meetings\n"
         "  m-safe  Care and advice team (ZAT), not scheduled\n"
         "    invited: none\n"
-        "    held on 2025-11-06: full, basis safety_override, parents absent\n"
+        "    held on 6 November 2025: by name, in full, basis safety (without consent), parents "
+        "absent\n"
         "\n"
         "Safety and reports\n"
-        "  2025-11-05 decided to discuss without consent (abuse, director)\n"
-        "  2025-11-05 notification deferred (safety_child); review on 2025-11-12\n"
-        "  2025-11-06 report to veilig_thuis (VT-2025-118)\n"
-        "  2025-11-12 told of a report: mother, father (letter, in writing)\n"
+        "  5 November 2025 decided to discuss without consent (abuse, director)\n"
+        "  5 November 2025 notification deferred (the child's safety); review on "
+        "12 November 2025\n"
+        "  6 November 2025 report to Veilig Thuis (child protection) (VT-2025-118)\n"
+        "  12 November 2025 told of a report: Anna Jansen, Kees Jansen (letter, in writing)\n"
         "\n"
         "Open information requests\n"
         "  none\n"
@@ -87,9 +89,9 @@ def test_case_show_in_dutch_by_default(db: str) -> None:
 
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == "Dossier 2025-002 (school default), peildatum 2025-10-10"
-    assert lines[4] == "Stap                4a aangemeld bij het ZAT, sinds 2025-10-01"
-    assert "  m-zat  Zorg- en adviesteam (ZAT), gepland op 2025-10-20" in lines
+    assert lines[0] == "Dossier 2025-002, peildatum 10 oktober 2025"
+    assert lines[4] == "Stap                4a aangemeld bij het ZAT, sinds 1 oktober 2025"
+    assert "  m-zat  Zorg- en adviesteam (ZAT), gepland op 20 oktober 2025" in lines
     assert "    nog niet besproken" in lines
 
 
@@ -175,9 +177,9 @@ def test_case_list_shows_step_status_and_activity(db: str) -> None:
 
     assert result.exit_code == 0, result.output
     assert result.output == (
-        "Case      School   Pupil       Step  since       Status  Opened      Last activity\n"
-        "2025-002  default  Sem Jansen  5     2025-10-27  open    2025-09-01  2025-11-05\n"
-        "2025-006  default  Sem Jansen  3     2025-09-15  open    2025-09-01  2025-11-12\n"
+        "Case      School  Pupil       Step  since        Status  Opened       Last activity\n"
+        "2025-002  -       Sem Jansen  5     27 Oct 2025  open     1 Sep 2025   5 Nov 2025\n"
+        "2025-006  -       Sem Jansen  3     15 Sep 2025  open     1 Sep 2025  12 Nov 2025\n"
     )
 
 
@@ -217,13 +219,15 @@ def test_case_timeline_lists_every_event_in_time_order_with_its_recording(db: st
     assert lines[0].split() == ["date", "action", "recorded", "by", "details"]
     # Imported today, each entry is back-dated: its recording date stands beside its date.
     recorded_on = f"(recorded on {long_day(date.today(), 'en')})"
-    assert lines[1].startswith(f"2025-09-01 {recorded_on}  Case opened ")
-    assert lines[1].endswith("ib-devries  birth_date: 2014-05-10; school_type: so")
-    days = [line[:10] for line in lines[1:]]
+    assert lines[1].startswith(f" 1 Sep 2025 {recorded_on}  Case opened ")
+    assert lines[1].endswith(
+        "ib-devries  date of birth: 10 May 2014; school type: special primary education (SO)"
+    )
+    days = [datetime.strptime(line[:11].strip(), "%d %b %Y") for line in lines[1:]]
     assert days == sorted(days)
     # Recorded after 11-05, the step of 10-27 still shows in its place in time.
-    step_5 = next(n for n, line in enumerate(lines) if line.endswith("step: 5"))
-    assert lines[step_5].startswith(f"2025-10-27 {recorded_on}  Step entered ")
+    step_5 = next(n for n, line in enumerate(lines) if line.endswith("step: 5 support provided"))
+    assert lines[step_5].startswith(f"27 Oct 2025 {recorded_on}  Step entered ")
     assert "Anna" not in result.output
 
 
@@ -236,7 +240,7 @@ def test_case_timeline_is_dutch_by_default(db: str) -> None:
         "datum", "handeling", "vastgelegd", "door", "gegevens"
     ]  # fmt: skip
     recorded_on = f"(vastgelegd op {long_day(date.today())})"
-    assert result.output.splitlines()[1].startswith(f"2025-09-01 {recorded_on}  Dossier geopend ")
+    assert result.output.splitlines()[1].startswith(f" 1 sep 2025 {recorded_on}  Dossier geopend ")
 
 
 def test_due_lists_what_to_do_overdue_first(db: str) -> None:
@@ -275,11 +279,11 @@ def test_due_as_a_table_marks_what_is_overdue(db: str) -> None:
 
     assert result.exit_code == 0, result.output
     assert result.output == (
-        "uiterlijk            Dossier   soort     voor            wat\n"
-        "2025-10-27  TE LAAT  2025-002  uitkomst  father, mother  Uitkomst van de ZAT-bespreking "
-        "van 2025-10-20 (m-zat) laten weten\n"
-        "2025-12-03           2025-009  verzoek   mother          Verzoek r-1 van 2025-11-03 om "
-        "een kopie beantwoorden\n"
+        "uiterlijk             Dossier   soort     voor                      wat\n"
+        "27 okt 2025  TE LAAT  2025-002  uitkomst  Kees Jansen, Anna Jansen  Uitkomst van de "
+        "ZAT-bespreking van 20 oktober 2025 (m-zat) laten weten\n"
+        " 3 dec 2025           2025-009  verzoek   Anna Jansen               Verzoek r-1 van "
+        "3 november 2025 om een kopie beantwoorden\n"
     )
 
 
