@@ -142,7 +142,12 @@ def access_log(
 
 def _table(session: Session, entries: Sequence[Any]) -> str:
     from zatlog.cli.cases import columns
-    from zatlog.projections.i18n import table_moment
+    from zatlog.projections.i18n import ACCESS_ITEM_LABELS, category_label, label, table_moment
+
+    def item(name: str) -> str:
+        if name in ACCESS_ITEM_LABELS:
+            return label(ACCESS_ITEM_LABELS, name, session.language)
+        return category_label(name, session.language)
 
     heads = ("when", "actor", "command", "cases", "items", "purpose")
     table = [["#", *(session.message(f"access_{head}") for head in heads)]]
@@ -156,9 +161,9 @@ def _table(session: Session, entries: Sequence[Any]) -> str:
                 str(entry.sequence),
                 table_moment(access.at, session.language),
                 access.actor,
-                access.command,
+                f"zatlog {access.command}",
                 cases or "-",
-                ", ".join(access.items),
+                ", ".join(item(name) for name in access.items),
                 access.purpose,
             ]
         )

@@ -73,7 +73,7 @@ def import_command(
         stream: IO[bytes] = sys.stdin.buffer if file == "-" else open(file, "rb")  # noqa: SIM115
     except OSError as error:
         raise click.ClickException(
-            session.message("input_failed", path=file, reason=error.strerror)
+            session.message("input_failed", path=file, reason=error)
         ) from None
     if restore and history:
         raise click.UsageError(session.message("restore_no_history"))
@@ -91,7 +91,7 @@ def import_command(
                 )
     except OSError as error:  # the file opened, but reading it failed (a folder, a device)
         raise click.ClickException(
-            session.message("input_failed", path=file, reason=error.strerror)
+            session.message("input_failed", path=file, reason=error)
         ) from None
     if count:
         session.catch_up()

@@ -77,7 +77,11 @@ class MomentType(click.ParamType[datetime]):
                 return datetime.combine(date.fromisoformat(text), time.max).astimezone()
             return datetime.fromisoformat(text).astimezone()
         except ValueError:
-            self.fail(f"{text!r} is not a date-time YYYY-MM-DDTHH:MM[:SS] or a date", param, ctx)
+            from zatlog.projections.i18n import message
+
+            session = ctx.find_object(Session) if ctx is not None else None
+            lang = session.language if session is not None else "nl"
+            self.fail(message("not_a_moment", lang, value=repr(text)), param, ctx)
 
 
 MOMENT = MomentType()

@@ -234,9 +234,7 @@ def _write_then_record(
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except OSError as error:
-        raise ZatlogError(
-            session.message("output_failed", path=target, reason=error.strerror)
-        ) from None
+        raise ZatlogError(session.message("output_failed", path=target, reason=error)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
@@ -244,16 +242,12 @@ def _write_then_record(
             os.fsync(stream.fileno())
     except OSError as error:
         os.unlink(temporary)
-        raise ZatlogError(
-            session.message("output_failed", path=target, reason=error.strerror)
-        ) from None
+        raise ZatlogError(session.message("output_failed", path=target, reason=error)) from None
     try:
         _record(session, document, fmt, day, purpose)
         os.replace(temporary, path)
     except OSError as error:
-        raise ZatlogError(
-            session.message("output_failed", path=target, reason=error.strerror)
-        ) from None
+        raise ZatlogError(session.message("output_failed", path=target, reason=error)) from None
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)

@@ -138,7 +138,7 @@ class Session:
                     self.message(
                         "cannot_create",
                         path=error.filename or location.target,
-                        reason=error.strerror,
+                        reason=error,
                     )
                 ) from None
             self._warn_if_shared(location)
@@ -266,20 +266,90 @@ class LazyGroup(click.Group):
             return command
         return super().get_command(ctx, cmd_name)
 
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.ClickException as error:  # the root's own options: --lang not read yet
+            english = any(a in ("--lang=en", "en") for a in _after_lang(args))
+            lang: Lang = "en" if english else "nl"
+            raise said(error, lang) from None
+
     def invoke(self, ctx: click.Context) -> Any:
         from zatlog.errors import ZatlogError
 
         try:
             return super().invoke(ctx)
-        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+        except Said:
+            _failed(ctx)
+            raise
+        except click.ClickException as error:
+            _failed(ctx)
+            raise said(error, _lang(ctx)) from None
+        except (click.exceptions.Exit, click.Abort, SystemExit):
             _failed(ctx)
             raise
         except ZatlogError as error:
             _failed(ctx)
-            raise click.ClickException(explain(ctx, error)) from None
+            raise said(click.ClickException(explain(ctx, error)), _lang(ctx)) from None
         except Exception as error:
             _failed(ctx)
-            raise click.ClickException(explain(ctx, error)) from None
+            raise said(click.ClickException(explain(ctx, error)), _lang(ctx)) from None
+
+
+def _lang(ctx: click.Context) -> Lang:
+    return ctx.obj.language if isinstance(ctx.obj, Session) else "nl"
+
+
+def _after_lang(args: list[str]) -> list[str]:
+    """``--lang=…`` and the word after each ``--lang`` in ``args``."""
+    return [a for a in args if a.startswith("--lang=")] + [
+        args[n + 1] for n, a in enumerate(args[:-1]) if a == "--lang"
+    ]
+
+
+class Said(click.ClickException):
+    """A click error shown in the session's language: ``Fout: …``, usage and hint too."""
+
+    def __init__(self, error: click.ClickException, lang: Lang) -> None:
+        super().__init__(error.message)
+        self.error = error
+        self.lang: Lang = lang
+
+    def format_message(self) -> str:
+        from zatlog.projections.i18n import click_text
+
+        return click_text(self.error.format_message(), self.lang)
+
+    def show(self, file: Any = None) -> None:
+        from zatlog.projections.i18n import message
+
+        usage = self.error.ctx if isinstance(self.error, click.UsageError) else None
+        if usage is not None:
+            line = usage.get_usage().split(" ", 1)[-1]
+            click.echo(message("usage_line", self.lang, usage=line), file=file, err=True)
+            if usage.command.get_help_option(usage) is not None:
+                option = max(usage.command.get_help_option_names(usage), key=len)
+                hint = message("help_hint", self.lang, command=usage.command_path, option=option)
+                click.echo(hint + "\n", file=file, err=True)
+        text = message("error_line", self.lang, message=self.format_message())
+        click.echo(text, file=file, err=True)
+
+
+class SaidUsage(Said):
+    """A usage error (exit status 2) in the session's language."""
+
+    exit_code = 2
+
+
+def said(error: click.ClickException, lang: Lang) -> Said:
+    """``error`` to be shown in ``lang``, with its exit status."""
+    return SaidUsage(error, lang) if error.exit_code == 2 else Said(error, lang)
 
 
 def _failed(ctx: click.Context) -> None:
@@ -312,7 +382,7 @@ def explain(ctx: click.Context, error: Exception) -> str:
         return message("store_failed", lang, reason=reason)
     if isinstance(error, OSError) and error.strerror:
         path = error.filename if error.filename is not None else "zatlog"
-        return message("file_error", lang, path=path, reason=error.strerror)
+        return message("file_error", lang, path=path, reason=error)
     return message("unexpected", lang, kind=type(error).__name__, detail=reason)
 
 

@@ -171,7 +171,7 @@ def private_file(session: Session, output: str) -> Iterator[IO[bytes]]:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     except OSError as error:
         raise click.ClickException(
-            session.message("output_failed", path=output, reason=error.strerror)
+            session.message("output_failed", path=output, reason=error)
         ) from None
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -181,7 +181,7 @@ def private_file(session: Session, output: str) -> Iterator[IO[bytes]]:
         os.replace(temporary, target)
     except OSError as error:
         raise click.ClickException(
-            session.message("output_failed", path=output, reason=error.strerror)
+            session.message("output_failed", path=output, reason=error)
         ) from None
     finally:
         if os.path.exists(temporary):

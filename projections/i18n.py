@@ -492,7 +492,7 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
     "withheld_nothing": ("niets", "nothing"),
     "disclosure_recorded": (
         "vastgelegd: informatie verstrekt aan {person}, dossier {case}",
-        "recorded information_disclosed to {person} on case {case}",
+        "recorded: information disclosed to {person}, case {case}",
     ),
     "disclosure_not_recorded": (
         "de verstrekking kon niet worden vastgelegd, er is niets geschreven: {reason}",
@@ -517,6 +517,11 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "--purpose mag niet leeg zijn: zeg waarom u kijkt",
         "--purpose must not be empty: say why you look",
     ),
+    # -- how an error is shown (click's frame around it)
+    "error_line": ("Fout: {message}", "Error: {message}"),
+    "usage_line": ("Gebruik: {usage}", "Usage: {usage}"),
+    "help_hint": ("Probeer '{command} {option}' voor hulp.", "Try '{command} {option}' for help."),
+    "aborted": ("Afgebroken.", "Aborted!"),
     # -- errors of the log and its actions (zatlog's errors carry these keys)
     "at_line": ("{source}: regel {line}", "{source}: line {line}"),
     "at_line_only": ("regel {line}", "line {line}"),
@@ -527,6 +532,32 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
     "not_a_date_value": (
         "{value} is geen datum JJJJ-MM-DD",
         "{value} is not a date YYYY-MM-DD",
+    ),
+    "not_a_moment": (
+        "{value} is geen tijdstip JJJJ-MM-DDTUU:MM[:SS] en geen datum",
+        "{value} is not a date-time YYYY-MM-DDTHH:MM[:SS] or a date",
+    ),
+    "key_missing": (
+        "deze database is versleuteld en heeft de sleutel met id {id} nodig; die staat niet in "
+        "{env} (niet gezet) en niet in {path}",
+        "this database is encrypted and needs the key with id {id}; it is not in {env} "
+        "(not set) nor in {path}",
+    ),
+    "key_other_in_env": (
+        "deze database is versleuteld en heeft de sleutel met id {id} nodig; {env} bevat een "
+        "andere sleutel (id {other})",
+        "this database is encrypted and needs the key with id {id}; {env} holds another key "
+        "(id {other})",
+    ),
+    "key_other_in_file": (
+        "deze database is versleuteld en heeft de sleutel met id {id} nodig; {path} bevat een "
+        "andere sleutel (id {other})",
+        "this database is encrypted and needs the key with id {id}; {path} holds another key "
+        "(id {other})",
+    ),
+    "unknown_projection": (
+        "onbekend leesmodel {name}; verwacht een van: {known}",
+        "unknown projection {name}; expected one of: {known}",
     ),
     "bad_redaction": ("{value}: verwacht ITEM:GROND", "{value}: expected ITEM:GROUND"),
     "case_not_opened": (
@@ -694,6 +725,90 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
 }
 """Errors and warnings of the command line (``{name}`` fields are filled in by the caller)."""
 
+CLICK_PHRASES: dict[str, tuple[str, str]] = {
+    # click's own messages about the command line (English template → Dutch, English)
+    "Missing option '{name}'.": ("Optie '{name}' ontbreekt.", "Missing option '{name}'."),
+    "Missing argument '{name}'.": ("Argument '{name}' ontbreekt.", "Missing argument '{name}'."),
+    "No such command '{name}'.": ("Onbekende opdracht '{name}'.", "No such command '{name}'."),
+    "No such option: {name}": ("Onbekende optie: {name}", "No such option: {name}"),
+    "No such option '{name}'.": ("Onbekende optie '{name}'.", "No such option '{name}'."),
+    "Did you mean {name}?": ("Bedoelde u {name}?", "Did you mean {name}?"),
+    "(Possible options: {names})": ("(mogelijke opties: {names})", "(Possible options: {names})"),
+    "Invalid value for '{name}': {detail}": (
+        "Ongeldige waarde voor '{name}': {detail}",
+        "Invalid value for '{name}': {detail}",
+    ),
+    "Invalid value: {detail}": ("Ongeldige waarde: {detail}", "Invalid value: {detail}"),
+    "{value} is not one of {choices}.": (
+        "{value} is geen van {choices}.",
+        "{value} is not one of {choices}.",
+    ),
+    "{value} is not {choice}.": ("{value} is niet {choice}.", "{value} is not {choice}."),
+    "Got unexpected extra argument ({args})": (
+        "Onverwacht extra argument ({args})",
+        "Got unexpected extra argument ({args})",
+    ),
+    "Got unexpected extra arguments ({args})": (
+        "Onverwachte extra argumenten ({args})",
+        "Got unexpected extra arguments ({args})",
+    ),
+    "Option '{name}' requires an argument.": (
+        "Optie '{name}' vraagt een waarde.",
+        "Option '{name}' requires an argument.",
+    ),
+    "{value} is not a valid integer.": (
+        "{value} is geen geheel getal.",
+        "{value} is not a valid integer.",
+    ),
+    "{value} is not in the range {range}.": (
+        "{value} ligt niet in het bereik {range}.",
+        "{value} is not in the range {range}.",
+    ),
+    "{value} is not a valid boolean.": (
+        "{value} is geen ja of nee (true/false).",
+        "{value} is not a valid boolean.",
+    ),
+    "{kind} {name} does not exist.": (
+        "{kind} {name} bestaat niet.",
+        "{kind} {name} does not exist.",
+    ),
+    "{kind} {name} is a directory.": ("{kind} {name} is een map.", "{kind} {name} is a directory."),
+    "{kind} {name} is not readable.": (
+        "{kind} {name} is niet leesbaar.",
+        "{kind} {name} is not readable.",
+    ),
+    "File": ("Bestand", "File"),
+    "Directory": ("Map", "Directory"),
+    "Path": ("Pad", "Path"),
+}
+"""What click says about a command line it cannot parse, said in the user's language."""
+
+_CLICK_PATTERNS = [
+    (
+        re.compile(
+            "^" + re.sub(r"\\\{(\w+)\\\}", lambda m: f"(?P<{m[1]}>.+?)", re.escape(english)) + "$",
+            re.DOTALL,
+        ),
+        pair,
+    )
+    for english, pair in CLICK_PHRASES.items()
+]
+
+
+def click_text(text: str, lang: Lang = "nl") -> str:
+    """One of click's messages in ``lang`` (a text it does not know stays as it is)."""
+    if lang == "en":
+        return text
+    head, sep, tail = text.partition(" Did you mean ")
+    if sep:
+        return f"{click_text(head, lang)} {click_text('Did you mean ' + tail, lang)}"
+    for pattern, (dutch, _) in _CLICK_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            fields = {k: click_text(v, lang) for k, v in match.groupdict().items()}
+            return dutch.format(**fields)
+    return text
+
 
 def message(key: str, lang: Lang = "nl", **fields: object) -> str:
     """A :data:`CLI_MESSAGES` text in ``lang`` with its fields filled in (dates in words)."""
@@ -712,7 +827,35 @@ def problem_text(key: str | None, fields: Mapping[str, object], fallback: str, l
 def _field(value: object, lang: Lang) -> object:
     if isinstance(value, date):
         return long_day(value, lang)
+    if isinstance(value, OSError):
+        return os_reason(value, lang)
     return value
+
+
+OS_ERRORS: dict[str, tuple[str, str]] = {
+    # what the operating system said, by its error name (errno)
+    "ENOENT": ("bestand of map bestaat niet", "No such file or directory"),
+    "EACCES": ("geen toestemming", "Permission denied"),
+    "EPERM": ("niet toegestaan", "Operation not permitted"),
+    "EISDIR": ("dat is een map", "Is a directory"),
+    "ENOTDIR": ("een deel van het pad is geen map", "Not a directory"),
+    "ENOSPC": ("geen ruimte meer op het apparaat", "No space left on device"),
+    "EROFS": ("alleen-lezen bestandssysteem", "Read-only file system"),
+    "EEXIST": ("bestaat al", "File exists"),
+    "ENAMETOOLONG": ("naam te lang", "File name too long"),
+    "ELOOP": ("te veel symbolische koppelingen", "Too many levels of symbolic links"),
+    "EIO": ("invoer-/uitvoerfout", "Input/output error"),
+}
+
+
+def os_reason(error: OSError, lang: Lang = "nl") -> str:
+    """Why the operating system refused, in ``lang`` (its own words for an unknown error)."""
+    import errno
+
+    name = errno.errorcode.get(error.errno or 0, "")
+    if name in OS_ERRORS:
+        return label(OS_ERRORS, name, lang)
+    return error.strerror or str(error)
 
 
 # -- the dossier export (zatlog dossier export) -------------------------------------------
@@ -979,6 +1122,18 @@ DOSSIER_RIGHTS: dict[str, tuple[str, str]] = {
         "reason. You can ask the school to explain.",
     ),
 }
+
+ACCESS_ITEM_LABELS: dict[str, tuple[str, str]] = {
+    # what a look at a case showed (zatlog access-log); a dossier's items are categories
+    "case_state": ("stand van het dossier", "state of the case"),
+    "timeline": ("tijdlijn", "timeline"),
+    "findings": ("bevindingen", "findings"),
+    "due": ("wat openstaat", "what is due"),
+    "log": ("het logboek", "the log"),
+    "pupil_name": ("naam van de leerling", "the pupil's name"),
+    "step": ("stap", "step"),
+}
+
 
 GROUND_LABELS: dict[str, tuple[str, str]] = {
     "others_rights": (
@@ -1640,6 +1795,29 @@ def value_label(value: object, lang: Lang = "nl") -> str:
         if text in table:
             return label(table, text, lang)
     return text
+
+
+SOURCE_WORDS: dict[str, tuple[str, str]] = {
+    # the words of a rule's source (the Dutch guides and laws it comes from)
+    "handreiking": ("handreiking", "guide"),
+    "richtlijn": ("richtlijn", "guideline"),
+    "richtlijnen": ("richtlijnen", "guidelines"),
+    "stap": ("stap", "step"),
+    "bijlage": ("bijlage", "annex"),
+    "regel": ("regel", "rule"),
+    "ondertoezichtstelling": ("ondertoezichtstelling", "supervision order"),
+    "AVG": ("AVG", "GDPR"),
+    "BW": ("BW", "Dutch Civil Code"),
+}
+
+
+def source_label(source: str, lang: Lang = "nl") -> str:
+    """Where a rule comes from (``handreiking §4 stap 4b``), its words in ``lang``."""
+    return re.sub(
+        r"[^\W\d_]+",
+        lambda m: label(SOURCE_WORDS, m[0], lang) if m[0] in SOURCE_WORDS else m[0],
+        source,
+    )
 
 
 def category_label(item: str, lang: Lang = "nl") -> str:

@@ -663,7 +663,12 @@ def tracking_keys() -> dict[str, str]:
 
 def check_known(name: str) -> None:
     if name not in PROJECTIONS:
-        raise ZatlogError(f"unknown projection {name!r}; expected one of: {', '.join(PROJECTIONS)}")
+        raise ZatlogError(
+            f"unknown projection {name!r}; expected one of: {', '.join(PROJECTIONS)}",
+            key="unknown_projection",
+            name=repr(name),
+            known=", ".join(PROJECTIONS),
+        )
 
 
 def resolve_projection(name: str) -> type[ReadModel]:

@@ -84,16 +84,34 @@ def find_key(identifier: str) -> str:
         from_env = checked_key(os.environ[KEY_ENV], KEY_ENV)
         if key_id(from_env) == identifier:
             return from_env
-        raise KeyNotFound(f"{wanted}; {KEY_ENV} holds another key (id {key_id(from_env)})")
+        raise KeyNotFound(
+            f"{wanted}; {KEY_ENV} holds another key (id {key_id(from_env)})",
+            key="key_other_in_env",
+            id=identifier,
+            env=KEY_ENV,
+            other=key_id(from_env),
+        )
     if not path.is_file():
-        raise KeyNotFound(f"{wanted}; it is not in {KEY_ENV} (not set) nor in {path}")
+        raise KeyNotFound(
+            f"{wanted}; it is not in {KEY_ENV} (not set) nor in {path}",
+            key="key_missing",
+            id=identifier,
+            env=KEY_ENV,
+            path=path,
+        )
     try:
         text = path.read_text(encoding="ascii")
     except (OSError, UnicodeDecodeError) as error:
         raise BadKey(str(path), getattr(error, "strerror", None) or "not ASCII text") from None
     key = checked_key(text, str(path))
     if key_id(key) != identifier:
-        raise KeyNotFound(f"{wanted}; {path} holds another key (id {key_id(key)})")
+        raise KeyNotFound(
+            f"{wanted}; {path} holds another key (id {key_id(key)})",
+            key="key_other_in_file",
+            id=identifier,
+            path=path,
+            other=key_id(key),
+        )
     return key
 
 

@@ -27,7 +27,7 @@ from zatlog.projections.audit import catalog, charts
 from zatlog.projections.audit.catalog import RULES, Lang
 from zatlog.projections.audit.model import SEVERITIES, AuditResult, Finding
 from zatlog.projections.audit.pseudonym import Pseudonymizer
-from zatlog.projections.i18n import SEVERITY_LABELS, action_label, label
+from zatlog.projections.i18n import SEVERITY_LABELS, action_label, label, source_label
 from zatlog.records import LoggedAction
 
 CSV_COLUMNS = (
@@ -336,7 +336,7 @@ def to_html(
                 "id": rule.id,
                 "title": rule.title(lang),
                 "explanation": rule.explanation(lang),
-                "source": rule.source,
+                "source": source_label(rule.source, lang),
                 "count": counts[rule.id],
             }
             for rule in RULES

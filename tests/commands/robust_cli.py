@@ -74,7 +74,7 @@ def assert_clean_failure(result: Result, codes: tuple[int, ...] = (1, 2)) -> Non
     assert isinstance(result.exception, SystemExit), repr(result.exception)
     assert "Traceback" not in result.output
     assert "onverwachte fout" not in result.output and "unexpected error" not in result.output
-    errors = [line for line in result.output.splitlines() if line.startswith("Error")]
+    errors = [line for line in result.output.splitlines() if line.startswith(("Fout:", "Error:"))]
     assert len(errors) == 1, result.output
     if result.exit_code == 1:  # a user error: that one line and nothing else
         assert result.stderr.strip().count("\n") == 0, result.stderr

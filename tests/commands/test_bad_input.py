@@ -306,7 +306,7 @@ def test_rebuild_with_the_wrong_key_drops_nothing(
         result = invoke("--db", db, "projections", "rebuild", env=env)
         assert_clean_failure(result, codes=(1,))
         # Refused before anything is opened: the database names the key it needs.
-        assert "ZATLOG_CIPHER_KEY holds another key" in result.output
+        assert "ZATLOG_CIPHER_KEY bevat een andere sleutel" in result.output
     assert invoke("--db", db, "projections", "status").output == status
     assert "2026-001" in invoke("--db", db, "case", "list").output
 

@@ -105,4 +105,4 @@ def test_a_usage_error_exits_with_2_and_a_user_error_with_1(tmp_path: Path) -> N
         cli, ["--db", db, "step", "enter", "--case", "x", "--at", "2025-01-01", "--step", "1"]
     )
     assert missing.exit_code == 1
-    assert missing.output == "Error: dossier x staat niet in het logboek\n"
+    assert missing.output == "Fout: dossier x staat niet in het logboek\n"

@@ -109,7 +109,7 @@ def test_a_request_by_an_unknown_person_is_rejected(case_db: str) -> None:
 
     assert result.exit_code == 1
     assert result.output == (
-        "Error: --for: onbekende persoon 'aunt' in dossier 2025-018; leg die eerst vast met "
+        "Fout: --for: onbekende persoon 'aunt' in dossier 2025-018; leg die eerst vast met "
         "relation_recorded (bekend: father, mother, opa, pupil)\n"
     )
 
@@ -241,7 +241,7 @@ def test_a_refused_export_says_why_and_writes_nothing(
 
     assert result.exit_code == 1
     assert result.output == (
-        "Error: Geen export: opa heeft op 1 november 2025 geen recht op informatie over dossier "
+        "Fout: Geen export: opa heeft op 1 november 2025 geen recht op informatie over dossier "
         "2025-018: een grootouder zonder gezag heeft geen recht op informatie over een leerling "
         "van 13. Er is niets geschreven of vastgelegd.\n"
     )
@@ -296,19 +296,19 @@ def test_an_export_writes_its_default_file_and_a_closed_case_still_exports(
     [
         (
             ["--for", "father", "--request", "r-1"],
-            "Error: informatieverzoek 'r-1' is nooit vastgelegd in dossier 2025-018\n",
+            "Fout: informatieverzoek 'r-1' is nooit vastgelegd in dossier 2025-018\n",
         ),
         (
             ["--for", "mother", "--at", "1-11-2025"],
-            "Error: --at: '1-11-2025' is geen datum; verwacht JJJJ-MM-DD\n",
+            "Fout: --at: '1-11-2025' is geen datum; verwacht JJJJ-MM-DD\n",
         ),
         (
             ["--for", "mother", "--at", "2025-08-01"],
-            "Error: dossier 2025-018 was op 1 augustus 2025 niet open\n",
+            "Fout: dossier 2025-018 was op 1 augustus 2025 niet open\n",
         ),
         (
             ["--for", "father", "--include-safety"],
-            "Error: father heeft alleen recht op belangrijke feiten, en die omvatten nooit "
+            "Fout: father heeft alleen recht op belangrijke feiten, en die omvatten nooit "
             "gegevens over veiligheid; exporteer zonder die gegevens\n",
         ),
     ],
@@ -340,8 +340,7 @@ def test_a_request_of_another_person_is_not_answered_by_this_export(case_db: str
 
     assert result.exit_code == 1
     assert result.output == (
-        "Error: verzoek 'r-20251020-1' in dossier 2025-018 is gedaan door mother, "
-        "niet door father\n"
+        "Fout: verzoek 'r-20251020-1' in dossier 2025-018 is gedaan door mother, niet door father\n"
     )
 
 
@@ -349,7 +348,7 @@ def test_an_unknown_case_is_an_error(db: str) -> None:
     result = run(db, "dossier", "export", "2099-001", "--for", "mother")
 
     assert result.exit_code == 1
-    assert result.output == "Error: dossier 2099-001 staat niet in het logboek\n"
+    assert result.output == "Fout: dossier 2099-001 staat niet in het logboek\n"
 
 
 def test_the_json_export_lists_the_names_the_reader_may_see(case_db: str) -> None:

@@ -241,4 +241,4 @@ def test_verify_without_the_key_says_so_rather_than_damage(
     monkeypatch.setenv("ZATLOG_CIPHER_KEY", AESCipher.create_key(32))
     result = run(db, "verify")
     assert result.exit_code == 1
-    assert "ZATLOG_CIPHER_KEY holds another key" in result.output
+    assert "ZATLOG_CIPHER_KEY bevat een andere sleutel" in result.output

@@ -259,9 +259,9 @@ def test_a_time_of_day_is_kept_and_orders_the_timeline(case_db: str) -> None:
     ]
     timeline = ok(case_db, "case", "timeline", CASE, "--lang", "en").splitlines()
     # (each back-dated, so with its recording date after the date)
-    days = [row.split(" (recorded on")[0] for row in timeline if row.startswith("2025-09-03")]
+    days = [row.split(" (recorded on")[0] for row in timeline if row.startswith(" 3 Sep 2025")]
     # The date without a time counts as the start of its day; the two times order the rest.
-    assert days == ["2025-09-03", "2025-09-03 09:15", "2025-09-03 14:30"]
+    assert days == [" 3 Sep 2025", " 3 Sep 2025 09:15", " 3 Sep 2025 14:30"]
 
 
 def test_events_of_one_day_without_a_time_keep_their_recording_order(case_db: str) -> None:
@@ -629,10 +629,10 @@ def test_case_show_names_a_cancellation_and_a_move(case_db: str) -> None:
     schedule(case_db, "2025-09-04", "m-cvb", on="2025-09-27")
     shown = ok(case_db, "--lang", "en", "case", "show", CASE).splitlines()
     assert (
-        "  m-zat  Care and advice team (ZAT), scheduled for 2025-09-20, cancelled on "
-        "2025-09-03" in shown
+        "  m-zat  Care and advice team (ZAT), scheduled for 20 September 2025, cancelled on "
+        "3 September 2025" in shown
     )
-    assert "  m-cvb  Care and advice team (ZAT), scheduled for 2025-09-27" in shown
+    assert "  m-cvb  Care and advice team (ZAT), scheduled for 27 September 2025" in shown
     # The case state behind `case show` (its JSON is the contract, without meetings).
     app = ZatlogApp(resolve(case_db))
     try:

@@ -255,9 +255,9 @@ def test_an_empty_log_has_no_providers(sqlite_db: str) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--from", "2025-13-01"), "Invalid value for '--from': '2025-13-01' is not a date"),
-        (("--to", "31-12-2025"), "Invalid value for '--to': '31-12-2025' is not a date"),
-        (("--as-of", "gisteren"), "Invalid value for '--as-of': 'gisteren' is not a date"),
+        (("--from", "2025-13-01"), "Ongeldige waarde voor '--from': '2025-13-01' is geen datum"),
+        (("--to", "31-12-2025"), "Ongeldige waarde voor '--to': '31-12-2025' is geen datum"),
+        (("--as-of", "gisteren"), "Ongeldige waarde voor '--as-of': 'gisteren' is geen datum"),
     ],
 )
 def test_a_date_that_does_not_parse_is_a_usage_error(
@@ -266,14 +266,14 @@ def test_a_date_that_does_not_parse_is_a_usage_error(
     result = report(sqlite_db, *args)
 
     assert result.exit_code == 2
-    assert f"Error: {message} YYYY-MM-DD" in result.output
+    assert f"Fout: {message} JJJJ-MM-DD" in result.output
 
 
 def test_a_period_ending_before_it_starts_is_rejected(sqlite_db: str) -> None:
     result = report(sqlite_db, "--from", "2025-12-01", "--to", "2025-01-01")
 
     assert result.exit_code == 2  # a usage error
-    assert "Error: --from 2025-12-01 ligt na --to 2025-01-01" in result.output
+    assert "Fout: --from 2025-12-01 ligt na --to 2025-01-01" in result.output
 
 
 def test_the_policy_decides_who_must_be_invited(sqlite_db: str, tmp_path: Path) -> None:
@@ -315,7 +315,7 @@ def test_a_bad_policy_file_is_named(sqlite_db: str, tmp_path: Path) -> None:
 
     assert result.exit_code == 1
     assert result.output.startswith(
-        f"Error: {policy}: invite_lead_day: unknown key; expected one of: invite_lead_days, "
+        f"Fout: {policy}: invite_lead_day: unknown key; expected one of: invite_lead_days, "
     )
 
 
@@ -323,7 +323,7 @@ def test_an_unknown_format_is_a_usage_error(sqlite_db: str) -> None:
     result = report(sqlite_db, "--format", "pdf")
 
     assert result.exit_code == 2
-    assert "Invalid value for '--format'" in result.output
+    assert "Ongeldige waarde voor '--format'" in result.output
 
 
 def test_the_command_is_listed_with_its_help() -> None:

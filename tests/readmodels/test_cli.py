@@ -134,7 +134,7 @@ def test_case_show_known_at_a_date_before_the_import_knows_nothing(db: str) -> N
     result = run(db, "case", "show", "2025-002", "--known-at", "2025-01-01")
 
     assert result.exit_code == 1
-    assert result.output == "Error: dossier 2025-002 was op 1 januari 2025 nog niet geopend\n"
+    assert result.output == "Fout: dossier 2025-002 was op 1 januari 2025 nog niet geopend\n"
 
 
 def test_case_show_of_an_unknown_case_says_so(db: str) -> None:
@@ -161,12 +161,12 @@ def test_a_bad_date_is_a_usage_error_naming_the_option(sqlite_db: str) -> None:
 
     assert result.exit_code == 2
     assert result.output.splitlines()[-1] == (
-        "Error: Invalid value for '--as-of': '2025-13-01' is geen datum JJJJ-MM-DD"
+        "Fout: Ongeldige waarde voor '--as-of': '2025-13-01' is geen datum JJJJ-MM-DD"
     )
     assert moment.exit_code == 2
     assert moment.output.splitlines()[-1] == (
-        "Error: Invalid value for '--known-at': 'yesterday' is not a date-time "
-        "YYYY-MM-DDTHH:MM[:SS] or a date"
+        "Fout: Ongeldige waarde voor '--known-at': 'yesterday' is geen tijdstip "
+        "JJJJ-MM-DDTUU:MM[:SS] en geen datum"
     )
 
 
@@ -326,7 +326,7 @@ def test_due_for_an_unknown_case_says_so(db: str) -> None:
 
     assert result.exit_code == 1
     assert result.output == (
-        "Error: dossier 2025-999 staat niet in het logboek; bedoelde u 2025-002?\n"
+        "Fout: dossier 2025-999 staat niet in het logboek; bedoelde u 2025-002?\n"
     )
 
 
@@ -409,7 +409,7 @@ def test_projections_rebuild_of_one_read_model(db: str) -> None:
     assert "case_state" not in result.stdout
     assert wrong.exit_code == 1
     assert wrong.output.endswith(
-        f"Error: unknown projection 'nope'; expected one of: {', '.join(PROJECTIONS)}\n"
+        f"Fout: onbekend leesmodel 'nope'; verwacht een van: {', '.join(PROJECTIONS)}\n"
     )
 
 
@@ -419,7 +419,7 @@ def test_projections_follow_on_sqlite_says_why_not(sqlite_db: str) -> None:
 
     assert result.exit_code == 1
     assert result.output == (
-        f"Error: {sqlite_db}: bijhouden kan alleen met PostgreSQL; met SQLite werkt elke "
+        f"Fout: {sqlite_db}: bijhouden kan alleen met PostgreSQL; met SQLite werkt elke "
         "opdracht de leesmodellen zelf bij\n"
     )
     assert english.exit_code == 1
@@ -513,6 +513,6 @@ def test_read_models_are_not_read_with_another_key(
 
     assert result.exit_code == 1
     assert result.output == (
-        f"Error: this database is encrypted and needs the key with id {key_id(key)}; "
-        f"ZATLOG_CIPHER_KEY holds another key (id {key_id(other)})\n"
+        f"Fout: deze database is versleuteld en heeft de sleutel met id {key_id(key)} nodig; "
+        f"ZATLOG_CIPHER_KEY bevat een andere sleutel (id {key_id(other)})\n"
     )

@@ -1,0 +1,334 @@
+"""Dutch throughout, English with ``--lang en``: every command and every format, in both
+languages, for the demo school and for a rich case (tests/language/rich_case.jsonl: every
+action of the import format on one case).
+
+What people read (tables, confirmations, errors, progress, HTML and PDF text) may hold no
+giveaway word of the other language, no raw key or enum value (``snake_case``) and no ISO
+date: dates are written in words. What the school typed (names, descriptions, ids) is taken
+out first, as are file paths, digests and the ``zatlog …`` commands a text suggests. The JSON
+outputs stay machine-readable: they parse, and the language changes nothing in them but texts.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from zatlog.actions import ACTION_CLASSES
+from zatlog.cli.main import cli
+from zatlog.projections.runner import PROJECTIONS
+
+RICH = Path(__file__).with_name("rich_case.jsonl")
+RICH_CASE = "2025-900"
+ACTOR = "ib-test"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+GIVEAWAYS: dict[str, frozenset[str]] = {
+    # words that give the other language away, looked for in what one language prints
+    "nl": _words(
+        "the and with without recorded record case cases error warning none from date step "
+        "since opened invited signed parent parents mother father joint full consent meeting "
+        "discussion report request wrote imported actions action position behind rebuilt "
+        "reading entries written restored events every holds would about information which "
+        "what has have been days today person relation authority right pupil outcome advice "
+        "level basis channel letter conversation signature given refused withdrawn issued "
+        "scheduled cancelled held sent told yes no true false due overdue school's source "
+        "description reason informant summary topics purpose participants attendees"
+    ),
+    "en": _words(
+        "de het een van en niet voor met zijn wordt vastgelegd leerling ouder ouders "
+        "toestemming bespreking gesprek brief geen bij naar uit gezag recht uiterlijk gegevens "
+        "verzoek melding geïnformeerd uitgenodigd ingetrokken geweigerd gegeven datum stap "
+        "sinds handeling peildatum ja nee fout waarschuwing regel bevinding bevindingen ernst "
+        "kritiek ernstig gering dossiers gebeurtenissen ingelezen handelingen"
+    ),
+}
+PROPER_NOUNS = ("Veilig Thuis", "Autoriteit Persoonsgegevens", "autoriteitpersoonsgegevens.nl")
+"""Names that stay as they are in both languages (besides abbreviations: ZAT, CvB, SDQ …)."""
+IDENTIFIERS = frozenset(PROJECTIONS)
+"""The read models' names, typed as ``--projection case_log``."""
+
+SNAKE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+WORD = re.compile(r"[^\W\d_]+(?:'[a-z])?")
+TECHNICAL = (
+    re.compile(r"zatlog(?: [^\s;)]+)*"),  # a command a text suggests
+    re.compile(r"\bzl1-[0-9]+-[0-9]+-[0-9a-f]+\b"),  # a log digest
+    re.compile(r"\b[0-9a-f]{16,}\b"),  # a key id, a full digest
+    re.compile(r"\bZD-[0-9A-F]+\b"),  # a document id
+)
+
+
+@dataclass
+class Shown:
+    """What one command printed for people to read, and where it came from."""
+
+    where: str
+    text: str
+    identifiers: frozenset[str] = frozenset()
+    """Identifiers a user types that this output shows as typed (``--projection due``)."""
+
+
+@dataclass
+class Run:
+    """One database, read and written in one language; everything people read is kept."""
+
+    db: Path
+    lang: str
+    folder: Path
+    shown: list[Shown] = field(default_factory=list)
+
+    def invoke(self, *args: str, ok: bool = True) -> Result:
+        argv = ["--db", str(self.db), "--lang", self.lang, "--actor", ACTOR, *args]
+        result = CliRunner().invoke(cli, argv, prog_name="zatlog")
+        if ok:
+            assert result.exit_code == 0, (args, result.output)
+        else:
+            assert result.exit_code in (1, 2), (args, result.output)
+        return result
+
+    def read(self, *args: str, ok: bool = True, typed: frozenset[str] = frozenset()) -> Result:
+        """Run a command and keep its output (and what it said on standard error)."""
+        result = self.invoke(*args, ok=ok)
+        self.shown.append(Shown(" ".join(args), result.output, typed))
+        return result
+
+    def machine(self, *args: str) -> Any:
+        """Run a command whose output is JSON for tools, in both languages at once: the same
+        keys and values in each, but the texts meant for people."""
+        document = json.loads(self.invoke(*args).stdout)
+        other = Run(self.db, "en" if self.lang == "nl" else "nl", self.folder)
+        assert _without_texts(json.loads(other.invoke(*args).stdout)) == _without_texts(document)
+        return document
+
+    def file(self, name: str, *args: str) -> Path:
+        """Run a command that writes a file; keep what it says about it."""
+        target = self.folder / name
+        self.read(*args, "-o", str(target))
+        return target
+
+
+def html_text(page: str) -> str:
+    """The text of an HTML page as people (and screen readers) get it."""
+
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in ("style", "script"):
+                self.skip += 1
+            self.parts += [v or "" for k, v in attrs if k in ("alt", "title", "aria-label")]
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in ("style", "script"):
+                self.skip -= 1
+
+        def handle_data(self, data: str) -> None:
+            if not self.skip:
+                self.parts.append(data)
+
+    parser = Text()
+    parser.feed(page)
+    return " ".join(parser.parts)
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+# -- the school's own words, taken out before looking -------------------------------------------
+
+
+def typed_by_the_school(run: Run) -> list[str]:
+    """Every value of a free-text or id field in the log (names, descriptions, ids, staff)."""
+    lines = [json.loads(line) for line in run.invoke("export-log").stdout.splitlines()]
+    values: set[str] = {ACTOR, str(run.folder)}
+    for line in lines:
+        model = ACTION_CLASSES[line["action"]]
+        for key, value in line.items():
+            info = model.model_fields.get(key)
+            if key == "by" or (info is not None and _is_text(info.annotation)):
+                values.update(_strings(value))
+    return sorted((v for v in values if v.strip()), key=len, reverse=True)
+
+
+def _is_text(annotation: Any) -> bool:
+    """Whether a field holds text the school chose (not an enum value, date, number)."""
+    if annotation is str:
+        return True
+    if typing.get_origin(annotation) is typing.Literal:
+        return False
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _is_text(typing.get_args(annotation)[0])
+    return any(_is_text(arg) for arg in typing.get_args(annotation))
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def readable(text: str, typed: list[str], folder: Path | None = None) -> str:
+    """``text`` without technical strings (paths in ``folder`` too), what the school typed and
+    proper nouns."""
+    text = " ".join(text.split())  # a PDF or a table wraps what was typed over lines
+    for pattern in TECHNICAL:
+        text = pattern.sub(" ", text)
+    if folder is not None:
+        text = re.sub(re.escape(str(folder)) + r"\S*", " ", text)
+    for value in typed:
+        text = text.replace(" ".join(value.split()), " ")
+    for noun in PROPER_NOUNS:
+        text = text.replace(noun, " ")
+    return text
+
+
+def problems(text: str, lang: str) -> list[str]:
+    """Giveaway words of the other language, raw identifiers and ISO dates in ``text``."""
+    found = [f"word {w!r}" for w in WORD.findall(text) if w.lower() in GIVEAWAYS[lang]]
+    found += [f"identifier {s!r}" for s in SNAKE.findall(text)]
+    found += [f"ISO date {d!r}" for d in ISO_DATE.findall(text)]
+    return found
+
+
+def check(run: Run) -> None:
+    typed = typed_by_the_school(run)
+    wrong = []
+    for shown in run.shown:
+        text = readable(shown.text, typed, run.folder)
+        for identifier in shown.identifiers:
+            text = re.sub(rf"\b{identifier}\b", " ", text)
+        for problem in sorted(set(problems(text, run.lang))):
+            wrong.append(f"{shown.where}: {problem}")
+    assert wrong == [], f"--lang {run.lang}:\n" + "\n".join(wrong)
+
+
+# -- every command -------------------------------------------------------------------------------
+
+
+def read_everything(run: Run, case: str, person: str, at: str) -> None:
+    """Every command people read, in every format, on ``case`` as ``person`` sees it."""
+    run.read("case", "list")
+    run.machine("case", "list", "--format", "json")
+    run.read("case", "show", case, "--as-of", at)
+    run.machine("case", "show", case, "--as-of", at, "--format", "json")
+    run.read("case", "timeline", case)
+    run.read("due", "--as-of", at)
+    run.machine("due", "--as-of", at, "--format", "json")
+    run.read("audit", "--as-of", at)
+    run.machine("audit", "--as-of", at, "--format", "json")
+    audit_csv = run.invoke("audit", "--as-of", at, "--format", "csv").stdout
+    assert list(csv.reader(io.StringIO(audit_csv)))
+    page = run.file("audit.html", "audit", "--as-of", at, "--format", "html")
+    run.shown.append(Shown("audit --format html", html_text(page.read_text(encoding="utf-8"))))
+    run.read("providers", "report", "--as-of", at)
+    run.machine("providers", "report", "--as-of", at, "--format", "json")
+    page = run.file("providers.html", "providers", "report", "--as-of", at, "--format", "html")
+    run.shown.append(Shown("providers --format html", html_text(page.read_text(encoding="utf-8"))))
+    export = ["dossier", "export", case, "--for", person, "--at", at]
+    page = run.file("dossier.html", *export, "--format", "html")
+    run.shown.append(Shown("dossier --format html", html_text(page.read_text(encoding="utf-8"))))
+    document = run.file("dossier.pdf", *export, "--format", "pdf")
+    run.shown.append(Shown("dossier --format pdf", pdf_text(document)))
+    json.loads(run.file("dossier.json", *export, "--format", "json").read_text(encoding="utf-8"))
+    run.read("dossier", "request", case, "--for", person, "--kind", "inspection", "--at", at)
+    run.read("access-log")
+    run.read("projections", "status", typed=IDENTIFIERS)
+    run.read("projections", "rebuild", typed=IDENTIFIERS)
+    run.read("verify")
+    run.read("backup", str(run.folder / "backup.db"))
+    restored = Run(run.folder / "restored.db", run.lang, run.folder, run.shown)
+    restored.read("restore", str(run.folder / "backup.db"))
+    run.read("doctor")
+    # what goes wrong: an unknown case, a date before the case, an unknown person
+    run.read("case", "show", case[:-1], ok=False)
+    run.read("case", "show", case, "--as-of", "2000-01-01", ok=False)
+    # the known persons it names are ids to type, the pupil's too
+    run.read("dossier", "export", case, "--for", "nobody", "--format", "json", ok=False,
+             typed=frozenset({"pupil"}))  # fmt: skip
+    run.read("due", "--as-of", "someday", ok=False)
+
+
+@pytest.fixture(params=["nl", "en"])
+def lang(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+def test_the_demo_school_speaks_one_language(tmp_path: Path, lang: str) -> None:
+    run = Run(tmp_path / "demo.db", lang, tmp_path)
+    run.read("demo")
+    run.read("signal", "raise", "--case", "demo-001", "--at", date.today().isoformat(),
+             "--source", "teacher", "--description", "Onrustig")  # fmt: skip
+    read_everything(run, "demo-002", "mother", date.today().isoformat())
+
+    check(run)
+
+
+def test_a_rich_case_speaks_one_language(tmp_path: Path, lang: str) -> None:
+    run = Run(tmp_path / "rich.db", lang, tmp_path)
+    run.read("init")
+    log = tmp_path / "acties.jsonl"
+    log.write_bytes(RICH.read_bytes())
+    run.read("import", str(log))
+    kinds = {json.loads(line)["action"] for line in RICH.read_text(encoding="utf-8").splitlines()}
+    assert kinds == set(ACTION_CLASSES)  # every action there is, on one case
+    run.read("signal", "raise", "--case", RICH_CASE, "--at", "2025-12-02",
+             "--source", "teacher", "--description", "Na sluiten", ok=False)  # fmt: skip
+    run.read("import", str(tmp_path / "nothing.jsonl"), ok=False)
+    read_everything(run, RICH_CASE, "mother", "2025-11-30")
+
+    check(run)
+
+
+def _without_texts(document: Any) -> Any:
+    """A JSON document without the texts meant for people (``what``, a finding's message)."""
+    if isinstance(document, dict):
+        return {k: _without_texts(v) for k, v in document.items() if k not in ("what",)}
+    if isinstance(document, list):
+        return [_without_texts(item) for item in document]
+    return document
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nl", "recorded case_opened on case 2025-001 (2025-09-01)"),
+        ("nl", "Stap 3, sinds 1 september 2025; relatie: parent"),
+        ("en", "Step 3 since 1 September 2025; relation: ouder"),
+        ("en", "Meeting held on 2025-09-20"),
+    ],
+)
+def test_the_check_finds_the_other_language(lang: str, text: str) -> None:
+    assert problems(readable(text, []), lang)
+
+
+def test_the_check_lets_the_language_and_the_school_s_words_pass() -> None:
+    typed = ["Trekt zich terug in de klas", "mother"]
+    assert problems(readable("vastgelegd: Trekt zich terug in de klas; aan: mother", typed), "en")
+    shown = readable("description: Trekt zich terug\nin de klas; to: mother", typed)
+    assert not problems(shown, "en")
+    assert not problems(readable("Melding bij Veilig Thuis op 1 september 2025", []), "nl")
