@@ -96,7 +96,7 @@ def due(
         }
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     else:
-        with current_view(session.location, ["case_state"]) as view:
+        with session.read_models(["case_state"], lang=chosen) as view:
             names = person_names(view, {item.case for item in items}, today)
         click.echo(escaped(render_due(items, today, chosen, names)))
 
