@@ -440,6 +440,11 @@ def _words(fact: Fact, lang: Lang) -> str:
     return str(fact)
 
 
+def person_words(who: Who) -> Words:
+    """How messages name a person, in Dutch and English (``ouder 2``, ``parent 2``)."""
+    return _person(who, "nl"), _person(who, "en")
+
+
 def _person(who: Who, lang: Lang) -> str:
     """A person by their role on the case (``de ouder``; ``ouder 2`` when two people have it),
     never by name or id; by id only when no relation is recorded."""

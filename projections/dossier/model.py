@@ -1379,6 +1379,7 @@ def _involvement(
     person the finding names by role (``ouder 2``) is named by the name this
     reader may see.
     """
+    from zatlog.projections.audit import catalog
     from zatlog.projections.audit.findings import check_facts
     from zatlog.projections.audit.names import NameGuard, names_in
 
@@ -1391,7 +1392,7 @@ def _involvement(
         for person in f.persons:
             if person == PUPIL or person not in names:
                 continue
-            role_nl, role_en = facts.who(person, f.subject.day)
+            role_nl, role_en = catalog.person_words(facts.who(person, f.subject.day))
             message_nl = _named(message_nl, role_nl, names[person])
             message_en = _named(message_en, role_en, names[person])
         involvement.append(

@@ -62,8 +62,11 @@ def test_a_text_renders_people_by_role_and_labels_in_each_language() -> None:
         who=Who("father", "parent"),
     )
     nl, en = catalog.words(message)
-    assert nl.startswith("De brief van 2025-10-01 ging naar father (ouder)")
-    assert en.startswith("The letter of 2025-10-01 went to father (parent)")
+    assert nl.startswith("De brief van 2025-10-01 ging naar de ouder,")
+    assert en.startswith("The letter of 2025-10-01 went to the parent,")
+    second = catalog.text("A16", what=dict(message.facts)["what"], who=Who("father", "parent", 2))
+    assert catalog.words(second)[0].startswith("De brief van 2025-10-01 ging naar ouder 2,")
+    assert catalog.words(second)[1].startswith("The letter of 2025-10-01 went to parent 2,")
     pupil = catalog.text("G9.never", when=date(2025, 10, 1), who=Who("pupil"))
     assert catalog.words(pupil) == (
         "Over de melding van 2025-10-01 is de leerling niet geïnformeerd.",
