@@ -202,9 +202,9 @@ def test_the_step_is_the_last_recorded_among_those_dated_by_the_day(
     assert [c["step"] for c in json.loads(listed.stdout)["cases"]] == ["3"]
     assert dossier(sqlite_db, "mother", "2025-10-01")["status"]["step"] == "3"
     assert same.exit_code == 1
-    assert "cannot enter step 3 from step 3; allowed next: 1, 2, 4a, 5" in same.output
+    assert "stap 3 kan niet na stap 3; toegestaan: 1, 2, 4a, 5" in same.output
     assert skipping.exit_code == 1
-    assert "cannot enter step 4b from step 3" in skipping.output
+    assert "stap 4b kan niet na stap 3" in skipping.output
     moved = run(sqlite_db, "step", "enter", "--case", CASE, "--step", "4a", "--at", "2025-11-01")
     assert moved.exit_code == 0, moved.output
     assert shown(sqlite_db, "2025-11-01")["step"] == "4a"
@@ -226,5 +226,5 @@ def test_a_new_step_is_checked_against_the_step_on_its_own_date(
     refused = run(sqlite_db, "step", "enter", "--case", CASE, "--step", "3", "--at", "2025-09-05")
 
     assert refused.exit_code == 1
-    assert "cannot enter step 3 from step 1; allowed next: 2" in refused.output
+    assert "stap 3 kan niet na stap 1; toegestaan: 2" in refused.output
     assert shown(sqlite_db, "2025-09-05")["step"] == "1"
