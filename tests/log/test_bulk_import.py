@@ -134,7 +134,7 @@ def test_opening_a_case_the_log_holds_is_refused_in_a_bulk_import(
     result = runner.invoke(cli, ["--db", db, "import", str(again)])
     assert result.exit_code == 1
     case = json.loads(opened)["case"]
-    assert f"line 2: case: case {case} was already opened" in result.output
+    assert f"regel 2: case: dossier {case} is al geopend" in result.output
     assert runner.invoke(cli, ["--db", db, "digest"]).output == before
     listed = runner.invoke(cli, ["--db", db, "case", "list", "--format", "json"]).output
     assert "other-case" not in listed
