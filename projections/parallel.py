@@ -232,6 +232,7 @@ def _cases(
         for i in range(0, len(refs), CASES_PER_TASK)
     ]
     with runner.view.writing() as writer:
+        runner.view.waiting(writer.cursor)
         for model in models:
             if writer.position(model.key) != 0:
                 raise Overtaken(model.name)
@@ -348,6 +349,7 @@ def _recompute_cases(
         model.touched.update(refs)
         models.append(model)
     with worker.view.reading() as cursor:  # one snapshot for all reads of the task
+        worker.view.waiting(cursor)
         collector = StatementCollector(worker.view, cursor)
         write_cases(collector, models, upto, today)
     return len(refs), collector.statements

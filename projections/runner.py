@@ -81,6 +81,9 @@ SHARE_FROM = 50_000
 REBUILD_PAGE_SIZE = 20_000
 """Notifications read per page when rebuilding (fewer commits: each waits for the disk)."""
 
+WORKER_WAIT = 900
+"""Seconds a rebuild's write transaction may wait for its workers between two statements."""
+
 REBUILD_CASE_SPAN = 2**62
 """A rebuild recomputes each case once, after the case index is complete."""
 
@@ -248,6 +251,11 @@ class ReadModelView(TrackingRecorder):
     def discarding(self, writer: ViewWriter) -> Iterator[None]:
         """While read models that are about to be built again are dropped."""
         yield
+
+    def waiting(self, cursor: Any) -> None:
+        """Let the transaction of ``cursor`` (of :meth:`writing` or :meth:`reading`) wait
+        between statements, on workers or on its own work, for as long as
+        :data:`WORKER_WAIT` says, where the server would end an idle one sooner."""
 
     def positions(self, keys: Iterable[str]) -> dict[str, int]:
         """Each key's tracked position (0 when none, or before the first catch-up)."""
@@ -421,6 +429,12 @@ def _postgres_view_class() -> type[ReadModelView]:
             with self.datastore.transaction(commit=True) as cursor:
                 self._lock(cursor)
                 yield ViewWriter(self, cursor)
+
+        def waiting(self, cursor: Any) -> None:
+            # The session ends a transaction idle for 5 s (the library's default): a
+            # parallel rebuild waits that long for its workers, and they on their cases,
+            # on a loaded machine.
+            cursor.execute(f"SET LOCAL idle_in_transaction_session_timeout = '{WORKER_WAIT}s'")
 
         def _lock(self, cursor: Cursor[DictRow]) -> None:
             # One writer of this schema's read models at a time, until the transaction ends.

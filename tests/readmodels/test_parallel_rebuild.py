@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -345,3 +346,29 @@ def test_the_first_catch_up_of_a_large_log_is_shared_out_and_builds_the_same(
     record(app, awkward_case())  # and later catch-ups go on page by page
     assert catch_up(app, today=TODAY)["due"] == (app.last_position(), app.last_position())
     assert shared == [1]
+
+
+def test_a_parallel_rebuild_waits_for_slow_workers_longer_than_an_idle_session_may(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not db.startswith("postgresql://"):
+        pytest.skip("PostgreSQL ends a session idle in a transaction")
+    location = resolve(db)
+    idle = {**location.settings, "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT": "1"}
+    app = ZatlogApp(replace(location, settings=idle))
+    try:
+        in_one_process = built_in_one_process(app, many_cases(12))
+        recompute = parallel.write_cases
+
+        def slowly(*args: Any, **kwargs: Any) -> None:
+            time.sleep(1.5)  # in the (forked) workers: longer than the session may idle
+            recompute(*args, **kwargs)
+
+        monkeypatch.setattr(parallel, "write_cases", slowly)
+        monkeypatch.setattr(parallel, "CASES_PER_TASK", 4)
+
+        rebuild(app, today=TODAY, workers=2)
+
+        assert everything(view(app)) == in_one_process
+    finally:
+        app.close()
