@@ -428,6 +428,7 @@ def _postgres_view_class() -> type[ReadModelView]:
         def writing(self) -> Iterator[ViewWriter]:
             with self.datastore.transaction(commit=True) as cursor:
                 self._lock(cursor)
+                self.waiting(cursor)  # a page's cases are computed between its statements
                 yield ViewWriter(self, cursor)
 
         def waiting(self, cursor: Any) -> None:

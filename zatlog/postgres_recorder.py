@@ -137,6 +137,9 @@ class ZatlogPostgresRecorder(PostgresApplicationRecorder):
         chain = self._name(CHAIN_TABLE)
         with self.datastore.transaction(commit=True) as cursor:
             self._lock_table(cursor)
+            # The links are computed between two statements: on a loaded machine that
+            # took longer for a large batch than the 5 s a session may idle in a transaction.
+            cursor.execute("SET LOCAL idle_in_transaction_session_timeout = '900s'")
             self._notify_channel(cursor)
             cursor.execute(self.sql_invoke_pg_function_insert_events, (events,), prepare=True)
             positions = [row[self.pg_function_name_insert_events] for row in cursor.fetchall()]
