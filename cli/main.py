@@ -64,6 +64,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("integrity", "backup"),
     "restore": ("integrity", "restore"),
     "doctor": ("doctor", "doctor"),
+    "admin": ("admin_roles", "admin"),
 }
 """Every subcommand and where it lives; other modules add theirs here."""
 
@@ -75,6 +76,7 @@ class Session:
         self.db = db
         self.lang = lang
         self._actor = actor
+        self._resolved_actor: str | None = None
         self._app: ZatlogApp | None = None
         self._location: Location | None = None
         self.creates = False
@@ -88,8 +90,29 @@ class Session:
 
     @property
     def actor(self) -> str:
-        """``--actor``, else ZATLOG_ACTOR, else the operating system's user name."""
-        return self._actor or os.environ.get("ZATLOG_ACTOR") or getpass.getuser()
+        """Who records and looks.
+
+        On PostgreSQL: the role this session logged in as. ``--actor`` (or
+        ZATLOG_ACTOR) naming someone else is refused, unless the role may record for
+        others (see :mod:`zatlog.roles`). On SQLite: ``--actor``, else ZATLOG_ACTOR,
+        else the operating system's user name.
+        """
+        if self._resolved_actor is None:
+            claimed = self._actor or os.environ.get("ZATLOG_ACTOR")
+            location = self.location
+            if location.is_postgres:
+                from zatlog.roles import identity
+
+                me = identity(location)
+                if claimed and claimed != me.role and not me.records_for_others:
+                    source = "--actor" if self._actor else "ZATLOG_ACTOR"
+                    raise click.ClickException(
+                        self.message("actor_refused", source=source, claimed=claimed, role=me.role)
+                    )
+                self._resolved_actor = claimed or me.role
+            else:
+                self._resolved_actor = claimed or getpass.getuser()
+        return self._resolved_actor
 
     @property
     def language(self) -> Lang:
@@ -201,6 +224,8 @@ class Session:
         from zatlog.projections.follower import followed
         from zatlog.projections.runner import catch_up, view_of
 
+        if not self.app.maintains_read_models:
+            return  # a person's role on a server: the owner's follower keeps them
         try:
             if not followed(self.app.location, view_of(self.app)):
                 catch_up(self.app)
@@ -367,15 +392,24 @@ def explain(ctx: click.Context, error: Exception) -> str:
     from zatlog.keys import BadKey
     from zatlog.projections.i18n import message
     from zatlog.projections.pdf import PdfUnavailable
+    from zatlog.roles import ActorRefused, RoleError
 
     lang: Lang = "en" if isinstance(ctx.obj, Session) and ctx.obj.lang == "en" else "nl"
     if isinstance(error, BadKey):
         return message("bad_key", lang, source=error.source, reason=error.reason)
+    if isinstance(error, RoleError):
+        return message(error.key, lang, **error.fields)
+    if isinstance(error, ActorRefused):
+        return message("actor_refused", lang, source="by", claimed=error.claimed, role=error.role)
     if isinstance(error, PdfUnavailable):
         return message("no_pango", lang, error=error.error)
     if isinstance(error, ZatlogError):
         return error_text(error, lang)
     reason = " ".join(str(error).split()) or type(error).__name__
+    if isinstance(error, PersistenceError) and "row-level security" in reason:
+        return message("not_your_school", lang)  # a role's write outside its schools
+    if isinstance(error, PersistenceError) and "permission denied" in reason:
+        return message("permission_denied", lang, reason=reason)
     if isinstance(error, DataError | IntegrityError):
         return message("store_refused", lang, reason=reason)
     if isinstance(error, PersistenceError | sqlite3.Error):
@@ -442,7 +476,9 @@ def as_options(error: InvalidAction, lang: Lang, options: dict[str, str] | None 
 @click.option(
     "--actor",
     metavar="ID",
-    help="Who records (staff id). Default: $ZATLOG_ACTOR, else your user name.",
+    help="Who records (staff id). Default: $ZATLOG_ACTOR, else your user name. On "
+    "PostgreSQL: your database role; naming another is refused unless your role may "
+    "record for others.",
 )
 @click.option(
     "--lang",

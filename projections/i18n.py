@@ -725,6 +725,108 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
 }
 """Errors and warnings of the command line (``{name}`` fields are filled in by the caller)."""
 
+CLI_MESSAGES.update(
+    {
+        # -- people on a server (zatlog admin, zatlog.roles) ---------------------------------
+        "actor_refused": (
+            "{source} {claimed} geweigerd: u bent verbonden als {role}, en op PostgreSQL legt "
+            "iedereen vast onder de eigen databaserol (alleen een rol die voor anderen mag "
+            "vastleggen, zatlog admin add --record-for-others, mag een ander noemen)",
+            "{source} {claimed} refused: you are connected as {role}, and on PostgreSQL "
+            "everyone records as their own database role (only a role that may record for "
+            "others, zatlog admin add --record-for-others, may name someone else)",
+        ),
+        "not_your_school": (
+            "geweigerd door de database: dat is niet van uw scholen; er is niets vastgelegd",
+            "refused by the database: that is not of your schools; nothing was recorded",
+        ),
+        "permission_denied": (
+            "uw databaserol mag dit niet ({reason}); uw functie staat in de README, Op een server",
+            "your database role may not do this ({reason}); your function is in the README, "
+            "Op een server",
+        ),
+        "role_encrypted": (
+            "{target} is versleuteld met een sleutel op deze computer; op een server houdt de "
+            "database de scholen gescheiden en beschermt schijfversleuteling de gegevens: maak "
+            "het logboek aan met zatlog init --no-encrypt (zie README, Op een server)",
+            "{target} is encrypted with a key on this computer; on a server the database keeps "
+            "the schools apart and disk encryption protects the data: create the log with "
+            "zatlog init --no-encrypt (see README, Op een server)",
+        ),
+        "role_not_owner": (
+            "{target}: alleen de eigenaar van de tabellen van het logboek kan ze beveiligen",
+            "{target}: only the owner of the log's tables can secure them",
+        ),
+        "role_bad_name": (
+            "rol {name!r}: verwacht een eenvoudige naam in kleine letters (letters, cijfers, _; "
+            "hoogstens 63), niet beginnend met zatlog of pg_",
+            "role {name!r}: expected a plain lower-case name (letters, digits, _; at most 63), "
+            "not starting with zatlog or pg_",
+        ),
+        "role_needs_school": (
+            "een {function} heeft minstens één --school nodig",
+            "a {function} needs at least one --school",
+        ),
+        "role_unknown": (
+            "rol {name!r} is geen persoon van dit logboek",
+            "role {name!r} is not a person of this zatlog log",
+        ),
+        "role_is_you": (
+            "rol {name!r} is de rol waarmee u verbonden bent",
+            "role {name!r} is the role you are connected as",
+        ),
+        "role_not_secured": (
+            "{target} is nog niet beveiligd: de eigenaar voert eerst zatlog admin setup uit",
+            "{target} is not secured yet: its owner runs zatlog admin setup first",
+        ),
+        "role_sqlite": (
+            "rollen bestaan alleen op PostgreSQL; een SQLite-logboek heeft één gebruiker",
+            "roles exist on PostgreSQL only; a SQLite log has one user",
+        ),
+        "role_refused": (
+            "{target}: de database weigerde: {reason}",
+            "{target}: the database refused: {reason}",
+        ),
+        "admin_setup_done": (
+            "beveiligd: {schema} (groepsrollen {groups}); leesmodellen onder toezicht: {tables}",
+            "secured: {schema} (group roles {groups}); read models covered: {tables}",
+        ),
+        "admin_removed": (
+            "verwijderd: {name} ({function}); wat {name} vastlegde blijft in het logboek",
+            "removed: {name} ({function}); what {name} recorded stays in the log",
+        ),
+        "admin_no_people": ("nog geen personen", "no people yet"),
+        "admin_handout": (
+            "Geef dit aan de persoon (en verder aan niemand):\n"
+            "  rol:        {name}\n"
+            "  functie:    {function}\n"
+            "  scholen:    {schools}\n"
+            "  wachtwoord: {password}\n"
+            "  verbinden:  zatlog --db '{url}' …\n"
+            "  of in ~/.pgpass (chmod 600): {pgpass}",
+            "Hand this to the person (and to nobody else):\n"
+            "  role:       {name}\n"
+            "  function:   {function}\n"
+            "  schools:    {schools}\n"
+            "  password:   {password}\n"
+            "  connect:    zatlog --db '{url}' …\n"
+            "  or in ~/.pgpass (chmod 600): {pgpass}",
+        ),
+        "admin_no_password": (
+            "(geen: de server laat deze rol anders inloggen)",
+            "(none: the server lets this role log in otherwise)",
+        ),
+        "admin_all_schools": ("alle", "all"),
+        "admin_column_role": ("rol", "role"),
+        "admin_column_function": ("functie", "function"),
+        "admin_column_schools": ("scholen", "schools"),
+        "function_coordinator": ("zorgcoördinator", "care coordinator"),
+        "function_privacy_officer": ("privacyfunctionaris", "privacy officer"),
+        "function_inspector": ("inspecteur", "inspector"),
+        "function_admin": ("beheerder", "administrator"),
+    }
+)
+
 CLICK_PHRASES: dict[str, tuple[str, str]] = {
     # click's own messages about the command line (English template → Dutch, English)
     "Missing option '{name}'.": ("Optie '{name}' ontbreekt.", "Missing option '{name}'."),

@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import gc
 import importlib
+import re
 import threading
 from abc import abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -183,11 +184,13 @@ class ViewWriter:
         afterwards instead of an index update per row); the next
         :meth:`ReadModelView.create_tables` adds them.
         """
+        tables = list(tables)
         for table in tables:
             self.execute(f"DROP TABLE IF EXISTS {{t}}{table.name}")
             statements = self.view.table_ddl(table)
             for statement in statements if indexes else statements[:1]:
                 self.cursor.execute(statement)
+        self.view.secure(self.cursor, tables)
 
     def seal(self, text: str) -> bytes:
         """``text`` as stored in a ``BLOB`` column (encrypted when the log is)."""
@@ -236,6 +239,14 @@ class ReadModelView(TrackingRecorder):
     def executemany(self, cursor: Any, statement: str, rows: Iterable[Sequence[Any]]) -> None:
         """Run ``statement`` for every row, on ``cursor`` (of :meth:`writing`)."""
         cursor.executemany(self.statement(statement), rows)
+
+    def secure(self, cursor: Any, tables: Iterable[Table]) -> None:
+        """Give tables created just now the database's protection (PostgreSQL, see
+        :mod:`zatlog.roles`)."""
+
+    def maintained_here(self) -> bool:
+        """Whether this connection keeps the read models (on a server: the owner only)."""
+        return True
 
     def reset(self, tables: Iterable[Table], keys: Iterable[str]) -> None:
         """Drop the tables and forget the tracked positions of ``keys`` (for a rebuild)."""
@@ -407,11 +418,39 @@ def _postgres_view_class() -> type[ReadModelView]:
                     raw.execute(text, params)
 
         def create_tables(self, tables: Iterable[Table]) -> None:
+            tables = list(tables)
             with self.datastore.transaction(commit=True) as cursor:
                 self._lock(cursor)
                 for table in tables:
                     for statement in self.table_ddl(table):
                         cursor.execute(statement)
+                self.secure(cursor, tables)
+
+        def create_table(self) -> None:
+            if self.maintained_here():  # a person's role on a server creates nothing
+                super().create_table()
+
+        def secure(self, cursor: Any, tables: Iterable[Table]) -> None:
+            # On a secured server a table created anew has no grant and no policy until
+            # these run: until then nobody but the owner reads it.
+            from zatlog import roles
+
+            schema = self.datastore.schema
+            if not roles.secured(cursor, schema):
+                return
+            for table in tables:
+                if re.search(r"\bschool\b", table.columns):
+                    statements = roles.read_model_statements(schema, table.name)
+                else:  # no school to tell by: the owner's only
+                    statements = roles.read_model_statements(schema, table.name)[:1]
+                for statement in statements:
+                    cursor.execute(statement)
+
+        def maintained_here(self) -> bool:
+            from zatlog.roles import owns_log
+
+            with self.datastore.transaction(commit=False) as cursor:
+                return owns_log(cursor, self.datastore.schema)
 
         @staticmethod
         def row(row: Any) -> tuple[Any, ...]:
@@ -930,6 +969,11 @@ def catch_up(
     Call it after ``app.record(...)`` so that reads find the read models
     current. Returns each projection's ``(position, log position)``.
     """
+    if not app.maintains_read_models:  # a person's role on a server: the owner keeps them
+        end = app.last_position()
+        classes = projection_classes(names)
+        positions = view_of(app).positions(tracking_key(cls) for cls in classes)
+        return {cls.name: (positions[tracking_key(cls)], end) for cls in classes}
     runner = Runner(app, names, today=today)
     first = app.last_position() >= SHARE_FROM and not any(
         runner.view.positions(p.key for p in runner.projections).values()
@@ -1044,7 +1088,8 @@ def current_view(
         if behind > 0:
             from zatlog.projections.follower import followed
 
-            if not followed(location, store.view):
+            # A person's role on a server never builds read models (the owner does).
+            if store.view.maintained_here() and not followed(location, store.view):
                 from zatlog.application import ZatlogApp
 
                 app = ZatlogApp(location)
@@ -1054,7 +1099,8 @@ def current_view(
                     app.close()
             elif lagging is not None:
                 lagging(behind)
-        elif not all(positions):  # an empty log: the tables may not exist yet
+        elif not all(positions) and store.view.maintained_here():
+            # an empty log: the tables may not exist yet
             store.view.create_tables(t for cls in classes for t in cls.tables)
         yield store.view
     finally:

@@ -11,7 +11,7 @@ import random
 import time
 from collections.abc import Collection, Iterator, Sequence
 from datetime import date
-from typing import Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application, project_aggregate
@@ -30,6 +30,9 @@ from zatlog.errors import ConcurrentWriteError, InvalidAction, StorageError
 from zatlog.records import LoggedAction
 from zatlog.school import School, school_id
 from zatlog.storage import Location, establish
+
+if TYPE_CHECKING:
+    from zatlog.roles import Identity
 
 ATTEMPTS = 10
 """How often a batch is re-checked and retried after another writer got in first."""
@@ -62,6 +65,8 @@ class ZatlogApp(Application[UUID]):
         unless ``encrypt_new`` is false (see :func:`zatlog.storage.establish`)."""
         location = establish(location, encrypt_new)
         self.location = location
+        self._maintains: bool | None = None
+        self._identity: Identity | None = None
         for attempt in range(ATTEMPTS):
             try:
                 super().__init__(env=location.settings)
@@ -124,10 +129,27 @@ class ZatlogApp(Application[UUID]):
         Each event is mapped once (serialised, hashed for the chain, compressed,
         encrypted) and the batch goes to the recorder as a whole. The library's
         ``EventStore.put`` would also build a notification object per event, which
-        nothing here reads.
+        nothing here reads. Each new case goes with its tie to its school (on
+        PostgreSQL the database keeps schools apart by those ties: zatlog.roles).
         """
         to_stored_event = self.mapper.to_stored_event
-        self.recorder.insert_events([to_stored_event(event) for event in events])
+        self.recorder.insert_events(
+            [to_stored_event(event) for event in events], schools=school_ties(events)
+        )
+
+    @property
+    def maintains_read_models(self) -> bool:
+        """Whether this connection keeps the read models: on a server only the owner of the
+        log's tables does (the follower service); a person's role reads them as they are."""
+        if self._maintains is None:
+            self._maintains = True
+            if self.location.is_postgres:
+                from zatlog.roles import owns_log
+
+                datastore: Any = getattr(self.recorder, "datastore")  # noqa: B009
+                with datastore.transaction(commit=False) as cursor:
+                    self._maintains = owns_log(cursor, datastore.schema)
+        return self._maintains
 
     def holds(self, events: Sequence[DomainEventProtocol[UUID]]) -> bool:
         """Whether the log holds these very events (one transaction stores all or none,
@@ -153,6 +175,7 @@ class ZatlogApp(Application[UUID]):
     def _events_for(
         self, batch: Sequence[tuple[a.Action, str]], today: date
     ) -> list[DomainEventProtocol[UUID]]:
+        self._check_actors(batch)
         cases: dict[str, Case | None] = self._new_cases(batch)
         cases.update(self._touched_cases(batch, cases))
         schools: dict[str, School] = {}
@@ -184,6 +207,22 @@ class ZatlogApp(Application[UUID]):
         recorder = cast(_BatchRecorder, self.recorder)
         held = recorder.recorded_ids(opened.keys())
         return {reference: None for key, reference in opened.items() if key not in held}
+
+    def _check_actors(self, batch: Sequence[tuple[a.Action, str]]) -> None:
+        """On PostgreSQL every action is recorded by the session's role, unless that role
+        may record for others (see zatlog.roles)."""
+        if not self.location.is_postgres or not batch:
+            return
+        from zatlog.roles import ActorRefused, identity
+
+        if self._identity is None:
+            self._identity = identity(self.location)
+        me = self._identity
+        if me.records_for_others:
+            return
+        for _, actor in batch:
+            if actor != me.role:
+                raise ActorRefused(actor, me.role)
 
     def _apply(
         self,
@@ -318,6 +357,18 @@ def unreadable(location: Location, where: str) -> StorageError:
     return StorageError(
         f"the log in {location.target} is damaged at {where}: a stored event is not readable"
     )
+
+
+def school_ties(events: Sequence[DomainEventProtocol[UUID]]) -> list[tuple[UUID, str | None, str]]:
+    """``(aggregate id, case reference, school)`` of each case opened and each school
+    registered by ``events``: what ties a case to its school."""
+    ties: list[tuple[UUID, str | None, str]] = []
+    for event in events:
+        if isinstance(event, Case.Opened):
+            ties.append((event.originator_id, event.payload["case"], event.payload["school"]))
+        elif isinstance(event, School.Registered):
+            ties.append((event.originator_id, None, event.school))
+    return ties
 
 
 def check_not_ahead(action: a.Action, today: date) -> None:

@@ -14,6 +14,11 @@ In the same transaction the batch's links go into ``event_chain`` (see
 :mod:`zatlog.chain_store`), and triggers refuse UPDATE, DELETE and TRUNCATE
 on the stored events and the chain tables.
 
+Each case's first event (and a school's) also ties it to its school in
+``zatlog_case_school``, in the same transaction: the database's row-level
+security decides by that table who may see or extend a case (see
+:mod:`zatlog.roles`). The application hands the ties over as ``schools``.
+
 Only imported for a PostgreSQL log (see :mod:`zatlog.storage`).
 """
 
@@ -47,6 +52,10 @@ from zatlog.chain_store import (
     links_for,
     now_text,
 )
+from zatlog.roles import CASE_TABLE, CASE_TABLE_DDL, owns_log, quoted
+
+SchoolTie = tuple[UUID, str | None, str]
+"""An aggregate's id, its case reference (None for a school's own aggregate), its school."""
 
 
 class ZatlogPostgresRecorder(PostgresApplicationRecorder):
@@ -55,6 +64,9 @@ class ZatlogPostgresRecorder(PostgresApplicationRecorder):
         return f'"{schema}"."{table}"'
 
     def create_table(self) -> None:
+        with self.datastore.transaction(commit=False) as cursor:
+            if not owns_log(cursor, self.datastore.schema):
+                return  # a person's role on a server: the owner created (and migrates) them
         super().create_table()
         if self._chain_ready():
             return  # no DDL on every open: it would lock the tables that writers use
@@ -74,6 +86,7 @@ class ZatlogPostgresRecorder(PostgresApplicationRecorder):
             cursor.execute(
                 f'CREATE INDEX IF NOT EXISTS "{CHAIN_TABLE}_position" ON {chain} (position)'
             )
+            cursor.execute(CASE_TABLE_DDL.format(schema=quoted(self.datastore.schema)))
             cursor.execute(
                 f"CREATE TABLE IF NOT EXISTS {origin} ("
                 "kind text NOT NULL, up_to bigint NOT NULL, events bigint NOT NULL, "
@@ -105,13 +118,14 @@ class ZatlogPostgresRecorder(PostgresApplicationRecorder):
         names += [f"{ORIGIN_TABLE}_append_only"]
         with self.datastore.transaction(commit=False) as cursor:
             cursor.execute(
-                "SELECT COUNT(*) AS n FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                "SELECT COUNT(*) AS n, to_regclass(%s) IS NOT NULL AS tied FROM pg_trigger t "
+                "JOIN pg_class c ON c.oid = t.tgrelid "
                 "JOIN pg_namespace s ON s.oid = c.relnamespace "
                 "WHERE s.nspname = %s AND t.tgname = ANY(%s)",
-                (self.datastore.schema, names),
+                (self._name(CASE_TABLE), self.datastore.schema, names),
             )
             row = cursor.fetchone()
-        return row is not None and row["n"] == len(names)
+        return row is not None and row["n"] == len(names) and bool(row["tied"])
 
     def _lock_schema(self, cursor: Cursor[DictRow]) -> None:
         # One session at a time creates or migrates the chain of this schema.
@@ -135,12 +149,19 @@ class ZatlogPostgresRecorder(PostgresApplicationRecorder):
             for e in stored_events
         ]
         chain = self._name(CHAIN_TABLE)
+        ties: Sequence[SchoolTie] = kwargs.get("schools", ())
         with self.datastore.transaction(commit=True) as cursor:
             self._lock_table(cursor)
             # The links are computed between two statements: on a loaded machine that
             # took longer for a large batch than the 5 s a session may idle in a transaction.
             cursor.execute("SET LOCAL idle_in_transaction_session_timeout = '900s'")
             self._notify_channel(cursor)
+            if ties:  # first: the events' own policy asks for their school
+                cursor.execute(
+                    f"INSERT INTO {self._name(CASE_TABLE)} SELECT * FROM unnest("
+                    "%s::uuid[], %s::text[], %s::text[])",
+                    [list(column) for column in zip(*ties, strict=True)],
+                )
             cursor.execute(self.sql_invoke_pg_function_insert_events, (events,), prepare=True)
             positions = [row[self.pg_function_name_insert_events] for row in cursor.fetchall()]
 

@@ -28,7 +28,7 @@ from typing import Any
 from eventsourcing.persistence import MapperDeserialisationError
 
 from zatlog.actions import Action, action_to_json_dict, parse_action
-from zatlog.application import Rejected, ZatlogApp, to_logged_action
+from zatlog.application import Rejected, ZatlogApp, school_ties, to_logged_action
 from zatlog.chain import GENESIS, ChainingMapper, ContentStoredEvent, link_of
 from zatlog.chain_store import key_of
 from zatlog.errors import InvalidAction, LineError, ZatlogError
@@ -115,7 +115,8 @@ def restore_lines(
         events = app.events_for(batch)
     except Rejected as rejected:
         raise LineError(proofs[rejected.index][0], rejected.error, source) from None
-    app.recorder.insert_events(_stamp_and_check(app, events, proofs, source))
+    stored = _stamp_and_check(app, events, proofs, source)
+    app.recorder.insert_events(stored, schools=school_ties(events))
     return len(batch)
 
 

@@ -16,7 +16,7 @@ import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urlsplit
 
 from zatlog.errors import StorageError
 from zatlog.keys import cipher_settings
@@ -152,18 +152,35 @@ def _sqlite(value: str) -> Location:
 
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
+CONNINFO = "ZATLOG_CONNINFO"
+"""The setting that holds the URL as libpq reads it (see :mod:`zatlog.pg_factory`)."""
+
 
 def _postgres(url: str) -> Location:
+    """A PostgreSQL location: the URL goes to libpq as it is, less zatlog's ``schema``.
+
+    So libpq's conventions hold: a service file (``?service=``), ``.pgpass``,
+    ``PGPASSWORD`` and the other ``PG*`` variables, ``sslmode`` and the other URL
+    parameters. The library's own settings only name what it shows.
+    """
     parts = urlsplit(url)
-    dbname = unquote(parts.path.lstrip("/"))
-    if not dbname:
+    query = parse_qs(parts.query, keep_blank_values=True)
+    schema = query.pop("schema", [""])[0]
+    dbname = unquote(parts.path.lstrip("/")) or query.get("dbname", [""])[0]
+    named_elsewhere = (
+        "service" in query or os.environ.get("PGSERVICE") or os.environ.get("PGDATABASE")
+    )
+    if not dbname and not named_elsewhere:
         raise StorageError(f"--db {_without_password(url)}: the URL names no database")
+    user = unquote(parts.username) if parts.username else query.get("user", [""])[0]
     settings = {
-        "PERSISTENCE_MODULE": "eventsourcing.postgres",
-        "POSTGRES_DBNAME": dbname,
-        "POSTGRES_HOST": parts.hostname or "127.0.0.1",
-        "POSTGRES_PORT": str(parts.port or 5432),
-        "POSTGRES_USER": unquote(parts.username) if parts.username else getpass.getuser(),
+        "PERSISTENCE_MODULE": "zatlog.pg_factory:ZatlogPostgresFactory",
+        CONNINFO: _libpq_url(parts.scheme, parts.netloc, parts.path, query),
+        # What the library itself asks for; the connection is libpq's (see above).
+        "POSTGRES_DBNAME": dbname or os.environ.get("PGDATABASE", "") or "(service)",
+        "POSTGRES_HOST": parts.hostname or os.environ.get("PGHOST", "") or "(default)",
+        "POSTGRES_PORT": str(parts.port or os.environ.get("PGPORT", "") or 5432),
+        "POSTGRES_USER": user or os.environ.get("PGUSER", "") or getpass.getuser(),
         "POSTGRES_PASSWORD": unquote(parts.password) if parts.password else "",
         "POSTGRES_CONNECT_TIMEOUT": "10",
         "POSTGRES_LOCK_TIMEOUT": "30",
@@ -171,7 +188,6 @@ def _postgres(url: str) -> Location:
         "APPLICATION_RECORDER_TOPIC": "zatlog.postgres_recorder:ZatlogPostgresRecorder",
         "MAPPER_TOPIC": "zatlog.chain:ChainingMapper",
     }
-    schema = parse_qs(parts.query).get("schema", [""])[0]
     if schema:
         if not _SCHEMA_NAME.match(schema):
             raise StorageError(f"--db: schema {schema!r} is not a plain lower-case SQL name")
@@ -179,12 +195,33 @@ def _postgres(url: str) -> Location:
     return Location(kind="postgres", target=_without_password(url), settings=settings)
 
 
+def _libpq_url(scheme: str, netloc: str, path: str, query: dict[str, list[str]]) -> str:
+    """The URL for libpq (``urlunsplit`` would drop the ``//`` of ``postgresql:///db``)."""
+    encoded = urlencode(query, doseq=True)
+    return f"{scheme}://{netloc}{path}" + (f"?{encoded}" if encoded else "")
+
+
 def _without_password(url: str) -> str:
+    """``url`` as it may be shown: a password in it (before the host, or as a
+    ``password=`` parameter) becomes ``***``."""
     parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
-    return parts._replace(netloc=netloc).geturl()
+    if parts.password is not None:
+        host = parts.netloc.rpartition("@")[2]
+        parts = parts._replace(netloc=f"{parts.username or ''}:***@{host}")
+    if parts.query:
+        pairs = parse_qsl(parts.query, keep_blank_values=True)
+        if any(key == "password" for key, _ in pairs):
+            shown = [(key, "***" if key == "password" else value) for key, value in pairs]
+            parts = parts._replace(query=urlencode(shown, safe="*/"))
+    return parts.geturl()
+
+
+def pg_connect(location: Location, **kwargs: Any) -> Any:
+    """A psycopg connection to a PostgreSQL location, as libpq reads its URL."""
+    import psycopg
+
+    timeout = int(location.settings.get("POSTGRES_CONNECT_TIMEOUT", "10"))
+    return psycopg.connect(location.settings[CONNINFO], connect_timeout=timeout, **kwargs)
 
 
 # -- whether a database is there, and creating one privately ------------------------------
@@ -255,7 +292,9 @@ def _check_postgres(location: Location) -> None:
         raise StorageError(f"cannot open {location.target}: {error}") from None
     try:
         factory.application_recorder().max_notification_id()
-    except ProgrammingError:
+    except ProgrammingError as error:
+        if "permission denied" in str(error):  # a role on a server without this right
+            raise StorageError(f"cannot open {location.target}: {error}") from None
         raise NoDatabase(location.target) from None
     except (OSError, OperationalError) as error:
         raise StorageError(f"cannot open {location.target}: {error}") from None

@@ -182,17 +182,11 @@ def _is_sqlite_file(path: Path) -> bool:
 def _postgres(location: Location) -> Iterator[_Db]:
     import psycopg
 
+    from zatlog.storage import pg_connect
+
     s = location.settings
     try:
-        connection = psycopg.connect(
-            dbname=s["POSTGRES_DBNAME"],
-            host=s["POSTGRES_HOST"],
-            port=s["POSTGRES_PORT"],
-            user=s["POSTGRES_USER"],
-            password=s["POSTGRES_PASSWORD"],
-            connect_timeout=int(s.get("POSTGRES_CONNECT_TIMEOUT", "10")),
-            autocommit=True,
-        )
+        connection = pg_connect(location, autocommit=True)
     except psycopg.Error as error:
         raise StorageError(f"cannot open {location.target}: {error}".strip()) from None
     try:
