@@ -65,7 +65,7 @@ def setup(session: Session) -> None:
     catch_up(session.app)  # the read models' tables exist before they are secured
     ensure_table(location)
     tables = [t.name for cls in projection_classes(None) for t in cls.tables]
-    covered = roles.setup(location, tables)
+    covered = roles.setup(location, tables, session.app.school_ties_of_log())
     schema = roles.schema_of(location)
     groups = ", ".join(roles.group(schema, f) for f in (*roles.FUNCTIONS, roles.RECORD_FOR_OTHERS))
     click.echo(

@@ -97,6 +97,11 @@ def audit(
     if output != "-":
         check_output(session, output)
     chosen = language(session, lang)
+    from zatlog.cli.inspector_audit import inspector_audit, is_inspector
+
+    if is_inspector(session):  # on a server: the pseudonymised findings of the mandate
+        inspector_audit(session, school, fmt, output, chosen, fail_on)
+        return
     policy = policy_from(policy_file)
     today = as_of or date.today()
     if case is not None:

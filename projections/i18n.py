@@ -817,6 +817,18 @@ CLI_MESSAGES.update(
             "(none: the server lets this role log in otherwise)",
         ),
         "admin_all_schools": ("alle", "all"),
+        "inspector_summary": (
+            "Audit voor de inspectie: {cases} dossier(s), {findings} bevinding(en); "
+            "dossiers onder pseudoniem",
+            "Audit for the inspectorate: {cases} case(s), {findings} finding(s); "
+            "cases under pseudonym",
+        ),
+        "inspector_column_rule": ("Regel", "Rule"),
+        "inspector_column_severity": ("Ernst", "Severity"),
+        "inspector_column_case": ("Dossier (pseudoniem)", "Case (pseudonym)"),
+        "inspector_column_school": ("School", "School"),
+        "inspector_column_computed_on": ("Berekend op", "Computed on"),
+        "inspector_column_message": ("Bevinding", "Finding"),
         "admin_column_role": ("rol", "role"),
         "admin_column_function": ("functie", "function"),
         "admin_column_schools": ("scholen", "schools"),

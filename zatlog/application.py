@@ -332,6 +332,26 @@ class ZatlogApp(Application[UUID]):
                 return
             position = notifications[-1].id
 
+    def school_ties_of_log(self, page_size: int = 2000) -> Iterator[tuple[UUID, str | None, str]]:
+        """Every case's and school's tie to its school, from the log as recorded (for a log
+        recorded before the ties were written with the events: see zatlog.roles)."""
+        from eventsourcing.utils import get_topic
+
+        topics = [get_topic(Case.Opened), get_topic(School.Registered)]
+        position = 0
+        while True:
+            notifications = self.recorder.select_notifications(
+                start=position, limit=page_size, topics=topics, inclusive_of_start=False
+            )
+            try:
+                events = [self.mapper.to_domain_event(n) for n in notifications]
+            except MapperDeserialisationError:
+                raise self._unreadable(f"after position {position}") from None
+            yield from school_ties(events)
+            if len(notifications) < page_size:
+                return
+            position = notifications[-1].id
+
     def last_position(self) -> int:
         return self.recorder.max_notification_id() or 0
 

@@ -52,10 +52,7 @@ from zatlog.chain_store import (
     links_for,
     now_text,
 )
-from zatlog.roles import CASE_TABLE, CASE_TABLE_DDL, owns_log, quoted
-
-SchoolTie = tuple[UUID, str | None, str]
-"""An aggregate's id, its case reference (None for a school's own aggregate), its school."""
+from zatlog.roles import CASE_TABLE, CASE_TABLE_DDL, SchoolTie, owns_log, quoted
 
 
 class ZatlogPostgresRecorder(PostgresApplicationRecorder):

@@ -35,6 +35,7 @@ import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
 from zatlog.errors import StorageError, ZatlogError
 
@@ -62,6 +63,10 @@ CASE_TABLE_DDL = (
     "originator_id uuid PRIMARY KEY, case_ref text, school text NOT NULL)"
 )
 """The map of cases (and school aggregates) to their school; the recorder creates it."""
+
+
+SchoolTie = tuple[UUID, str | None, str]
+"""An aggregate's id, its case reference (None for a school's own aggregate), its school."""
 
 
 class RoleError(ZatlogError):
@@ -118,6 +123,13 @@ class Identity:
     records_for_others: bool
     """Whether it may record in another person's name: a superuser, or a member of the
     :data:`RECORD_FOR_OTHERS` group."""
+    functions: tuple[str, ...] = ()
+    """The functions (of :data:`FUNCTIONS`) whose group it is a member of."""
+
+    @property
+    def inspector_only(self) -> bool:
+        """An inspector's role: it reads pseudonymised findings and nothing else."""
+        return not self.owner and self.functions == ("inspector",)
 
 
 IDENTITY_SQL = """
@@ -127,7 +139,9 @@ SELECT session_user::text AS role,
                  WHERE n.nspname = %(schema)s AND c.relname = %(events)s), true) AS owner,
        (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = session_user)
        OR COALESCE((SELECT pg_has_role(session_user, g.oid, 'MEMBER')
-                    FROM pg_roles g WHERE g.rolname = %(others)s), false) AS others
+                    FROM pg_roles g WHERE g.rolname = %(others)s), false) AS others,
+       ARRAY(SELECT g.rolname::text FROM pg_roles g WHERE g.rolname = ANY(%(groups)s)
+             AND pg_has_role(session_user, g.oid, 'MEMBER')) AS functions
 """
 
 
@@ -140,6 +154,7 @@ def identity(location: Location) -> Identity:
         "schema": schema,
         "events": EVENTS_TABLE,
         "others": group(schema, RECORD_FOR_OTHERS),
+        "groups": [group(schema, f) for f in FUNCTIONS],
     }
     try:
         with pg_connect(location, autocommit=True) as connection:
@@ -147,7 +162,9 @@ def identity(location: Location) -> Identity:
     except Exception as error:
         raise StorageError(f"cannot open {location.target}: {error}") from None
     assert row is not None
-    return Identity(role=str(row[0]), owner=bool(row[1]), records_for_others=bool(row[2]))
+    member_of = set(row[3])
+    functions = tuple(f for f in FUNCTIONS if group(schema, f) in member_of)
+    return Identity(str(row[0]), bool(row[1]), bool(row[2]), functions)
 
 
 def owns_log(cursor: Any, schema: str) -> bool:
@@ -323,9 +340,13 @@ def setup_statements(schema: str, tables: Iterable[str], read_models: Iterable[s
     return statements
 
 
-def setup(location: Location, read_models: Sequence[str]) -> list[str]:
+def setup(
+    location: Location, read_models: Sequence[str], ties: Iterable[SchoolTie] = ()
+) -> list[str]:
     """Secure the log's schema (the owner runs it; again after an upgrade). Returns the
-    read-model tables secured. ``read_models`` names every read-model table."""
+    read-model tables secured. ``read_models`` names every read-model table; ``ties`` are
+    the log's cases and schools with their school, added where missing (a log recorded
+    before the recorder wrote them)."""
     from zatlog.storage import pg_connect
 
     if location.encrypted:
@@ -336,6 +357,8 @@ def setup(location: Location, read_models: Sequence[str]) -> list[str]:
             target=location.target,
         )
     schema = schema_of(location)
+    # Read before the transaction below locks the tables it secures.
+    pending = list(ties)
     with pg_connect(location) as connection, connection.cursor() as cursor:
         if not owns_log(cursor, schema):
             raise RoleError(
@@ -355,6 +378,13 @@ def setup(location: Location, read_models: Sequence[str]) -> list[str]:
         cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"{schema}/zatlog/roles",))
         for statement in setup_statements(schema, tables, present):
             cursor.execute(statement)
+        for start in range(0, len(pending), 5000):
+            page = pending[start : start + 5000]
+            cursor.execute(
+                f"INSERT INTO {quoted(schema)}.{CASE_TABLE} SELECT * FROM unnest("
+                "%s::uuid[], %s::text[], %s::text[]) ON CONFLICT DO NOTHING",
+                [list(column) for column in zip(*page, strict=True)],
+            )
         cursor.execute(f"SELECT count(*) FROM {quoted(schema)}.{KEY_TABLE}")
         counted = cursor.fetchone()
         if counted is not None and not counted[0]:
@@ -522,3 +552,34 @@ class _people:
                 target=self.location.target,
                 reason=reason,
             ) from None
+
+
+@dataclass(frozen=True)
+class InspectorRow:
+    """One case's stored findings as an inspector reads them: the case pseudonymised."""
+
+    case: str
+    school: str
+    opened_on: str
+    computed_on: str
+    findings: list[dict[str, Any]]
+
+
+def inspector_findings(location: Location) -> list[InspectorRow]:
+    """The findings of the inspector's mandate, through ``zatlog_inspector_findings()``."""
+    import json
+
+    from zatlog.storage import pg_connect
+
+    schema = schema_of(location)
+    try:
+        with pg_connect(location, autocommit=True) as connection:
+            rows = connection.execute(
+                f"SELECT * FROM {quoted(schema)}.{INSPECTOR_FUNCTION}()"
+            ).fetchall()
+    except Exception as error:
+        reason = " ".join(str(error).split())
+        raise RoleError(
+            "role_refused", f"{location.target}: {reason}", target=location.target, reason=reason
+        ) from None
+    return [InspectorRow(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in rows]

@@ -321,6 +321,12 @@ def test_the_inspector_reads_pseudonymised_findings_of_the_mandate_only(server: 
                 connection.execute(f"SELECT count(*) FROM {s}.{table}")
         row = connection.execute(f"SELECT count(*) FROM {s}.zatlog_events").fetchone()
         assert row == (0,)
+    table = server.ok("inspector", "audit")
+    assert rows[0][0] in table and "L1" in table and SCHOOL_A in table and "gering" in table
+    assert "a-1" not in table and "b-1" not in table
+    shown = json.loads(server.ok("inspector", "audit", "--format", "json", "--lang", "en"))
+    assert shown["cases"] == 1 and {f["case"] for f in shown["findings"]} == {rows[0][0]}
+    assert server.run("inspector", "audit", "--fail-on", "minor").exit_code == 3
     result = server.run("inspector", "case", "list")
     assert result.exit_code == 1 and "a-1" not in result.output
     assert "databaserol mag dit niet" in result.output
@@ -375,3 +381,23 @@ def test_admin_refuses_bad_input_and_sqlite(server: Server, tmp_path: Path) -> N
     CliRunner().invoke(cli, ["--db", db, "init"])
     result = CliRunner().invoke(cli, ["--db", db, "admin", "list"])
     assert result.exit_code == 1 and "PostgreSQL" in result.output
+
+
+def test_setup_ties_the_cases_of_a_log_recorded_before_the_ties(server: Server) -> None:
+    s = server.schema
+
+    def seen_by_coa() -> tuple[int, int]:
+        with server.sql("coa") as connection:
+            events = connection.execute(f"SELECT count(*) FROM {s}.zatlog_events").fetchone()
+            chain = connection.execute(f"SELECT count(*) FROM {s}.event_chain").fetchone()
+        assert events is not None and chain is not None
+        return events[0], chain[0]
+
+    before = seen_by_coa()
+    assert before[0] >= 4
+    with server.sql("owner") as connection:  # as a log from before the ties existed
+        connection.execute(f"DELETE FROM {s}.zatlog_case_school")
+    assert seen_by_coa() == (0, 0)
+    server.ok("owner", "admin", "setup")
+    assert seen_by_coa() == before
+    assert server.count("zatlog_case_school") == 4  # two cases, two schools
