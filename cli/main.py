@@ -392,13 +392,11 @@ def explain(ctx: click.Context, error: Exception) -> str:
     from zatlog.keys import BadKey
     from zatlog.projections.i18n import message
     from zatlog.projections.pdf import PdfUnavailable
-    from zatlog.roles import ActorRefused, RoleError
+    from zatlog.roles import ActorRefused
 
     lang: Lang = "en" if isinstance(ctx.obj, Session) and ctx.obj.lang == "en" else "nl"
     if isinstance(error, BadKey):
         return message("bad_key", lang, source=error.source, reason=error.reason)
-    if isinstance(error, RoleError):
-        return message(error.key, lang, **error.fields)
     if isinstance(error, ActorRefused):
         return message("actor_refused", lang, source="by", claimed=error.claimed, role=error.role)
     if isinstance(error, PdfUnavailable):

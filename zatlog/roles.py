@@ -74,9 +74,7 @@ class RoleError(ZatlogError):
     the command line's catalog, ``fields`` fill it in."""
 
     def __init__(self, key: str, text: str, **fields: str) -> None:
-        super().__init__(text)
-        self.key = key
-        self.fields = fields
+        super().__init__(text, key=key, **fields)
 
 
 class ActorRefused(ZatlogError):
