@@ -1609,6 +1609,28 @@ UNIT_LABELS: dict[str, tuple[str, str]] = {
     "not_set": ("niet ingesteld", "not set"),
 }
 
+# The usual Dutch abbreviations (``mrt``, not the first three letters ``maa``).
+SHORT_MONTH_NAMES: dict[str, tuple[str, str]] = {
+    str(month): names
+    for month, names in enumerate(
+        [
+            ("jan", "Jan"),
+            ("feb", "Feb"),
+            ("mrt", "Mar"),
+            ("apr", "Apr"),
+            ("mei", "May"),
+            ("jun", "Jun"),
+            ("jul", "Jul"),
+            ("aug", "Aug"),
+            ("sep", "Sep"),
+            ("okt", "Oct"),
+            ("nov", "Nov"),
+            ("dec", "Dec"),
+        ],
+        start=1,
+    )
+}
+
 MONTH_NAMES: dict[str, tuple[str, str]] = {
     str(number): pair
     for number, pair in enumerate(
@@ -1873,7 +1895,7 @@ def table_day(day: date | str | None, lang: Lang = "nl") -> str:
         day = day.date()
     if isinstance(day, str):
         day = date.fromisoformat(day[:10])
-    return f"{day.day:>2} {label(MONTH_NAMES, str(day.month), lang)[:3]} {day.year}"
+    return f"{day.day:>2} {label(SHORT_MONTH_NAMES, str(day.month), lang)} {day.year}"
 
 
 def table_moment(moment: datetime, lang: Lang = "nl") -> str:

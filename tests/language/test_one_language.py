@@ -332,3 +332,14 @@ def test_the_check_lets_the_language_and_the_school_s_words_pass() -> None:
     shown = readable("description: Trekt zich terug\nin de klas; to: mother", typed)
     assert not problems(shown, "en")
     assert not problems(readable("Melding bij Veilig Thuis op 1 september 2025", []), "nl")
+
+
+def test_table_dates_use_the_usual_month_abbreviations() -> None:
+    from datetime import date
+
+    from zatlog.projections.i18n import table_day
+
+    assert table_day(date(2026, 3, 5), "nl") == " 5 mrt 2026"
+    assert table_day(date(2026, 10, 15), "nl") == "15 okt 2026"
+    assert table_day(date(2026, 5, 1), "en") == " 1 May 2026"
+    assert table_day("2026-03-05T10:00:00", "en") == " 5 Mar 2026"
