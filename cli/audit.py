@@ -144,8 +144,10 @@ def audit(
         text = report.to_html(result, policy, today, chosen, pseudonymizer)
     else:
         text = report.to_text(result, chosen, pseudonymizer, width=terminal_width() or 110)
-    shown = escaped(text) if fmt == "table" else text
-    write_output(session, output, stamp_report(shown, fmt, digest, chosen))
+    if fmt == "table":
+        text = escaped(text)
+    text = stamp_report(text, fmt, digest, chosen)  # one copy of a large report at a time
+    write_output(session, output, text)
     if fail_on is not None:
         threshold = SEVERITY_ORDER.index(fail_on)
         if any(SEVERITY_ORDER.index(f.severity) >= threshold for f in result.findings):

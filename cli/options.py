@@ -148,15 +148,16 @@ def write_output(session: Session, output: str, content: str | bytes) -> None:
     leaves nothing behind. A device or pipe (``/dev/null``) is written directly.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
-    if isinstance(content, str) and not content.endswith("\n"):
-        data += b"\n"
+    end = b"\n" if isinstance(content, str) and not content.endswith("\n") else b""
     if output == "-":
         stdout = sys.stdout.buffer
         stdout.write(data)
+        stdout.write(end)
         stdout.flush()
         return
     with private_file(session, output) as stream:
         stream.write(data)
+        stream.write(end)
 
 
 @contextmanager

@@ -74,9 +74,12 @@ def decoded(app: ZatlogApp, rows: Iterable[EventRow]) -> list[LoggedAction]:
     """The actions that stored events record (bookkeeping events left out), in their order."""
     mapper = app.mapper
     found: list[LoggedAction] = []
+    key, originator = "", UUID(int=0)
     for row in rows:
+        if row.key != key:  # rows come aggregate by aggregate: one UUID for each
+            key, originator = row.key, UUID(row.key)
         stored = StoredEvent(
-            originator_id=UUID(row.key),
+            originator_id=originator,
             originator_version=row.version,
             topic=row.topic,
             state=row.state,

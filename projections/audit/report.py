@@ -84,24 +84,41 @@ def to_json_dict(
     pseudonymizer: Pseudonymizer | None = None,
 ) -> dict[str, Any]:
     """The ``zatlog audit --format json`` object (docs/json-contracts.md)."""
-    result = _shown(result, pseudonymizer)
+    shown = _shown(result, pseudonymizer)
+    findings = [finding_json(f) for f in shown.findings]
+    return _json_object(shown, policy, as_of, pseudonymizer, findings)
+
+
+def _json_object(
+    shown: AuditResult,
+    policy: Policy,
+    as_of: date | None,
+    pseudonymizer: Pseudonymizer | None,
+    findings: list[dict[str, Any]],
+) -> dict[str, Any]:
     return {
-        "as_of": (as_of or result.as_of).isoformat(),
+        "as_of": (as_of or shown.as_of).isoformat(),
         "policy": _policy_shown(policy, pseudonymizer),
-        "cases": result.cases,
-        "findings": [
-            {
-                "rule": f.rule,
-                "severity": f.severity,
-                "case": f.case,
-                "subject": event_json(f.subject),
-                "evidence": [event_json(e) for e in f.evidence],
-                "message": {"nl": f.message_nl, "en": f.message_en},
-            }
-            for f in result.findings
-        ],
-        "summary": summary(result),
+        "cases": shown.cases,
+        "findings": findings,
+        "summary": summary(shown),
     }
+
+
+def finding_json(f: Finding) -> dict[str, Any]:
+    """One finding of the JSON report."""
+    return {
+        "rule": f.rule,
+        "severity": f.severity,
+        "case": f.case,
+        "subject": event_json(f.subject),
+        "evidence": [event_json(e) for e in f.evidence],
+        "message": {"nl": f.message_nl, "en": f.message_en},
+    }
+
+
+_NO_FINDINGS = '\n  "findings": []'
+"""Where the list of findings stands in the report written without them."""
 
 
 def to_json(
@@ -110,9 +127,22 @@ def to_json(
     as_of: date | None = None,
     pseudonymizer: Pseudonymizer | None = None,
 ) -> str:
-    return json.dumps(
-        to_json_dict(result, policy, as_of, pseudonymizer), ensure_ascii=False, indent=2
+    """:func:`to_json_dict` written with ``indent=2``, one finding at a time: a large audit's
+    report is held as its text, never also as objects."""
+    shown = _shown(result, pseudonymizer)
+    outline = json.dumps(
+        _json_object(shown, policy, as_of, pseudonymizer, []), ensure_ascii=False, indent=2
     )
+    if not shown.findings:
+        return outline
+    # In the report's object and its list, a finding stands 4 spaces further in; a JSON
+    # text has no raw line break but between its parts, so indenting it is a replace.
+    listed = ",\n    ".join(
+        json.dumps(finding_json(f), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        for f in shown.findings
+    )
+    at = outline.index(_NO_FINDINGS) + len(_NO_FINDINGS) - 1
+    return f"{outline[:at]}\n    {listed}\n  {outline[at:]}"
 
 
 def to_csv(result: AuditResult, pseudonymizer: Pseudonymizer | None = None) -> str:

@@ -15,13 +15,15 @@ from scenario_files import SCENARIOS
 from strategies import action_log
 
 from zatlog.application import ZatlogApp
+from zatlog.chain import Digest
 from zatlog.importer import import_lines
 from zatlog.policy import Policy
 from zatlog.projections.audit.findings import AuditResult, audit_log
 from zatlog.projections.audit.pseudonym import Pseudonymizer
-from zatlog.projections.audit.report import to_json_dict
+from zatlog.projections.audit.report import to_json, to_json_dict
 from zatlog.projections.audit.stream import audit_stored
 from zatlog.projections.log_pages import aggregates
+from zatlog.projections.provenance import stamp_report
 from zatlog.storage import resolve
 
 AS_OF = date(2026, 1, 31)
@@ -135,3 +137,19 @@ def test_for_random_logs_the_stream_equals_the_log_in_memory(log: list[dict[str,
         in_memory = audit_log(app.logged_actions(), Policy(), AS_OF)
         _same(audit_stored(app, Policy(), AS_OF, page_size=5), in_memory)
         app.close()
+
+
+def test_the_json_report_written_a_finding_at_a_time_is_the_whole_object_written(
+    store: ZatlogApp,
+) -> None:
+    result = audit_stored(store, Policy(), AS_OF)
+    empty = audit_stored(store, Policy(), date(2000, 1, 1))
+    assert result.findings and not empty.findings
+    staff = Policy(staff_functions={"ib-devries": "intern begeleider"})
+    digest = Digest(7, 9, "ab" * 32)
+    for shown, hider in ((result, None), (result, Pseudonymizer(b"k" * 32)), (empty, None)):
+        whole = to_json_dict(shown, staff, AS_OF, hider)
+        text = to_json(shown, staff, AS_OF, hider)
+        assert text == json.dumps(whole, ensure_ascii=False, indent=2)
+        stamped = json.dumps({**whole, "log_digest": digest.full}, ensure_ascii=False, indent=2)
+        assert stamp_report(text, "json", digest) == stamped
