@@ -311,7 +311,7 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "maak het privé met: chmod 600 {path}",
         "make it private with: chmod 600 {path}",
     ),
-    "doctor_key": ("versleutelsleutel", "encryption key"),
+    "doctor_key": ("encryptiesleutel", "encryption key"),
     "doctor_key_none": (
         "geen sleutel: het log is niet versleuteld",
         "no key: the log is not encrypted",
@@ -413,7 +413,7 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "nothing to import: {source} has no actions",
     ),
     "key_created": (
-        "versleutelsleutel gemaakt: {path} (maak er een reservekopie van: zonder sleutel is het "
+        "encryptiesleutel gemaakt: {path} (maak er een reservekopie van: zonder sleutel is het "
         "log onleesbaar)",
         "encryption key created: {path} (back it up: without it the log is unreadable)",
     ),

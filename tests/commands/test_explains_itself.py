@@ -115,7 +115,7 @@ def test_doctor_on_a_healthy_database(tmp_path: Path) -> None:
     assert invoke("--db", db, "demo").exit_code == 0
     result = invoke("--db", db, "doctor")
     assert result.exit_code == 0, result.output
-    for check in ("Python", "PDF", "database", "versleutelsleutel", "leesmodellen"):
+    for check in ("Python", "PDF", "database", "encryptiesleutel", "leesmodellen"):
         assert check in result.output
     assert "alles in orde" in result.output and "\x1b" not in result.output
     english = invoke("--db", db, "--lang", "en", "doctor").output
