@@ -27,7 +27,6 @@ sets every row's day back by one (run it before each audit that should find them
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import random
 import sqlite3
@@ -40,6 +39,7 @@ from pathlib import Path
 
 from logs import write_log
 from readmodels import ACTORS, generate
+from stream import raw_scan
 
 from zatlog.actions import parse_action
 from zatlog.application import ZatlogApp
@@ -51,16 +51,6 @@ from zatlog.projections.runner import catch_up
 from zatlog.storage import resolve
 
 OUT = Path(__file__).resolve().parent / "out"
-
-
-def raw_scan(db: Path) -> int:
-    conn = sqlite3.connect(db)
-    rows = 0
-    for (state,) in conn.execute("SELECT state FROM stored_events ORDER BY rowid"):
-        json.loads(state)
-        rows += 1
-    conn.close()
-    return rows
 
 
 def stored_store(db: Path, events: int, batch: int = 20_000) -> int:
