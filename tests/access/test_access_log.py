@@ -8,7 +8,6 @@ broken entry after an edit made outside zatlog, and the append-only guards.
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from raw_store import connect
 from scenario_files import SCENARIOS
 
 from zatlog.access_log import (
@@ -172,23 +172,7 @@ def _renumbered(chain: list[StoredAccess], by: int) -> list[StoredAccess]:
 
 def _execute(db: str, *statements: str) -> None:
     """Run SQL on the store directly, outside zatlog (as someone with the file would)."""
-    if db.startswith("postgresql"):
-        import psycopg
-
-        settings = resolve(db).settings
-        with psycopg.connect(
-            dbname=settings["POSTGRES_DBNAME"],
-            host=settings["POSTGRES_HOST"],
-            port=settings["POSTGRES_PORT"],
-            user=settings["POSTGRES_USER"],
-            password=settings["POSTGRES_PASSWORD"],
-            autocommit=True,
-        ) as connection:
-            connection.execute(f"SET search_path TO {settings['POSTGRES_SCHEMA']}")
-            for statement in statements:
-                connection.execute(statement)
-        return
-    with sqlite3.connect(db, isolation_level=None) as connection:
+    with connect(db) as connection:
         for statement in statements:
             connection.execute(statement)
 
