@@ -437,10 +437,13 @@ def error_text(error: ZatlogError, lang: Lang) -> str:
 
 def problem_line(problem: FieldProblem, lang: Lang, name: str | None = None) -> str:
     """``field: what was expected`` in ``lang`` (``name``: how the user named the field)."""
-    from zatlog.projections.i18n import problem_text
+    from zatlog.projections.i18n import message, problem_text
 
     text = problem_text(problem.key, problem.fields, problem.message, lang)
-    return text if name == "" else f"{name or problem.field}: {text}"
+    if name == "":
+        return text
+    where = message("whole_line", lang) if problem.field == "(line)" else problem.field
+    return f"{name or where}: {text}"
 
 
 def as_options(error: InvalidAction, lang: Lang, options: dict[str, str] | None = None) -> str:

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Literal
 
+from zatlog.errors import Number
+
 Lang = Literal["nl", "en"]
 
 ACTION_LABELS: dict[str, tuple[str, str]] = {
@@ -712,6 +714,20 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
     "field_at_least": ("verwacht ten minste {bound}", "expected at least {bound}"),
     "field_one_item": ("verwacht ten minste één element", "expected at least one item"),
     "field_date": ("verwacht een datum JJJJ-MM-DD", "expected a date YYYY-MM-DD"),
+    "field_too_long": (
+        "verwacht ten hoogste {max} tekens, gekregen {length}",
+        "expected at most {max} characters, got {length}",
+    ),
+    "field_control": (
+        "stuurteken {char} is niet toegestaan",
+        "control character {char} is not allowed",
+    ),
+    "consent_form_unnamed": (
+        "een bespreking op grond van toestemming moet haar toestemmingsformulier noemen",
+        "a discussion with basis 'consent' must name its consent form",
+    ),
+    "field_invalid": ("ongeldige waarde ({detail})", "{detail}"),
+    "whole_line": ("(regel)", "(line)"),
     "line_not_json": ("geen geldige JSON: {error}", "not valid JSON: {error}"),
     "line_not_object": ("verwacht één JSON-object", "expected one JSON object"),
     "action_missing": (
@@ -939,6 +955,8 @@ def problem_text(key: str | None, fields: Mapping[str, object], fallback: str, l
 
 
 def _field(value: object, lang: Lang) -> object:
+    if isinstance(value, Number):  # 10.000 in Dutch, 10,000 in English
+        return f"{value:,}".replace(",", ".") if lang == "nl" else f"{value:,}"
     if isinstance(value, date):
         return long_day(value, lang)
     if isinstance(value, OSError):

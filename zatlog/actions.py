@@ -30,13 +30,29 @@ from pydantic import (
     model_validator,
 )
 from pydantic.fields import FieldInfo
+from pydantic_core import PydanticCustomError
 
-from zatlog.errors import FieldProblem, InvalidAction
+from zatlog.errors import FieldProblem, InvalidAction, Number
+
+OWN_PROBLEMS: dict[str, str] = {
+    "field_date": "expected a date YYYY-MM-DD",
+    "field_moment": "expected a date YYYY-MM-DD or an ISO 8601 date-time",
+    "field_too_long": "expected at most {max} characters, got {length}",
+    "field_control": "control character {char} is not allowed",
+    "consent_form_unnamed": "a discussion with basis 'consent' must name its consent form",
+}
+"""The validators' own problems: the message catalog's key (also pydantic's error type) and the
+English text (``projections/i18n.py`` says each in the user's language). A problem found on the
+whole line names its ``field`` in the context."""
+
+
+def _own(key: str, **context: object) -> PydanticCustomError:
+    return PydanticCustomError(key, OWN_PROBLEMS[key], context)
 
 
 def _parse_day(value: Any) -> date:
     if isinstance(value, datetime):
-        raise ValueError("expected a date YYYY-MM-DD")
+        raise _own("field_date")
     if isinstance(value, date):
         return value
     if isinstance(value, str) and len(value) == 10:
@@ -44,7 +60,7 @@ def _parse_day(value: Any) -> date:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise ValueError("expected a date YYYY-MM-DD")
+    raise _own("field_date")
 
 
 def parse_moment(text: str) -> date | datetime:
@@ -72,7 +88,7 @@ def _parse_moment(value: Any) -> date | datetime:
             return datetime.fromisoformat(value)
         except ValueError:
             pass
-    raise ValueError("expected a date YYYY-MM-DD or an ISO 8601 date-time")
+    raise _own("field_moment")
 
 
 Day = Annotated[
@@ -115,12 +131,18 @@ class Limit:
     max_length: int
     multiline: bool
 
-    def problem(self, value: str) -> str | None:
+    def problem(self, value: str, field: str) -> PydanticCustomError | None:
+        """What is wrong with ``value`` of ``field`` (keyed for the catalog), if anything."""
         if len(value) > self.max_length:
-            return f"expected at most {self.max_length:,} characters, got {len(value):,}"
+            return _own(
+                "field_too_long",
+                field=field,
+                max=Number(self.max_length),
+                length=Number(len(value)),
+            )
         found = (CONTROL_BUT_BREAKS if self.multiline else CONTROL).search(value)
         if found:
-            return f"control character {found.group()!r} is not allowed"
+            return _own("field_control", field=field, char=repr(found.group()))
         return None
 
 
@@ -292,14 +314,15 @@ def check_limits(model: BaseModel, info: ValidationInfo) -> None:
     for field, limit in _limits(type(model)).items():
         value = getattr(model, field)
         if isinstance(value, str):
-            problem = limit.problem(value)
+            problem = limit.problem(value, field)
             if problem:
-                raise ValueError(f"{field}: {problem}")
+                raise problem
         elif isinstance(value, list):
             for index, item in enumerate(value):
-                problem = limit.problem(item) if isinstance(item, str) else None
-                if problem:
-                    raise ValueError(f"{field}[{index}]: {problem}")
+                if isinstance(item, str):
+                    problem = limit.problem(item, f"{field}[{index}]")
+                    if problem:
+                        raise problem
 
 
 @cache
@@ -573,9 +596,7 @@ class DiscussionHeld(CaseAction):
     @model_validator(mode="after")
     def _consent_named_for_consent_basis(self) -> DiscussionHeld:
         if self.basis == "consent" and not self.consent:
-            raise ValueError(
-                "consent: a discussion with basis 'consent' must name its consent form"
-            )
+            raise _own("consent_form_unnamed", field="consent")
         return self
 
     @property
@@ -840,12 +861,12 @@ def _problem(field: str, kind: str, text: str, ctx: dict[str, Any], located: boo
     elif kind == "too_short":
         if ctx.get("min_length") == 1:
             message, key = "expected at least one item", "field_one_item"
-    elif kind == "value_error":
-        message = message.removeprefix("Value error, ")
-        if message.startswith("expected a date YYYY-MM-DD"):
-            key = "field_date" if message == "expected a date YYYY-MM-DD" else "field_moment"
-        if ": " in message and not located:
-            field, message = message.split(": ", 1)
+    elif kind in OWN_PROBLEMS:
+        message, key, fields = OWN_PROBLEMS[kind].format(**ctx), kind, dict(ctx)
+        if not located:
+            field = str(ctx.get("field", field))
+    if key is None:  # a problem pydantic names that none of the above makes: in its own words
+        message, key, fields = text, "field_invalid", {"detail": text}
     return FieldProblem(field or "(line)", message, key, fields)
 
 

@@ -74,3 +74,10 @@ class ConcurrentWriteError(ZatlogError):
 
 class StorageError(ZatlogError):
     """The database could not be opened or used."""
+
+
+class Number(int):
+    """A number people read in a message, grouped by thousands in their language."""
+
+    def __str__(self) -> str:
+        return f"{int(self):,}"

@@ -49,7 +49,9 @@ GIVEAWAYS: dict[str, frozenset[str]] = {
         "what has have been days today person relation authority right pupil outcome advice "
         "level basis channel letter conversation signature given refused withdrawn issued "
         "scheduled cancelled held sent told yes no true false due overdue school's source "
-        "description reason informant summary topics purpose participants attendees"
+        "description reason informant summary topics purpose participants attendees "
+        "should must cannot expected allowed invalid valid input field required missing unknown "
+        "character characters link chain broken"
     ),
     "en": _words(
         "de het een van en niet voor met zijn wordt vastgelegd leerling ouder ouders "
@@ -69,6 +71,7 @@ ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 WORD = re.compile(r"[^\W\d_]+(?:'[a-z])?")
 TECHNICAL = (
     re.compile(r"zatlog(?: [^\s;)]+)*"),  # a command a text suggests
+    re.compile(r"(?<!\w)--[a-z][a-z-]*"),  # an option a text names
     re.compile(r"\bzl1-[0-9]+-[0-9]+-[0-9a-f]+\b"),  # a log digest
     re.compile(r"\b[0-9a-f]{16,}\b"),  # a key id, a full digest
     re.compile(r"\bZD-[0-9A-F]+\b"),  # a document id
@@ -304,6 +307,117 @@ def test_a_rich_case_speaks_one_language(tmp_path: Path, lang: str) -> None:
     check(run)
 
 
+# -- what goes wrong, said in one language ------------------------------------------------------
+
+OPENED = {"action": "case_opened", "case": "2025-901", "at": "2025-09-01",
+          "pupil_name": "Sam", "birth_date": "2012-05-01", "school_type": "so"}  # fmt: skip
+HELD = {"action": "discussion_held", "case": "2025-901", "at": "2025-09-01", "meeting": "m1",
+        "forum": "cvb", "level": "full", "basis": "none", "attendees": [],
+        "parents_present": True, "pupil_present": False, "data_shared": []}  # fmt: skip
+SDQ = {"action": "sdq_recorded", "case": "2025-901", "at": "2025-09-01", "informant": "parent",
+       "emotional": 1, "conduct": 1, "hyperactivity": 1, "peer": 1, "prosocial": 1}  # fmt: skip
+BAD_LINES: dict[str, tuple[str, frozenset[str]]] = {
+    # what is wrong: (the line, values it may show as the user types them)
+    "not a date": (json.dumps({**OPENED, "birth_date": "2012-05-01T10:00"}), frozenset()),
+    "not a moment": (json.dumps({**OPENED, "at": "1 sept"}), frozenset()),
+    "too long": (json.dumps({**OPENED, "case": "x" * 65}), frozenset()),
+    "text too long": (json.dumps({**OPENED, "note": "x" * 10_001}), frozenset()),
+    "control character": (json.dumps({**OPENED, "pupil_name": "Sam\x1b[2J"}), frozenset()),
+    "control character in a list": (
+        json.dumps({**HELD, "attendees": ["a\x07"]}),
+        frozenset(),
+    ),
+    "consent basis without its form": (json.dumps({**HELD, "basis": "consent"}), frozenset()),
+    "unknown field": (json.dumps({**OPENED, "colour": "red"}), frozenset()),
+    "missing field": (
+        json.dumps({k: v for k, v in OPENED.items() if k != "pupil_name"}),
+        frozenset(),
+    ),
+    "text expected": (json.dumps({**OPENED, "pupil_name": 7}), frozenset()),
+    "empty text": (json.dumps({**OPENED, "pupil_name": " "}), frozenset()),
+    "whole number expected": (json.dumps({**SDQ, "peer": 1.5}), frozenset()),
+    "number as text": (json.dumps({**SDQ, "peer": "1"}), frozenset()),
+    "above the range": (json.dumps({**SDQ, "peer": 11}), frozenset()),
+    "below the range": (json.dumps({**SDQ, "peer": -1}), frozenset()),
+    "true or false expected": (
+        json.dumps({**HELD, "parents_present": "yes"}),
+        frozenset({"true", "false"}),  # JSON's words
+    ),
+    "list expected": (json.dumps({**HELD, "attendees": "a"}), frozenset({"mother"})),  # e.g.
+    "empty list": (
+        json.dumps(
+            {
+                **OPENED,
+                "action": "parents_informed",
+                "to": [],
+                "channel": "letter",
+                "topics": ["concern"],
+            }
+        ),
+        frozenset(),
+    ),
+    "object expected": (
+        json.dumps(
+            {
+                "action": "information_disclosed",
+                "case": "2025-901",
+                "at": "2025-09-01",
+                "to": "mother",
+                "items": ["plan"],
+                "redactions": ["plan"],
+            }
+        ),
+        frozenset(),
+    ),
+    "not one of the values": (
+        json.dumps({**OPENED, "school_type": "mbo"}),
+        frozenset({"so", "vso", "mbo"}),
+    ),
+    "duplicate key": (json.dumps(OPENED)[:-1] + ', "case": "2025-902"}', frozenset()),
+    "not JSON": ('{"action": "case_opened", "case": ', frozenset()),
+    "not an object": ("[1, 2]", frozenset()),
+    "no action": (json.dumps({"case": "2025-901", "at": "2025-09-01"}), frozenset()),
+    "unknown action": (
+        json.dumps({**OPENED, "action": "case_reopened"}),
+        frozenset({*ACTION_CLASSES, "case_reopened"}),
+    ),
+}
+
+
+def refused(run: Run, *args: str, typed: frozenset[str] = frozenset()) -> None:
+    """A command that fails with one clear line (``Fout:``/``Error:``), kept to be checked."""
+    result = run.read(*args, ok=False, typed=typed)
+    said = "Fout:" if run.lang == "nl" else "Error:"
+    assert said in result.output and "Traceback" not in result.output, (args, result.output)
+    assert "onverwachte fout" not in result.output, result.output
+    assert "unexpected error" not in result.output, result.output
+
+
+@pytest.mark.parametrize("what", list(BAD_LINES))
+def test_a_bad_import_line_is_refused_in_one_language(tmp_path: Path, lang: str, what: str) -> None:
+    run = Run(tmp_path / "bad.db", lang, tmp_path)
+    run.read("init")
+    line, values = BAD_LINES[what]
+    path = tmp_path / "regels.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    model = ACTION_CLASSES.get(next(iter(re.findall(r'"action": "(\w+)"', line)), ""))
+    fields = frozenset(
+        {"action", *re.findall(r'"(\w+)":', line), *(model.model_fields if model else ())}
+    )
+    # field names are typed as they are
+    refused(run, "import", str(path), typed=fields | values)
+    check(run)
+
+
+def test_a_bad_recording_option_is_refused_in_one_language(tmp_path: Path, lang: str) -> None:
+    run = Run(tmp_path / "bad.db", lang, tmp_path)
+    run.read("demo")
+    signal = ["signal", "raise", "--case", "demo-001", "--at", "2025-09-01", "--source", "teacher"]
+    refused(run, *signal, "--description", "Onrustig\x1b[2J")
+    refused(run, *signal, "--description", "x" * 10_001)
+    check(run)
+
+
 def _without_texts(document: Any) -> Any:
     """A JSON document without the texts meant for people (``what``, a finding's message)."""
     if isinstance(document, dict):
@@ -320,6 +434,8 @@ def _without_texts(document: Any) -> Any:
         ("nl", "Stap 3, sinds 1 september 2025; relatie: parent"),
         ("en", "Step 3 since 1 September 2025; relation: ouder"),
         ("en", "Meeting held on 2025-09-20"),
+        ("nl", "regel 1: case: control character '\\x07' is not allowed"),
+        ("nl", "regel 1: at: Input should be a valid string"),
     ],
 )
 def test_the_check_finds_the_other_language(lang: str, text: str) -> None:
