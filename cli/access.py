@@ -14,12 +14,12 @@ from typing import Any, TypeVar
 
 import click
 
+from zatlog.cli.help import HelpCommand
 from zatlog.cli.main import Session
 from zatlog.cli.options import (
     DATE,
     check_output,
     escaped,
-    example,
     output_option,
     reversed_range,
     write_output,
@@ -34,11 +34,7 @@ def purpose_option(command: str) -> Callable[[F], F]:
 
     def decorate(function: F) -> F:
         return click.option(
-            "--purpose",
-            metavar="TEXT",
-            default=DEFAULT_PURPOSES[command],
-            show_default=True,
-            help="Why you look: recorded in the access log with who, when and what.",
+            "--purpose", metavar="TEXT", default=DEFAULT_PURPOSES[command], show_default=True
         )(function)
 
     return decorate
@@ -56,30 +52,19 @@ def log_look(
     record_access(session.location, session.actor, command, cases, items, purpose)
 
 
-@click.command(
-    "access-log",
-    epilog=example(
-        "zatlog --db school.db access-log --case 2025-017",
-        "zatlog --db school.db access-log --verify",
-    ),
-)
-@click.option("--case", "case", metavar="REF", help="Only the looks at this case.")
-@click.option("--actor", metavar="ID", help="Only the looks of this staff member.")
-@click.option("--from", "start", type=DATE, help="Only looks on or after DATE.")
-@click.option("--to", "end", type=DATE, help="Only looks on or before DATE.")
+@click.command("access-log", cls=HelpCommand)
+@click.option("--case", "case", metavar="REF")
+@click.option("--actor", metavar="ID")
+@click.option("--from", "start", type=DATE)
+@click.option("--to", "end", type=DATE)
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["table", "json", "csv"]),
     default="table",
     show_default=True,
-    help="table for the terminal, json or csv for tools.",
 )
-@click.option(
-    "--verify",
-    is_flag=True,
-    help="Check the access log's hash chain instead (exit 1 naming the first broken entry).",
-)
+@click.option("--verify", is_flag=True)
 @output_option
 @click.pass_obj
 def access_log(
@@ -92,13 +77,6 @@ def access_log(
     verify: bool,
     output: str,
 ) -> None:
-    """Who looked at which case, when, what they saw and why (NEN 7513), oldest first.
-
-    Every command that shows a case's personal data records an entry before
-    it shows anything: case show, case list, case timeline, due, dossier
-    export, audit (unless pseudonymised) and export-log. The log is
-    append-only and hash-chained; --verify recomputes the chain.
-    """
     from zatlog.access_log import read_access, verify_access_log
     from zatlog.errors import ZatlogError
 

@@ -10,8 +10,9 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 import click
 
 from zatlog.cli.access import log_look, purpose_option
+from zatlog.cli.help import HelpCommand
 from zatlog.cli.main import Session
-from zatlog.cli.options import check_output, example, write_output
+from zatlog.cli.options import check_output, write_output
 
 if TYPE_CHECKING:
     from zatlog.storage import Location
@@ -21,12 +22,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def no_encrypt_option(function: F) -> F:
     """``--no-encrypt``: create a new database without encryption at rest."""
-    return click.option(
-        "--no-encrypt",
-        is_flag=True,
-        help="Create a new database unencrypted (default: encrypted at rest, AES-GCM, with a "
-        "key in your configuration folder). No effect on a database that exists.",
-    )(function)
+    return click.option("--no-encrypt", is_flag=True)(function)
 
 
 def announce_key(session: Session) -> None:
@@ -36,35 +32,15 @@ def announce_key(session: Session) -> None:
         click.echo(session.message("key_created", path=created))
 
 
-@click.command("import", epilog=example("zatlog --db school.db import actions.jsonl"))
+@click.command("import", cls=HelpCommand)
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option(
-    "--history",
-    is_flag=True,
-    help="Mark every imported action as migrated: records of the past brought over from "
-    "another system. The audit does not count them as written late (rule L1); "
-    'export-log writes the mark back as "migrated": true.',
-)
-@click.option(
-    "--restore",
-    is_flag=True,
-    help="Restore an export-log file into an EMPTY database with its original recording "
-    "times and chain (the digest stays the same).",
-)
+@click.option("--history", is_flag=True)
+@click.option("--restore", is_flag=True)
 @no_encrypt_option
 @click.pass_obj
 def import_command(
     session: Session, file: str, history: bool, restore: bool, no_encrypt: bool
 ) -> None:
-    """Import actions from a JSON Lines FILE (or - for standard input).
-
-    One JSON object per line, in the format of docs/import-format.md. The import
-    is all or nothing: a bad line is reported as ``line N: field: what was
-    expected`` and nothing is written. No action may be dated after today.
-    The ``recorded_at``, ``chain`` and ``registered_at`` fields of an export-log
-    file are ignored (the actions are recorded anew), unless ``--restore`` is
-    given.
-    """
     from zatlog.importer import import_lines
     from zatlog.restore import restore_lines
 
@@ -104,26 +80,11 @@ def import_command(
         click.echo(session.message(said, count=count, source=source) + marked)
 
 
-@click.command("export-log", epilog=example("zatlog --db school.db export-log -o log.jsonl"))
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(allow_dash=True),
-    default="-",
-    help="Write to this file instead of standard output (created private, 0600; "
-    "never through a symbolic link).",
-)
+@click.command("export-log", cls=HelpCommand)
+@click.option("--output", "-o", type=click.Path(allow_dash=True), default="-")
 @purpose_option("export-log")
 @click.pass_obj
 def export_log(session: Session, output: str, purpose: str) -> None:
-    """Write every recorded action as JSON Lines, in recording order.
-
-    The format is the import format, ``by`` included (and ``"migrated": true``
-    on actions imported with --history), plus each action's original
-    ``recorded_at`` and ``chain`` link: importing the output into an empty
-    database gives the same actions (with new recording times), and
-    ``import --restore`` the very same log (the same digest).
-    """
     from zatlog.restore import export_lines
 
     if output != "-":
@@ -140,15 +101,10 @@ def export_log(session: Session, output: str, purpose: str) -> None:
     write_output(session, output, "".join(lines).encode("utf-8"))
 
 
-@click.command("demo", epilog=example("zatlog --db demo.db demo"))
+@click.command("demo", cls=HelpCommand)
 @no_encrypt_option
 @click.pass_obj
 def demo(session: Session, no_encrypt: bool) -> None:
-    """Fill an empty database with a small, fictional demo school.
-
-    Five cases in several steps, some compliant and some not, dated around
-    today, so that every command has something to show.
-    """
     from datetime import date
 
     from zatlog.demo import demo_actions
@@ -170,22 +126,10 @@ def demo(session: Session, no_encrypt: bool) -> None:
         click.echo(f"  zatlog --db {db} {command}")
 
 
-@click.command("init", epilog=example("zatlog --db school.db init"))
-@click.option(
-    "--encrypt/--no-encrypt",
-    default=None,
-    help="Encrypt a new database at rest (the default; AES-GCM, key in your configuration "
-    "folder, or $ZATLOG_CIPHER_KEY), or not.",
-)
+@click.command("init", cls=HelpCommand)
+@click.option("--encrypt/--no-encrypt", default=None)
 @click.pass_obj
 def init(session: Session, encrypt: bool | None) -> None:
-    """Create the database (encrypted by default, with its key) and say where they are.
-
-    The key is kept in your configuration folder, apart from the data, and is
-    needed to read the log: back it up somewhere safe. ZATLOG_CIPHER_KEY
-    overrides it. The database records which key it needs (its id, never the
-    key itself), so the key is found wherever the file is moved or copied.
-    """
     from zatlog.errors import ZatlogError
 
     session.may_create()

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 import click
 
 from zatlog.cli.cases import columns
+from zatlog.cli.help import HelpGroup
 from zatlog.cli.main import Session
-from zatlog.cli.options import example
 
 if TYPE_CHECKING:
     from zatlog.roles import Person
@@ -30,29 +30,14 @@ FUNCTION_CHOICES = {
 """The functions as the command line writes them, and as zatlog.roles names them."""
 
 
-@click.group("admin")
+@click.group("admin", cls=HelpGroup)
 def admin() -> None:
-    """People on a PostgreSQL server: their roles, functions and schools.
-
-    Each person connects as their own database role; what they record carries
-    that role as its actor, and the database itself keeps schools apart
-    (row-level security). Run setup once as the owner of the log's tables,
-    then add people. The README (Op een server) shows the same in plain SQL.
-    """
+    pass
 
 
-@admin.command(
-    "setup",
-    epilog=example("zatlog --db 'postgresql://zatlog@db.example/board' admin setup"),
-)
+@admin.command("setup")
 @click.pass_obj
 def setup(session: Session) -> None:
-    """Secure the log's schema: group roles, school ties, row-level security.
-
-    Run by the owner of the log's tables (the account that ran zatlog init
-    and runs the follower), once, and again after an upgrade of zatlog. It
-    changes nothing that is recorded.
-    """
     from zatlog import roles
     from zatlog.access_log import ensure_table
     from zatlog.projections.runner import catch_up, projection_classes
@@ -75,44 +60,12 @@ def setup(session: Session) -> None:
     )
 
 
-@admin.command(
-    "add",
-    epilog=example(
-        "zatlog --db 'postgresql://beheer@db.example/board' admin add jansen "
-        "--function coordinator --school regenboog",
-        "zatlog --db 'postgresql://beheer@db.example/board' admin add inspecteur1 "
-        "--function inspector --school regenboog --school horizon",
-    ),
-)
+@admin.command("add")
 @click.argument("name")
-@click.option(
-    "--function",
-    "function",
-    type=click.Choice(list(FUNCTION_CHOICES)),
-    required=True,
-    help="coordinator (of the --school(s)), privacy-officer (reads the access log), "
-    "inspector (pseudonymised audit findings of the --school(s) of the mandate), or admin "
-    "(adds and removes people).",
-)
-@click.option(
-    "--school",
-    "schools",
-    multiple=True,
-    metavar="ID",
-    help="A school (its id, as case_opened names it); repeat for more. Required for a "
-    "coordinator and an inspector.",
-)
-@click.option(
-    "--record-for-others",
-    is_flag=True,
-    help="May record in another person's name (--actor, or by in an import): for a migration only.",
-)
-@click.option(
-    "--no-password",
-    is_flag=True,
-    help="Create the role without a password (the server lets it log in otherwise, e.g. "
-    "with a certificate).",
-)
+@click.option("--function", "function", type=click.Choice(list(FUNCTION_CHOICES)), required=True)
+@click.option("--school", "schools", multiple=True, metavar="ID")
+@click.option("--record-for-others", is_flag=True)
+@click.option("--no-password", is_flag=True)
 @click.pass_obj
 def add(
     session: Session,
@@ -122,11 +75,6 @@ def add(
     record_for_others: bool,
     no_password: bool,
 ) -> None:
-    """Create the login role NAME with one function, and print what to hand the person.
-
-    The password is made here, sent to the server only as a SCRAM hash, and
-    shown once: hand it over and do not keep it.
-    """
     from zatlog import roles
 
     person = roles.Person(
@@ -167,17 +115,10 @@ def handout(session: Session, person: Person, password: str | None) -> str:
     )
 
 
-@admin.command(
-    "remove",
-    epilog=example("zatlog --db 'postgresql://beheer@db.example/board' admin remove jansen"),
-)
+@admin.command("remove")
 @click.argument("name")
 @click.pass_obj
 def remove(session: Session, name: str) -> None:
-    """Remove the person NAME: their login role and school memberships.
-
-    What they recorded stays in the log under their name.
-    """
     from zatlog import roles
 
     person = roles.remove_person(session.location, name)
@@ -188,13 +129,9 @@ def remove(session: Session, name: str) -> None:
     )
 
 
-@admin.command(
-    "list", epilog=example("zatlog --db 'postgresql://beheer@db.example/board' admin list")
-)
+@admin.command("list")
 @click.pass_obj
 def list_people(session: Session) -> None:
-    """Every person of this log: role, function, schools. A role marked (+) may record
-    for others."""
     from zatlog import roles
 
     found = roles.people(session.location)

@@ -7,12 +7,12 @@ from datetime import date
 import click
 
 from zatlog.cli.access import log_look, purpose_option
+from zatlog.cli.help import HelpCommand
 from zatlog.cli.main import Session
 from zatlog.cli.options import (
     DATE,
     check_output,
     escaped,
-    example,
     lang_option,
     language,
     output_option,
@@ -27,41 +27,17 @@ from zatlog.cli.options import (
 SEVERITY_ORDER = ("minor", "major", "critical")
 
 
-@click.command(
-    "audit",
-    epilog=example(
-        "zatlog --db school.db audit --from 2026-08-01 --to 2026-12-31 --fail-on major",
-        "zatlog --db school.db audit --format html -o audit.html",
-    ),
-)
-@click.option("--case", "case", metavar="REF", help="Audit this case only.")
-@click.option("--school", metavar="S", help="Audit the cases of this school only.")
-@click.option(
-    "--from", "start", type=DATE, help="Keep findings whose subject happened on or after DATE."
-)
-@click.option(
-    "--to", "end", type=DATE, help="Keep findings whose subject happened on or before DATE."
-)
-@click.option(
-    "--as-of",
-    type=DATE,
-    help="Judge the events that happened on or before DATE, with DATE as today (default: today).",
-)
+@click.command("audit", cls=HelpCommand)
+@click.option("--case", "case", metavar="REF")
+@click.option("--school", metavar="S")
+@click.option("--from", "start", type=DATE)
+@click.option("--to", "end", type=DATE)
+@click.option("--as-of", type=DATE)
 @policy_option
 @report_format_option
 @output_option
-@click.option(
-    "--fail-on",
-    type=click.Choice(SEVERITY_ORDER),
-    help="Exit with status 3 when a finding of this severity or worse exists.",
-)
-@click.option(
-    "--pseudonymize",
-    metavar="KEYFILE",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Replace case references, person ids and names by stable keyed pseudonyms "
-    "(for sharing outside school); such an audit logs no look at a case.",
-)
+@click.option("--fail-on", type=click.Choice(SEVERITY_ORDER))
+@click.option("--pseudonymize", metavar="KEYFILE", type=click.Path(exists=True, dir_okay=False))
 @lang_option
 @purpose_option("audit")
 @click.pass_obj
@@ -80,13 +56,6 @@ def audit(
     lang: str | None,
     purpose: str,
 ) -> None:
-    """Audit whether parents were involved, and in time (docs/rules.md).
-
-    Every finding names its rule, severity, case, the event it is about and
-    the events that prove it. No names of pupils or parents appear in any
-    output. Exit status 3 with --fail-on when a finding at or above that
-    severity exists.
-    """
     from zatlog.bulk import bulk_read
     from zatlog.projections.audit import report
     from zatlog.projections.audit.pseudonym import Pseudonymizer

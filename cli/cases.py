@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from zatlog.cli.access import log_look, purpose_option
+from zatlog.cli.help import HelpGroup
 from zatlog.cli.main import Session
 from zatlog.cli.options import (
     DATE,
     escaped,
-    example,
     format_option,
     lang_option,
     language,
@@ -37,7 +37,7 @@ STEPS = click.Choice(["1", "2", "3", "4a", "4b", "5"])
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class CaseGroup(click.Group):
+class CaseGroup(HelpGroup):
     """The reading commands defined here, and the recording commands of the case group."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -55,7 +55,7 @@ def _recording() -> click.Group:
 
 @click.group("case", cls=CaseGroup)
 def case() -> None:
-    """Open, close and look at cases (dossiers)."""
+    pass
 
 
 class MomentType(click.ParamType[datetime]):
@@ -87,18 +87,10 @@ class MomentType(click.ParamType[datetime]):
 MOMENT = MomentType()
 
 
-@case.command("show", epilog=example("zatlog --db demo.db case show demo-002"))
+@case.command("show")
 @click.argument("ref")
-@click.option(
-    "--as-of",
-    type=DATE,
-    help="The case as it was on DATE: the events that happened on or before it.",
-)
-@click.option(
-    "--known-at",
-    type=MOMENT,
-    help="What the log held at DATETIME: the events recorded by then (a date: its end).",
-)
+@click.option("--as-of", type=DATE)
+@click.option("--known-at", type=MOMENT)
 @format_option
 @lang_option
 @purpose_option("case show")
@@ -112,12 +104,6 @@ def show(
     lang: str | None,
     purpose: str,
 ) -> None:
-    """Show case REF at a glance.
-
-    The pupil, the step and since when, everyone on the case with their
-    relation, authority and right today, consent per forum, meetings,
-    reports, open information requests and the last activity.
-    """
     from zatlog.projections.case_log import read_case_events
     from zatlog.projections.case_refs import known_cases
     from zatlog.projections.case_state import case_state, contract, stored_state
@@ -148,10 +134,10 @@ def show(
         click.echo(escaped(render_state(state, chosen)))
 
 
-@case.command("list", epilog=example("zatlog --db demo.db case list --open"))
-@click.option("--school", metavar="S", help="Only the cases of this school.")
-@click.option("--step", type=STEPS, help="Only the cases in this step.")
-@click.option("--open/--closed", "is_open", default=None, help="Only open, or only closed cases.")
+@case.command("list")
+@click.option("--school", metavar="S")
+@click.option("--step", type=STEPS)
+@click.option("--open/--closed", "is_open", default=None)
 @format_option
 @lang_option
 @purpose_option("case list")
@@ -165,7 +151,6 @@ def list_cases(
     lang: str | None,
     purpose: str,
 ) -> None:
-    """List the cases: step and since when, open or closed, last activity."""
     from zatlog.projections.case_state import case_list
 
     today = date.today()
@@ -184,17 +169,12 @@ def list_cases(
         click.echo(escaped(render_list(summaries, language(session, lang))))
 
 
-@case.command("timeline", epilog=example("zatlog --db demo.db case timeline demo-002"))
+@case.command("timeline")
 @click.argument("ref")
 @lang_option
 @purpose_option("case timeline")
 @click.pass_obj
 def timeline(session: Session, ref: str, lang: str | None, purpose: str) -> None:
-    """Every event of case REF in the order it happened, with when and by whom it was recorded.
-
-    Ties on a date keep the order of recording. Labels are Dutch unless
-    --lang en is given.
-    """
     from zatlog.projections.case_log import timeline as case_timeline
     from zatlog.projections.case_refs import known_cases
 
@@ -407,10 +387,7 @@ def render_state(state: dict[str, Any], lang: Lang) -> str:
         for n in state["report_notices"]
     ]
     safety += [
-        (
-            d["on"],
-            f"{t('deferral')} ({value(d['reason'])}); {t('review_at')} {day(d['review_at'])}",
-        )
+        (d["on"], f"{t('deferral')} ({value(d['reason'])}); {t('review_at')} {day(d['review_at'])}")
         for d in state["deferrals"]
     ]
     if safety:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from zatlog.cli.help import HelpCommand
 from zatlog.cli.main import Session
 
 if TYPE_CHECKING:
@@ -26,17 +27,9 @@ class Check:
     fix: str = ""
 
 
-@click.command(
-    "doctor",
-    epilog="\b\nExample:\n  zatlog --db school.db doctor",
-)
+@click.command("doctor", cls=HelpCommand)
 @click.pass_obj
 def doctor(session: Session) -> None:
-    """Check Python, the PDF libraries, the database, the encryption key and the read models.
-
-    Each check prints what it found and, for a problem, what to do. Nothing is
-    created or changed. Exit status 1 when something is wrong.
-    """
     checks = [python_check(session), pdf_check(session)]
     checks += database_checks(session)
     problems = sum(check.status == "problem" for check in checks)

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any, cast
 import click
 
 from zatlog.cli.access import log_look, purpose_option
+from zatlog.cli.help import HelpGroup
 from zatlog.cli.main import LANGS, Session, as_options
 from zatlog.cli.options import (
     check_output,
-    example,
     language,
     policy_from,
     policy_option,
@@ -39,30 +39,18 @@ FORMATS = click.Choice(["pdf", "html", "json"])
 KINDS = click.Choice(["inspection", "copy", "important_facts"])
 
 
-@click.group("dossier")
+@click.group("dossier", cls=HelpGroup)
 def dossier() -> None:
-    """Dossier inspection for parents and pupils (inzage, AVG art. 15; guideline 10).
-
-    Who gets what follows the rights of docs/parent-dossier.md on the export
-    date: the whole dossier, the important facts, or a refusal.
-    """
+    pass
 
 
-@dossier.command(
-    "request",
-    epilog=example("zatlog --db demo.db dossier request demo-002 --for mother --kind inspection"),
-)
+@dossier.command("request")
 @click.argument("ref")
-@click.option("--for", "person", required=True, metavar="PERSON", help="Who asks (person id).")
-@click.option("--kind", required=True, type=KINDS, help="inspection, copy or important_facts.")
-@click.option("--at", "at", metavar="DATE", help="When the request came in. Default: today.")
+@click.option("--for", "person", required=True, metavar="PERSON")
+@click.option("--kind", required=True, type=KINDS)
+@click.option("--at", "at", metavar="DATE")
 @click.pass_obj
 def request(session: Session, ref: str, person: str, kind: str, at: str | None) -> None:
-    """Record an information request by PERSON on case REF.
-
-    The request gets an id r-YYYYMMDD-N (the date it came in, N counting
-    within the case); give it to `dossier export --request` when answering.
-    """
     from zatlog.actions import InformationRequested, parse_action
     from zatlog.application import Rejected
     from zatlog.errors import InvalidAction
@@ -103,37 +91,15 @@ def request(session: Session, ref: str, person: str, kind: str, at: str | None) 
     )
 
 
-@dossier.command(
-    "export",
-    epilog=example("zatlog --db demo.db dossier export demo-002 --for mother --format html"),
-)
+@dossier.command("export")
 @click.argument("ref")
-@click.option(
-    "--for", "person", required=True, metavar="PERSON", help="Who the export is for (person id)."
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=FORMATS,
-    default="pdf",
-    show_default=True,
-    help="pdf and html to read (A4, with a timeline); json for data portability.",
-)
-@click.option("--lang", type=LANGS, default=None, help="Language (default: the global --lang).")
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(allow_dash=True),
-    help="File to write (- for standard output), created private (0600), never through a "
-    "symbolic link. Default: dossier-REF-PERSON-DATE.FORMAT.",
-)
-@click.option("--request", "request_id", metavar="ID", help="The information request answered.")
-@click.option(
-    "--include-safety",
-    is_flag=True,
-    help="Include safety records (reports), which a parent's export leaves out by default.",
-)
-@click.option("--at", "at", metavar="DATE", help="The export date. Default: today.")
+@click.option("--for", "person", required=True, metavar="PERSON")
+@click.option("--format", "fmt", type=FORMATS, default="pdf", show_default=True)
+@click.option("--lang", type=LANGS, default=None)
+@click.option("--output", "-o", type=click.Path(allow_dash=True))
+@click.option("--request", "request_id", metavar="ID")
+@click.option("--include-safety", is_flag=True)
+@click.option("--at", "at", metavar="DATE")
 @policy_option
 @purpose_option("dossier export")
 @click.pass_obj
@@ -150,17 +116,6 @@ def export(
     policy_file: str | None,
     purpose: str,
 ) -> None:
-    """Export case REF for PERSON and record the disclosure.
-
-    PERSON's right on the export date decides: the whole dossier (full
-    right), the important facts (parents without authority, foster parents,
-    youth protection workers, the pupil under 16), or a refusal with the
-    reason (exit status 1, nothing written or recorded). Active restrictions
-    are applied; every omission is named in the document with its ground.
-    The export is recorded as information_disclosed, so it shows in later
-    exports and in the audit. The document lists who looked at the dossier
-    (the access log), and the export itself is logged as a look.
-    """
     from zatlog.access_log import read_access
     from zatlog.projections.dossier.looks import fold_looks
     from zatlog.projections.dossier.model import NoRight, build_dossier

@@ -10,11 +10,11 @@ import click
 
 from zatlog.cli.access import log_look, purpose_option
 from zatlog.cli.cases import columns
+from zatlog.cli.help import HelpCommand
 from zatlog.cli.main import Session
 from zatlog.cli.options import (
     DATE,
     escaped,
-    example,
     format_option,
     lang_option,
     language,
@@ -30,20 +30,11 @@ if TYPE_CHECKING:
     from zatlog.projections.runner import Reader
 
 
-@click.command("due", epilog=example("zatlog --db demo.db due --within 14"))
-@click.option(
-    "--as-of",
-    type=DATE,
-    help="Take DATE as today: only what happened on or before it counts (default: today).",
-)
-@click.option(
-    "--within",
-    type=click.IntRange(min=0),
-    metavar="DAYS",
-    help="Only what is due within DAYS days (overdue items always show).",
-)
-@click.option("--case", "case", metavar="REF", help="Only this case.")
-@click.option("--school", metavar="S", help="Only the cases of this school.")
+@click.command("due", cls=HelpCommand)
+@click.option("--as-of", type=DATE)
+@click.option("--within", type=click.IntRange(min=0), metavar="DAYS")
+@click.option("--case", "case", metavar="REF")
+@click.option("--school", metavar="S")
 @policy_option
 @format_option
 @lang_option
@@ -60,14 +51,6 @@ def due(
     lang: str | None,
     purpose: str,
 ) -> None:
-    """List every deadline that is not met yet, overdue first.
-
-    Invitations before a scheduled meeting, signatures still missing for it,
-    recent SDQs before a ZAT meeting, outcome letters after a meeting without
-    parents, report notices and deferral reviews, the report after a safety
-    override, and answers to information requests: each says what to do,
-    for whom and by when (docs/rules.md, docs/policy.md).
-    """
     from zatlog.projections import due as due_list
     from zatlog.projections.case_refs import known_cases
 

@@ -4,32 +4,17 @@ from __future__ import annotations
 
 import click
 
+from zatlog.cli.help import HelpCommand
 from zatlog.cli.main import Session
-from zatlog.cli.options import example, lang_option, language, require_case
+from zatlog.cli.options import lang_option, language, require_case
 
 
-@click.command(
-    "verify",
-    epilog=example(
-        "zatlog --db school.db verify",
-        "zatlog --db school.db verify --against zl1-120-120-0123456789abcdef",
-    ),
-)
-@click.option("--case", "case_ref", metavar="REF", help="Verify one case's chain only.")
-@click.option(
-    "--against",
-    metavar="DIGEST",
-    help="Also prove that the log this digest was taken from is contained, unchanged, "
-    "in today's log.",
-)
+@click.command("verify", cls=HelpCommand)
+@click.option("--case", "case_ref", metavar="REF")
+@click.option("--against", metavar="DIGEST")
 @lang_option
 @click.pass_obj
 def verify(session: Session, case_ref: str | None, against: str | None, lang: str | None) -> None:
-    """Recompute every event's chain and name the first broken link (exit 1 when broken).
-
-    Names, per case, the first event that was edited, removed, inserted, swapped
-    or moved outside zatlog, and says from which position the chain is original.
-    """
     from zatlog.chain import Digest
     from zatlog.verify import describe_origin, log_digest, verify
 
@@ -77,15 +62,9 @@ def verify(session: Session, case_ref: str | None, against: str | None, lang: st
     click.echo(session.message("digest_line", digest=log_digest(session.app).short))
 
 
-@click.command("digest", epilog=example("zatlog --db school.db digest"))
+@click.command("digest", cls=HelpCommand)
 @click.pass_obj
 def digest(session: Session) -> None:
-    """Print the log's digest: a short form to write down, then the full root.
-
-    ``zl1-<events>-<last position>-<first 16 hex digits of the root>``: give it
-    to an inspector; ``zatlog verify --against`` later proves that this log is
-    still contained, unchanged, in the log of that day.
-    """
     from zatlog.verify import log_digest
 
     current = log_digest(session.app)
@@ -93,15 +72,10 @@ def digest(session: Session) -> None:
     click.echo(current.full)
 
 
-@click.command("backup", epilog=example("zatlog --db school.db backup school-2026-11-29.db"))
+@click.command("backup", cls=HelpCommand)
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.pass_obj
 def backup(session: Session, file: str) -> None:
-    """Copy the whole SQLite database to FILE (a new file), safe while others write.
-
-    The copy holds the log, its chain and the read models; `zatlog restore`
-    brings it back. For PostgreSQL use pg_dump and pg_restore (see the README).
-    """
     from pathlib import Path
 
     from zatlog.backup import backup
@@ -119,16 +93,11 @@ def backup(session: Session, file: str) -> None:
         copy.close()
 
 
-@click.command("restore", epilog=example("zatlog --db restored.db restore school-2026-11-29.db"))
+@click.command("restore", cls=HelpCommand)
 @click.argument("file", type=click.Path(dir_okay=False))
 @lang_option
 @click.pass_obj
 def restore(session: Session, file: str, lang: str | None) -> None:
-    """Restore a backup FILE into --db (a new, empty path), then verify it.
-
-    A copy that does not verify is removed again (the backup file stays as it
-    is) and the broken links are named; exit status 1.
-    """
     from pathlib import Path
 
     from zatlog.backup import discard, restore

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from zatlog import __version__
+from zatlog.cli.help import HelpGroup, typed_lang
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -273,7 +274,7 @@ class Session:
         self._location = None
 
 
-class LazyGroup(click.Group):
+class LazyGroup(HelpGroup):
     """A group whose subcommands are imported on first use."""
 
     def __init__(self, *args: Any, lazy: dict[str, tuple[str, str]], **kwargs: Any) -> None:
@@ -298,12 +299,11 @@ class LazyGroup(click.Group):
         parent: click.Context | None = None,
         **extra: Any,
     ) -> click.Context:
+        typed = typed_lang(args)  # before parsing, which consumes args
         try:
             return super().make_context(info_name, args, parent, **extra)
         except click.ClickException as error:  # the root's own options: --lang not read yet
-            english = any(a in ("--lang=en", "en") for a in _after_lang(args))
-            lang: Lang = "en" if english else "nl"
-            raise said(error, lang) from None
+            raise said(error, typed or "nl") from None
 
     def invoke(self, ctx: click.Context) -> Any:
         from zatlog.errors import ZatlogError
@@ -329,13 +329,6 @@ class LazyGroup(click.Group):
 
 def _lang(ctx: click.Context) -> Lang:
     return ctx.obj.language if isinstance(ctx.obj, Session) else "nl"
-
-
-def _after_lang(args: list[str]) -> list[str]:
-    """``--lang=…`` and the word after each ``--lang`` in ``args``."""
-    return [a for a in args if a.startswith("--lang=")] + [
-        args[n + 1] for n, a in enumerate(args[:-1]) if a == "--lang"
-    ]
 
 
 class Said(click.ClickException):
@@ -464,38 +457,13 @@ def as_options(error: InvalidAction, lang: Lang, options: dict[str, str] | None 
     cls=LazyGroup,
     lazy=SUBCOMMANDS,
     context_settings={"help_option_names": ["-h", "--help"]},
-    epilog="\b\nExample:\n  zatlog --db demo.db demo\n  zatlog --db demo.db case list\n"
-    "  zatlog --db demo.db audit --fail-on major\n  zatlog --db demo.db doctor",
 )
 @click.version_option(__version__, prog_name="zatlog")
-@click.option(
-    "--db",
-    metavar="PATH|URL",
-    help="The database: a SQLite file, or postgresql://user@host/db. "
-    "Default: $ZATLOG_DB, else a per-user data file.",
-)
-@click.option(
-    "--actor",
-    metavar="ID",
-    help="Who records (staff id). Default: $ZATLOG_ACTOR, else your user name. On "
-    "PostgreSQL: your database role; naming another is refused unless your role may "
-    "record for others.",
-)
-@click.option(
-    "--lang",
-    type=LANGS,
-    default="nl",
-    show_default=True,
-    help="Language of what people read (Dutch or English).",
-)
+@click.option("--db", metavar="PATH|URL")
+@click.option("--actor", metavar="ID")
+@click.option("--lang", type=LANGS, default="nl", show_default=True)
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, actor: str | None, lang: str) -> None:
-    """zatlog: the case log of a school's care team (zorgcoördinator, CvB, ZAT).
-
-    Every action on a pupil's case is recorded as an immutable event;
-    case state, due lists, audits and dossier exports are rebuilt from
-    that log.
-    """
     session = Session(db=db, actor=actor, lang=lang)
     ctx.obj = session
     ctx.call_on_close(session.close)

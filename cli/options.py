@@ -46,12 +46,7 @@ DATE = DateType()
 
 def lang_option(function: F) -> F:
     """``--lang`` on a command that writes for people; it wins over the global one."""
-    return click.option(
-        "--lang",
-        type=click.Choice(["nl", "en"]),
-        default=None,
-        help="Language of the output (default: the global --lang, Dutch).",
-    )(function)
+    return click.option("--lang", type=click.Choice(["nl", "en"]), default=None)(function)
 
 
 def language(session: Session, lang: str | None) -> Lang:
@@ -67,12 +62,7 @@ def language(session: Session, lang: str | None) -> Lang:
 def format_option(function: F) -> F:
     """``--format table|json`` of a reading command."""
     return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(["table", "json"]),
-        default="table",
-        show_default=True,
-        help="table for the terminal, json for tools.",
+        "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
     )(function)
 
 
@@ -84,18 +74,14 @@ def report_format_option(function: F) -> F:
         type=click.Choice(["table", "json", "csv", "html"]),
         default="table",
         show_default=True,
-        help="table for the terminal, json or csv for tools, html for a self-contained report.",
     )(function)
 
 
 def policy_option(function: F) -> F:
     """``--policy FILE.toml``: overrides of the policy defaults (docs/policy.md)."""
-    return click.option(
-        "--policy",
-        "policy_file",
-        type=click.Path(exists=True, dir_okay=False),
-        help="A TOML file overriding the policy defaults (docs/policy.md).",
-    )(function)
+    return click.option("--policy", "policy_file", type=click.Path(exists=True, dir_okay=False))(
+        function
+    )
 
 
 def policy_from(policy_file: str | None) -> Policy:
@@ -106,14 +92,7 @@ def policy_from(policy_file: str | None) -> Policy:
 
 
 def output_option(function: F) -> F:
-    return click.option(
-        "--output",
-        "-o",
-        type=click.Path(allow_dash=True),
-        default="-",
-        help="Write to this file instead of standard output (created private, 0600; "
-        "never through a symbolic link).",
-    )(function)
+    return click.option("--output", "-o", type=click.Path(allow_dash=True), default="-")(function)
 
 
 def reversed_range(session: Session, start: date | None, end: date | None) -> None:
@@ -259,8 +238,3 @@ def paint(text: str, colour: str, stream: IO[str] | None = None) -> str:
     if not colour_wanted(stream):
         return text
     return f"\x1b[{COLOURS[colour]}m{text}\x1b[0m"
-
-
-def example(*lines: str) -> str:
-    """A command's ``--help`` epilog: example command lines, shown as they are written."""
-    return "\b\nExample:\n" + "\n".join(f"  {line}" for line in lines)

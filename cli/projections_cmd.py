@@ -9,27 +9,22 @@ from typing import TYPE_CHECKING
 import click
 
 from zatlog.cli.cases import columns
+from zatlog.cli.help import HelpGroup
 from zatlog.cli.main import Session
-from zatlog.cli.options import example
 from zatlog.projections.runner import PAGE_SIZE
 
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
 
 
-@click.group("projections")
+@click.group("projections", cls=HelpGroup)
 def projections() -> None:
-    """The read models (case state, due list, case index) and how far they have read the log.
-
-    On SQLite every command catches them up itself; on PostgreSQL
-    `zatlog projections follow` can keep them current beside the writers.
-    """
+    pass
 
 
-@projections.command("status", epilog=example("zatlog --db school.db projections status"))
+@projections.command("status")
 @click.pass_obj
 def status(session: Session) -> None:
-    """Show each read model's position against the end of the log."""
     from zatlog.projections.runner import status as positions
 
     heads = ("status_projection", "status_position", "status_log", "status_behind")
@@ -44,29 +39,11 @@ def status(session: Session) -> None:
         click.echo(session.message("status_followed" if running else "status_unfollowed"))
 
 
-@projections.command("rebuild", epilog=example("zatlog --db school.db projections rebuild"))
-@click.option(
-    "--projection",
-    "names",
-    multiple=True,
-    metavar="NAME",
-    help="Rebuild only this read model (and those built on it); repeatable. Default: all.",
-)
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=None,
-    metavar="N",
-    help="Processes to rebuild with (default: one per processor for a large log; "
-    "1: only this one).",
-)
+@projections.command("rebuild")
+@click.option("--projection", "names", multiple=True, metavar="NAME")
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N")
 @click.pass_obj
 def rebuild(session: Session, names: tuple[str, ...], workers: int | None) -> None:
-    """Drop the read models and build them again from the whole log, with a progress bar.
-
-    First the log is read (the case index is written as it goes), then every
-    case is recomputed once; on a large log, worker processes share both.
-    """
     from zatlog.projections.runner import LogUnreadable
     from zatlog.projections.runner import rebuild as rebuild_models
 
@@ -112,29 +89,12 @@ class ProgressBars:
             self.bar = None
 
 
-@projections.command(
-    "follow", epilog=example("zatlog --db postgresql://zatlog@db.example/zatlog projections follow")
-)
+@projections.command("follow")
 @click.option(
-    "--page-size",
-    type=click.IntRange(min=1),
-    default=PAGE_SIZE,
-    show_default=True,
-    metavar="N",
-    help="Events read and committed per page; the follower's memory grows with it.",
+    "--page-size", type=click.IntRange(min=1), default=PAGE_SIZE, show_default=True, metavar="N"
 )
 @click.pass_obj
 def follow(session: Session, page_size: int) -> None:
-    """Keep the read models of a PostgreSQL log current, as a service, until stopped.
-
-    Starts from where the read models are, catches up page by page and then
-    waits for new events. While it runs, reads do not catch up themselves:
-    they say how far behind the read models are. SIGTERM or Ctrl-C finishes
-    the page being read and stops (exit status 0). When the connection to the
-    database is lost it tries again, waiting longer each time (up to 30 s).
-    A second follower of the same log waits and takes over when the first stops.
-    Needs PostgreSQL: on SQLite every command catches the read models up itself.
-    """
     import threading
 
     from zatlog.projections.follower import Follower

@@ -6,12 +6,12 @@ from datetime import date
 
 import click
 
+from zatlog.cli.help import HelpGroup
 from zatlog.cli.main import Session
 from zatlog.cli.options import (
     DATE,
     check_output,
     escaped,
-    example,
     lang_option,
     language,
     output_option,
@@ -23,35 +23,16 @@ from zatlog.cli.options import (
 )
 
 
-@click.group("providers")
+@click.group("providers", cls=HelpGroup)
 def providers() -> None:
-    """Youth-care providers (zorgaanbieders) as municipalities see them."""
+    pass
 
 
-@providers.command(
-    "report",
-    epilog=example(
-        "zatlog --db school.db providers report --from 2026-01-01 --to 2026-12-31 "
-        "--format csv -o providers.csv"
-    ),
-)
-@click.option(
-    "--municipality",
-    metavar="NAME",
-    help="Only this municipality's rows (gemeente; compared ignoring case and outer spaces).",
-)
-@click.option(
-    "--from",
-    "start",
-    type=DATE,
-    help="First day of the period (default: no lower bound).",
-)
-@click.option("--to", "end", type=DATE, help="Last day of the period (default: the as-of date).")
-@click.option(
-    "--as-of",
-    type=DATE,
-    help="Report what happened on or before DATE (default: today).",
-)
+@providers.command("report")
+@click.option("--municipality", metavar="NAME")
+@click.option("--from", "start", type=DATE)
+@click.option("--to", "end", type=DATE)
+@click.option("--as-of", type=DATE)
 @policy_option
 @report_format_option
 @output_option
@@ -68,14 +49,6 @@ def report(
     output: str,
     lang: str | None,
 ) -> None:
-    """Per provider and municipality: cases, evaluations, the teachers' view of the
-    effect in class, and the discussions attended without the parents invited.
-
-    The report goes to a municipality: it holds no case reference and no name,
-    and counts below 5 are shown as "< 5". Cases count when the provider's
-    support was running in the period; evaluations and discussions by their
-    own date.
-    """
     from zatlog.bulk import bulk_read
     from zatlog.projections import providers as p
     from zatlog.projections.text_table import terminal_width

@@ -17,7 +17,16 @@ import click
 from pydantic.fields import FieldInfo
 
 from zatlog import actions as a
-from zatlog.cli.help_texts import ACTION_HELP, EXAMPLE_VALUES, FIELD_HELP
+from zatlog.cli.help import HelpCommand, HelpGroup, pick
+from zatlog.cli.help_texts import (
+    ACTION_HELP,
+    EXAMPLE_TEXTS,
+    EXAMPLE_VALUES,
+    FIELD_HELP,
+    FRAME,
+    CommandHelp,
+    Text,
+)
 from zatlog.cli.main import Session, as_options
 
 if TYPE_CHECKING:
@@ -64,29 +73,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 """Action name → (command group, command name)."""
 
-GROUP_HELP: dict[str, str] = {
-    "school": "School-level documents (schoolgids, privacyreglement, meldcode …).",
-    "case": "Open, close and look at cases (dossiers).",
-    "relation": "People around the pupil: parents, guardians, others.",
-    "information": "Information requests, disclosures and restrictions.",
-    "pupil": "The pupil's own decisions and capacity, and the persons they authorise.",
-    "signal": "Signals about a pupil (stap 1).",
-    "step": "Steps of the support trajectory.",
-    "parents": "Informing and inviting parents (and the pupil).",
-    "plan": "Action plans (handelingsplannen).",
-    "sdq": "SDQ questionnaires.",
-    "zat": "Registration with the Zorg- en adviesteam.",
-    "support": "Support by youth-care providers.",
-    "consent": "Consent forms and decisions (toestemming).",
-    "notice": "No-objection notices and objections (geen bezwaar).",
-    "meeting": "CvB, ZAT and MDO meetings.",
-    "discussion": "Discussions of the pupil in a forum.",
-    "safety": "The safety track (meldcode): concerns, overrides, deferrals, reports.",
-}
-
 GROUPS: dict[str, click.Group] = {
-    name: click.Group(name=name, help=text) for name, text in GROUP_HELP.items()
+    name: HelpGroup(name=name) for name in dict.fromkeys(group for group, _ in COMMANDS.values())
 }
+"""The command groups (their help: ``COMMAND_HELP`` by group name)."""
 
 
 def _unwrap(annotation: Any) -> tuple[Any, bool]:
@@ -109,58 +99,70 @@ def _option(field: str, info: FieldInfo) -> click.Option:
     annotation, _ = _unwrap(info.annotation)
     annotation = _base(annotation)
     flag = "--" + field.replace("_", "-")
-    help_text = " ".join(
-        part
-        for part in (
-            FIELD_HELP.get(field, ""),
-            _vocabulary(field, annotation),
-            _limit(info, each=typing.get_origin(annotation) is list),
-        )
-        if part
-    )
     required = info.is_required()
     if typing.get_origin(annotation) is list:
-        return click.Option([flag], multiple=True, required=required, help=help_text)
+        return click.Option([flag], multiple=True, required=required)
     if annotation is bool:
         negative = "--no-" + field.replace("_", "-")
-        return click.Option([f"{flag}/{negative}"], default=None, required=required, help=help_text)
+        return click.Option([f"{flag}/{negative}"], default=None, required=required)
     if typing.get_origin(annotation) is typing.Literal:
         choices = [str(c) for c in typing.get_args(annotation)]
-        return click.Option([flag], type=click.Choice(choices), required=required, help=help_text)
+        return click.Option([flag], type=click.Choice(choices), required=required)
     if annotation is int:
-        return click.Option([flag], type=int, required=required, help=help_text)
+        return click.Option([flag], type=int, required=required)
     metavar = "DATE" if field == "at" or annotation is date else None
-    return click.Option([flag], metavar=metavar, required=required, help=help_text)
+    return click.Option([flag], metavar=metavar, required=required)
 
 
-def _vocabulary(field: str, annotation: Any) -> str:
+def _field_help(field: str, info: FieldInfo) -> Text:
+    """A field's help in both languages: what it means, its vocabulary, its size limit."""
+    annotation = _base(_unwrap(info.annotation)[0])
+    parts = [
+        FIELD_HELP.get(field, ("", "")),
+        _vocabulary(field, annotation),
+        _limit(info, each=typing.get_origin(annotation) is list),
+    ]
+    return (
+        " ".join(nl for nl, _ in parts if nl),
+        " ".join(en for _, en in parts if en),
+    )
+
+
+def _vocabulary(field: str, annotation: Any) -> Text:
     """The allowed values of a list of a closed vocabulary, or the known item categories."""
     if typing.get_origin(annotation) is not list:
-        return ""
+        return ("", "")
     (item,) = typing.get_args(annotation)
     item = _base(item)
     if typing.get_origin(item) is typing.Literal:
-        return "Allowed: " + ", ".join(str(c) for c in typing.get_args(item)) + "."
+        return _frame("allowed", values=", ".join(str(c) for c in typing.get_args(item)))
     if field in CATEGORY_FIELDS:
-        return (
-            "Known categories: " + ", ".join(a.ITEM_CATEGORIES) + "; other labels are allowed too."
-        )
-    return ""
+        return _frame("categories", values=", ".join(a.ITEM_CATEGORIES))
+    return ("", "")
 
 
-def _limit(info: FieldInfo, *, each: bool) -> str:
+def _limit(info: FieldInfo, *, each: bool) -> Text:
     """The field's size limit, as the action model has it."""
     limit = a.limit_of(info)
     if limit is None:
-        return ""
-    return f"{'Each at' if each else 'At'} most {limit.max_length:,} characters."
+        return ("", "")
+    nl, en = _frame("each_at_most" if each else "at_most", limit="{limit}")
+    return (
+        nl.format(limit=f"{limit.max_length:,}".replace(",", ".")),
+        en.format(limit=f"{limit.max_length:,}"),
+    )
+
+
+def _frame(key: str, **fields: str) -> Text:
+    nl, en = FRAME[key]
+    return nl.format(**fields), en.format(**fields)
 
 
 CATEGORY_FIELDS = frozenset({"data_categories", "data_shared", "items", "scope"})
 """Open vocabularies of item categories (domain.md 4.7)."""
 
 
-def _example(action: str, fields: dict[str, FieldInfo]) -> str:
+def _example(action: str, fields: dict[str, FieldInfo], lang: Lang) -> str:
     """A command line that records ``action`` with every required field filled in."""
     group, name = COMMANDS[action]
     words = ["zatlog", group, name]
@@ -180,7 +182,8 @@ def _example(action: str, fields: dict[str, FieldInfo]) -> str:
             if typing.get_origin(item) is typing.Literal
             else []
         )
-        value = EXAMPLE_VALUES.get(field, "x")
+        value = pick(EXAMPLE_TEXTS[field], lang) if field in EXAMPLE_TEXTS else None
+        value = value or EXAMPLE_VALUES.get(field, "x")
         if choices and value not in choices:
             value = choices[0]
         words += [flag, shlex.quote(value)]
@@ -229,14 +232,25 @@ def _make_command(action: str, model: type[Any]) -> click.Command:
         record_one(session, data)
 
     params: list[click.Parameter] = [_option(name, info) for name, info in fields.items()]
-    return click.Command(
-        name=COMMANDS[action][1],
-        callback=callback,
-        params=params,
-        help=ACTION_HELP[action] + f"\n\nRecords the action '{action}'.",
-        short_help=ACTION_HELP[action].split(".")[0],
-        epilog=f"\b\nExample:\n  {_example(action, fields)}",
+    nl, en = ACTION_HELP[action]
+    records_nl, records_en = _frame("records", action=action)
+    explained = CommandHelp(
+        text=(f"{nl}\n\n{records_nl}", f"{en}\n\n{records_en}"),
+        example=((_example(action, fields, "nl"), _example(action, fields, "en")),),
+        params={name: _field_help(name, info) for name, info in fields.items()},
     )
+    return ActionCommand(COMMANDS[action][1], explained, callback=callback, params=params)
+
+
+class ActionCommand(HelpCommand):
+    """A recording command: its help from ``ACTION_HELP`` and ``FIELD_HELP``."""
+
+    def __init__(self, name: str, explained: CommandHelp, **settings: Any) -> None:
+        super().__init__(name, **settings)
+        self.explained = explained
+
+    def explanation(self, path: str) -> CommandHelp:
+        return self.explained
 
 
 def record_one(session: Session, data: dict[str, Any]) -> None:

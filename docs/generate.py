@@ -225,7 +225,7 @@ def action_sections() -> tuple[list[str], list[tuple[str, list[list[str]]]]]:
                 f"`{field}`",
                 "yes" if field in required else "no",
                 describe(prop, defs),
-                FIELD_HELP.get(field, ""),
+                FIELD_HELP.get(field, ("", ""))[1],
             ]
             for field, prop in model_schema["properties"].items()
             if field not in common
@@ -251,7 +251,7 @@ def import_format_md() -> str:
             required = "yes"
         else:
             required = "no"
-        meaning = COMMON_MEANING.get(field) or FIELD_HELP.get(field, "")
+        meaning = COMMON_MEANING.get(field) or FIELD_HELP.get(field, ("", ""))[1]
         kind = "an action name (below)" if field == "action" else describe(prop, defs)
         common_rows.append([f"`{field}`", required, kind, meaning])
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 from click.testing import CliRunner, Result
 
+from zatlog.cli.help import HelpCommand
 from zatlog.cli.main import cli
 
 CREATING = frozenset({("import",), ("demo",), ("init",), ("restore",)})
@@ -36,8 +37,11 @@ class Leaf:
 
     def example(self) -> list[str]:
         """The first example of its ``--help``, as arguments after ``zatlog`` and ``--db``."""
-        epilog = self.command.epilog or ""
-        lines = [line.strip() for line in epilog.splitlines() if line.strip().startswith("zatlog")]
+        assert isinstance(self.command, HelpCommand), self.name
+        lines = [  # the Dutch one, where each language has its own
+            line if isinstance(line, str) else line[0]
+            for line in self.command.explanation(self.name).example
+        ]
         assert lines, f"{self.name} shows no example in --help"
         words = shlex.split(lines[0])[1:]
         while words and words[0].startswith("--"):  # global options: --db X, --lang X

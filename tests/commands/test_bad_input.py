@@ -126,6 +126,9 @@ def test_the_limits_are_in_the_field_descriptions_and_the_json_schema() -> None:
 
 def test_the_limits_are_in_the_help() -> None:
     help_text = " ".join(invoke("case", "open", "--help").output.split())
+    assert "Hoogstens 64 tekens" in help_text and "Hoogstens 200 tekens" in help_text
+    assert "Hoogstens 10.000 tekens" in help_text
+    help_text = " ".join(invoke("--lang", "en", "case", "open", "--help").output.split())
     assert "At most 64 characters" in help_text and "At most 200 characters" in help_text
     assert "At most 10,000 characters" in help_text
 

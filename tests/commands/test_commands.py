@@ -36,13 +36,9 @@ COMMANDS = _commands(cli, "zatlog")
 
 @pytest.mark.parametrize(("path", "command"), COMMANDS, ids=[p for p, _ in COMMANDS])
 def test_every_command_has_help_and_is_in_the_readme(path: str, command: click.Command) -> None:
-    assert command.help, f"{path} has no help text"
     result = CliRunner().invoke(cli, [*path.split()[1:], "--help"])
     assert result.exit_code == 0, result.output
-    assert "Usage:" in result.output
-    for parameter in command.params:
-        if isinstance(parameter, click.Option) and not parameter.hidden:
-            assert parameter.help, f"{path} {parameter.opts[0]} has no help text"
+    assert "Gebruik:" in result.output  # every text of the help: tests/language/test_help_language
     documented = re.search(f"`{re.escape(path)}[` ]", README.read_text(encoding="utf-8"))
     assert documented or isinstance(command, click.Group), f"`{path}` is not in the README"
 

@@ -27,7 +27,11 @@ def test_required_options_are_marked() -> None:
         (["case", "open"], ["--at", "--school-type", "--pupil-name", "--birth-date"]),
         (["dossier", "export"], ["--for"]),
     ):
-        help_text = invoke(*path, "--help").output
+        help_text = invoke(*path, "--help").output  # Dutch by default
+        for option in options:
+            entry = help_text.split(option, 1)[1].split("\n  -")[0]
+            assert "[verplicht]" in entry, (path, option)
+        help_text = invoke("--lang", "en", *path, "--help").output
         for option in options:
             entry = help_text.split(option, 1)[1].split("\n  -")[0]
             assert "[required]" in entry, (path, option)
@@ -38,11 +42,13 @@ def test_every_required_option_of_every_command_is_marked() -> None:
         help_text = flat(invoke(*leaf.path, "--help").output)
         for param in leaf.command.params:
             if isinstance(param, click.Option) and param.required:
-                assert "[required]" in help_text, (leaf.name, param.name)
+                assert "[verplicht]" in help_text, (leaf.name, param.name)
 
 
 def test_closed_vocabularies_list_their_values() -> None:
     topics = flat(invoke("parents", "inform", "--help").output)
+    assert "Toegestaan: " + ", ".join(InformTopic.__args__) in topics
+    topics = flat(invoke("--lang", "en", "parents", "inform", "--help").output)
     assert "Allowed: " + ", ".join(InformTopic.__args__) in topics
     for leaf in leaves():
         for param in leaf.command.params:
@@ -64,6 +70,9 @@ def test_closed_vocabularies_list_their_values() -> None:
 )
 def test_open_vocabularies_list_the_known_categories(path: list[str], option: str) -> None:
     help_text = flat(invoke(*path, "--help").output)
+    known = flat(help_text.split(option, 1)[1])
+    assert "Bekende categorieën: " + ", ".join(ITEM_CATEGORIES) in known
+    help_text = flat(invoke("--lang", "en", *path, "--help").output)
     known = flat(help_text.split(option, 1)[1])
     assert "Known categories: " + ", ".join(ITEM_CATEGORIES) in known
 

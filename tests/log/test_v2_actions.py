@@ -599,6 +599,10 @@ def test_reading_commands_work_on_a_log_with_the_new_events(case_db: str, tmp_pa
 def test_the_new_commands_explain_themselves(command: list[str]) -> None:
     result = CliRunner().invoke(cli, [*command, "--help"])
     assert result.exit_code == 0
+    assert "Legt de handeling" in result.output
+    assert "--at" in result.output and "--case" in result.output
+    result = CliRunner().invoke(cli, ["--lang", "en", *command, "--help"])
+    assert result.exit_code == 0
     assert "Records the action" in result.output
     assert "--at" in result.output and "--case" in result.output
 

@@ -327,7 +327,7 @@ def test_an_unknown_format_is_a_usage_error(sqlite_db: str) -> None:
 
 
 def test_the_command_is_listed_with_its_help() -> None:
-    group = CliRunner().invoke(cli, ["providers", "--help"])
+    group = CliRunner().invoke(cli, ["--lang", "en", "providers", "--help"])
     command = CliRunner().invoke(cli, ["providers", "report", "--help"])
 
     assert group.exit_code == 0

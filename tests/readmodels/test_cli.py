@@ -439,7 +439,7 @@ def test_the_case_group_keeps_its_recording_commands(sqlite_db: str) -> None:
     assert result.exit_code == 0, result.output
     assert result.output == "vastgelegd: Dossier geopend, dossier 2025-100 (1 september 2025)\n"
     commands = [
-        line.split()[0] for line in listed.output.split("Commands:")[1].splitlines() if line
+        line.split()[0] for line in listed.output.split("Opdrachten:")[1].splitlines() if line
     ]
     assert commands == ["close", "list", "open", "show", "timeline"]
 
