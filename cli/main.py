@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from zatlog import __version__
-from zatlog.cli.help import HelpGroup, typed_lang
+from zatlog.cli.help import HelpGroup, placeholders, typed_lang
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -342,7 +342,13 @@ class Said(click.ClickException):
     def format_message(self) -> str:
         from zatlog.projections.i18n import click_text
 
-        return click_text(self.error.format_message(), self.lang)
+        text = click_text(self.error.format_message(), self.lang)
+        param = getattr(self.error, "param", None)
+        ctx = getattr(self.error, "ctx", None)
+        if isinstance(param, click.Argument) and isinstance(ctx, click.Context):
+            metavar = param.make_metavar(ctx)  # as the usage line names it
+            text = text.replace(f"'{metavar}'", f"'{placeholders(metavar, self.lang)}'")
+        return text
 
     def show(self, file: Any = None) -> None:
         from zatlog.projections.i18n import message

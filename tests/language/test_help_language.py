@@ -169,6 +169,16 @@ def test_the_catalog_is_the_only_source_of_help_texts() -> None:
                 assert not getattr(param, "help", None), (path, param.name)
 
 
+def test_a_usage_error_names_the_argument_as_the_usage_line_does() -> None:
+    runner = CliRunner()
+    dutch = runner.invoke(cli, ["case", "show"], prog_name="zatlog")
+    assert dutch.exit_code == 2
+    assert "zatlog case show [OPTIES] DOSSIER" in dutch.output
+    assert "Argument 'DOSSIER' ontbreekt." in dutch.output
+    english = runner.invoke(cli, ["--lang", "en", "case", "show"], prog_name="zatlog")
+    assert "Missing argument 'REF'." in english.output
+
+
 def test_a_bad_root_option_is_told_in_the_language_typed_before_it() -> None:
     result = CliRunner().invoke(cli, ["--lang", "en", "--bogus"], prog_name="zatlog")
     assert result.exit_code == 2
