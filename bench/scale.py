@@ -5,11 +5,13 @@ the project's scenario trajectories repeated as distinct cases):
 
     .venv/bin/python bench/scale.py log 100000
 
-then each step as a whole process, timed from outside with its peak memory, the same step
-at two sizes side by side (A at 100k, B at 10k, in turn): the ratio says how the cost grows
-with the log, about 10 for work that follows the events, about 1 for work that does not.
+the documents dated before every case (``documents_first``), so that the findings are the
+trajectories' own, not an artefact of the generator. Then each step as a whole process,
+timed from outside with its peak memory, the same step at two sizes side by side (A at
+100k, B at 10k, in turn): the ratio says how the cost grows with the log, about 10 for
+work that follows the events, about 1 for work that does not.
 
-    .venv/bin/python bench/scale.py run import 100000      # zatlog import (read models caught up)
+    .venv/bin/python bench/scale.py run import 100000      # import --history, read models caught up
     .venv/bin/python bench/scale.py keep 100000            # the imported store for the others
     .venv/bin/python bench/scale.py run rebuild 100000     # zatlog projections rebuild
     .venv/bin/python bench/scale.py run audit 100000       # today's audit (read model)
@@ -18,7 +20,10 @@ with the log, about 10 for work that follows the events, about 1 for work that d
     .venv/bin/python bench/scale.py run due 100000         # due, every open case
     .venv/bin/python bench/scale.py run dossier 100000     # dossier export (PDF), one case
 
-``import`` imports into a new ``bench/out/import-N.db`` at every run; ``keep N`` then
+``import`` imports into a new ``bench/out/import-N.db`` at every run, marked as history
+(``import --history``: records of the past, as a school brings over its earlier log; without
+it rule L1, recorded late, finds nearly every generated action, dated up to three years
+back, and the audits' reports grow with the events, about 1 KB of JSON each); ``keep N`` then
 makes it the store ``bench/out/scale-N.db`` that the other steps read (so that an import
 being timed never replaces the store under another step). Each step ends by replacing
 itself with the ``zatlog`` process (``exec``), so what is timed is the command as a user
@@ -42,7 +47,7 @@ CASE = "B000000"
 AS_OF = "2026-06-01"
 
 STEPS: dict[str, list[str]] = {
-    "import": ["import", "{log}"],
+    "import": ["import", "--history", "{log}"],
     "rebuild": ["projections", "rebuild"],
     "audit": ["audit", "--format", "json"],
     "as-of": ["audit", "--as-of", AS_OF, "--format", "json"],
@@ -102,7 +107,7 @@ def main() -> None:
     options = parser.parse_args()
     if options.command == "log":
         path = log_path(options.events)
-        print(f"{path}: {write_log(path, options.events)} lines")
+        print(f"{path}: {write_log(path, options.events, documents_first=True)} lines")
     elif options.command == "keep":
         keep(options.events)
     else:
