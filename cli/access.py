@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, TypeVar
@@ -79,6 +78,7 @@ def access_log(
 ) -> None:
     from zatlog.access_log import read_access, verify_access_log
     from zatlog.errors import ZatlogError
+    from zatlog.jsontext import indented
 
     reversed_range(session, start, end)
     if output != "-":
@@ -95,7 +95,7 @@ def access_log(
     entries = read_access(session.location, case=case, actor=actor, start=start, end=end)
     rows = [entry.access.to_json() | {"seq": entry.sequence} for entry in entries]
     if fmt == "json":
-        text = json.dumps({"entries": rows}, indent=2, ensure_ascii=False)
+        text = indented({"entries": rows})
     elif fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")

@@ -85,7 +85,8 @@ def audit(
         from zatlog.projections.case_log import read_case_events
         from zatlog.projections.findings import stored_audit
 
-        with session.read_models(today=today, lang=chosen) as view:
+        # Many small objects, no cycles (zatlog.bulk): 0.4 s of 1.4 s at 300k events.
+        with session.read_models(today=today, lang=chosen) as view, bulk_read():
             result = stored_audit(view, today, case=case, school=school)
             digest = read_digest(view)
             if pseudonymizer is not None:  # it must know every id and name of those cases
@@ -105,14 +106,15 @@ def audit(
     if pseudonymizer is None and result.findings:
         # Findings name cases and persons; a pseudonymised audit tells no case.
         log_look(session, "audit", [f.case for f in result.findings], ["findings"], purpose)
-    if fmt == "json":
-        text = report.to_json(result, policy, today, pseudonymizer)
-    elif fmt == "csv":
-        text = report.to_csv(result, pseudonymizer)
-    elif fmt == "html":
-        text = report.to_html(result, policy, today, chosen, pseudonymizer)
-    else:
-        text = report.to_text(result, chosen, pseudonymizer, width=terminal_width() or 110)
+    with bulk_read():  # a finding's rendering: small objects again
+        if fmt == "json":
+            text = report.to_json(result, policy, today, pseudonymizer)
+        elif fmt == "csv":
+            text = report.to_csv(result, pseudonymizer)
+        elif fmt == "html":
+            text = report.to_html(result, policy, today, chosen, pseudonymizer)
+        else:
+            text = report.to_text(result, chosen, pseudonymizer, width=terminal_width() or 110)
     if fmt == "table":
         text = escaped(text)
     text = stamp_report(text, fmt, digest, chosen)  # one copy of a large report at a time

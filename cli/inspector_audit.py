@@ -8,8 +8,6 @@ a case is logged, since none is shown.
 
 from __future__ import annotations
 
-import json
-
 from zatlog.cli.cases import columns
 from zatlog.cli.main import Session
 from zatlog.cli.options import escaped, write_output
@@ -29,6 +27,7 @@ def inspector_audit(
     session: Session, school: str | None, fmt: str, output: str, lang: str, fail_on: str | None
 ) -> None:
     """Write the pseudonymised findings; exit status 3 as ``--fail-on`` says."""
+    from zatlog.jsontext import indented
     from zatlog.projections.i18n import SEVERITY_LABELS, label
     from zatlog.roles import inspector_findings
 
@@ -46,7 +45,7 @@ def inspector_audit(
         for finding in row.findings
     ]
     if fmt == "json":
-        text = json.dumps({"cases": len(rows), "findings": findings}, indent=2, ensure_ascii=False)
+        text = indented({"cases": len(rows), "findings": findings})
     else:
         header = [
             session.message(f"inspector_column_{c}")

@@ -21,6 +21,7 @@ from typing import Any
 from jinja2 import Environment, StrictUndefined, Template
 from markupsafe import Markup
 
+from zatlog.jsontext import indented
 from zatlog.policy import Policy
 from zatlog.projections import i18n
 from zatlog.projections.audit import catalog, charts
@@ -138,8 +139,7 @@ def to_json(
     # In the report's object and its list, a finding stands 4 spaces further in; a JSON
     # text has no raw line break but between its parts, so indenting it is a replace.
     listed = ",\n    ".join(
-        json.dumps(finding_json(f), ensure_ascii=False, indent=2).replace("\n", "\n    ")
-        for f in shown.findings
+        indented(finding_json(f)).replace("\n", "\n    ") for f in shown.findings
     )
     at = outline.index(_NO_FINDINGS) + len(_NO_FINDINGS) - 1
     return f"{outline[:at]}\n    {listed}\n  {outline[at:]}"

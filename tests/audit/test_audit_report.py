@@ -201,3 +201,32 @@ def test_terminal_text_is_escaped_line_by_line() -> None:
     assert escaped(plain) is plain
     assert escaped("a\u00a0b\nc") == "a\u00a0b\nc"  # a no-break space stays
     assert escaped("ok\nx\u202ey\x1b[2J") == "ok\nx\\u202ey\\x1b[2J"
+
+
+def test_the_json_report_is_what_the_standard_library_writes(late_invitation: LogBuilder) -> None:
+    """``to_json`` writes its findings with orjson (zatlog.jsontext): byte for byte the text of
+    ``json.dumps(to_json_dict(...), ensure_ascii=False, indent=2)``, also for messages with
+    Dutch letters and control characters and for findings without evidence, pseudonymised
+    or not."""
+    from dataclasses import replace
+
+    result = late_invitation.audit()
+    assert result.findings
+    odd = tuple(
+        replace(
+            f,
+            message_nl=f"{f.message_nl} – geïnformeerd, één ĳs € \x01\t\n\x1f\x7f",
+            message_en=f'{f.message_en}\u2028"\\/',
+            evidence=(),
+        )
+        for f in result.findings
+    )
+    empty = replace(result, findings=())
+    for shown in (result, replace(result, findings=result.findings + odd), empty):
+        for pseudonymizer in (None, Pseudonymizer(b"k" * 32)):
+            expected = json.dumps(
+                report.to_json_dict(shown, Policy(), AS_OF, pseudonymizer),
+                ensure_ascii=False,
+                indent=2,
+            )
+            assert report.to_json(shown, Policy(), AS_OF, pseudonymizer) == expected

@@ -90,3 +90,15 @@ def test_all_scenarios_in_one_log_give_the_union_of_their_findings() -> None:
     assert result.cases == len(NAMES)
     one_school = audit_log(events, Policy(), date(2026, 1, 31), school=NAMES[0])
     assert one_school.cases == 1
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_scenario_json_report_is_what_the_standard_library_writes(name: str) -> None:
+    """The report's findings are written by orjson (zatlog.jsontext): the same text."""
+    from zatlog.projections.audit.report import to_json, to_json_dict
+
+    events, expected = load(name)
+    result = audit_log(events, Policy(), date.fromisoformat(str(expected["as_of"])))
+
+    written = json.dumps(to_json_dict(result, Policy()), ensure_ascii=False, indent=2)
+    assert to_json(result, Policy()) == written
