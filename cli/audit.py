@@ -59,7 +59,6 @@ def audit(
     from zatlog.bulk import bulk_read
     from zatlog.projections.audit import report
     from zatlog.projections.audit.pseudonym import Pseudonymizer
-    from zatlog.projections.audit.stream import audit_stored
     from zatlog.projections.text_table import terminal_width
 
     reversed_range(session, start, end)
@@ -76,7 +75,6 @@ def audit(
     if case is not None:
         require_case(session, case, chosen)
     from zatlog.projections.provenance import read_digest, stamp_report
-    from zatlog.verify import log_digest
 
     # Read first: a bad key file stops the audit before anything is computed.
     pseudonymizer = Pseudonymizer.from_keyfile(pseudonymize) if pseudonymize else None
@@ -87,13 +85,18 @@ def audit(
 
         # Many small objects, no cycles (zatlog.bulk): 0.4 s of 1.4 s at 300k events.
         with session.read_models(today=today, lang=chosen) as view, bulk_read():
-            result = stored_audit(view, today, case=case, school=school)
+            # The chart figures: only the HTML report shows them.
+            figures = fmt == "html"
+            result = stored_audit(view, today, case=case, school=school, with_figures=figures)
             digest = read_digest(view)
             if pseudonymizer is not None:  # it must know every id and name of those cases
                 for ref in {f.case for f in result.findings}:
                     pseudonymizer.learn(read_case_events(view, ref)[1])
     else:
         # Recomputed from the log, a case at a time; the digest names the same position.
+        from zatlog.projections.audit.stream import audit_stored
+        from zatlog.verify import log_digest
+
         upto = session.app.last_position()
         learn = pseudonymizer.learn if pseudonymizer is not None else None
         with bulk_read():

@@ -152,14 +152,20 @@ def _finding_row(finding: Finding) -> dict[str, Any]:
 
 
 def stored_audit(
-    view: ReadModelView, today: date, case: str | None = None, school: str | None = None
+    view: ReadModelView,
+    today: date,
+    case: str | None = None,
+    school: str | None = None,
+    with_figures: bool = True,
 ) -> AuditResult:
     """Today's audit (default policy) from the read model.
 
     A row computed today is served as stored, its subject and evidence events
     looked up by position: the cost follows the findings shown, not the events of
     their cases. A row from an earlier day is recomputed from the case's events
-    and stored back for today (see the module's docstring), once.
+    and stored back for today (see the module's docstring), once. Without
+    ``with_figures``, a stored row's chart figures are not decoded (only the HTML report
+    shows them): the result's ``stats`` then hold only the rows recomputed.
     """
     key = tracking_key(FindingsProjection)
     upto = view.positions([key])[key]
@@ -177,7 +183,9 @@ def stored_audit(
             rows = json.loads(view.unseal(sealed))
             if rows:
                 served.append((ref, rows))
-            case_stats = _stats(json.loads(view.unseal(sealed_stats)))
+            case_stats = (
+                _stats(json.loads(view.unseal(sealed_stats))) if with_figures else _NO_FIGURES
+            )
         else:
             if home not in school_cache:
                 school_cache[home] = read_school_events(view, home, upto)
@@ -257,6 +265,9 @@ def _rebuilt(reader: Reader, served: list[tuple[str, list[dict[str, Any]]]]) -> 
         for ref, rows in served
         for row in rows
     ]
+
+
+_NO_FIGURES = AuditStats()
 
 
 def _stats(data: dict[str, Any]) -> AuditStats:

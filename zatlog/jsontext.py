@@ -29,19 +29,25 @@ def indented(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2)
 
 
-_SCALARS = (str, int, bool, type(None))
+_SCALARS = frozenset((str, int, bool, type(None)))
 
 
 def _plain(value: object) -> bool:
     """Made of JSON's own types only (no float), each exactly that type."""
-    kind = type(value)
-    if kind in _SCALARS:
-        return True
-    if kind is dict:
-        return all(
-            type(key) is str and _plain(item)
-            for key, item in value.items()  # type: ignore[attr-defined]
-        )
-    if kind is list or kind is tuple:
-        return all(_plain(item) for item in value)  # type: ignore[attr-defined]
-    return False
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        kind = type(item)
+        if kind in _SCALARS:
+            continue
+        if kind is dict:
+            assert isinstance(item, dict)
+            if any(type(key) is not str for key in item):
+                return False
+            pending.extend(item.values())
+        elif kind is list or kind is tuple:
+            assert isinstance(item, list | tuple)
+            pending.extend(item)
+        else:
+            return False
+    return True

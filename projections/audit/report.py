@@ -16,10 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
-from typing import Any
-
-from jinja2 import Environment, StrictUndefined, Template
-from markupsafe import Markup
+from typing import TYPE_CHECKING, Any
 
 from zatlog.jsontext import indented
 from zatlog.policy import Policy
@@ -30,6 +27,9 @@ from zatlog.projections.audit.model import SEVERITIES, AuditResult, Finding
 from zatlog.projections.audit.pseudonym import Pseudonymizer
 from zatlog.projections.i18n import SEVERITY_LABELS, action_label, label, source_label
 from zatlog.records import LoggedAction
+
+if TYPE_CHECKING:
+    from jinja2 import Template
 
 CSV_COLUMNS = (
     "case",
@@ -128,21 +128,32 @@ def to_json(
     as_of: date | None = None,
     pseudonymizer: Pseudonymizer | None = None,
 ) -> str:
-    """:func:`to_json_dict` written with ``indent=2``, one finding at a time: a large audit's
-    report is held as its text, never also as objects."""
+    """:func:`to_json_dict` written with ``indent=2``, a page of findings at a time: a large
+    audit's report is held as its text, never also as objects."""
     shown = _shown(result, pseudonymizer)
     outline = json.dumps(
         _json_object(shown, policy, as_of, pseudonymizer, []), ensure_ascii=False, indent=2
     )
     if not shown.findings:
         return outline
-    # In the report's object and its list, a finding stands 4 spaces further in; a JSON
-    # text has no raw line break but between its parts, so indenting it is a replace.
-    listed = ",\n    ".join(
-        indented(finding_json(f)).replace("\n", "\n    ") for f in shown.findings
-    )
+    findings = shown.findings
+    pages = (findings[at : at + _PAGE] for at in range(0, len(findings), _PAGE))
+    listed = ",\n".join(_listed([finding_json(f) for f in page]) for page in pages)
     at = outline.index(_NO_FINDINGS) + len(_NO_FINDINGS) - 1
-    return f"{outline[:at]}\n    {listed}\n  {outline[at:]}"
+    return f"{outline[:at]}\n{listed}\n  {outline[at:]}"
+
+
+_PAGE = 500
+"""Findings written as one list at a time."""
+
+
+def _listed(findings: list[dict[str, Any]]) -> str:
+    """The items of a list of findings as the report's ``"findings"`` holds them, 4 spaces in.
+
+    ``indented`` writes the list with its items 2 spaces in, between ``[\\n`` and ``\\n]``;
+    a JSON text has no raw line break but between its parts, so indenting it is a replace.
+    """
+    return "  " + indented(findings)[2:-2].replace("\n", "\n  ")
 
 
 def to_csv(result: AuditResult, pseudonymizer: Pseudonymizer | None = None) -> str:
@@ -338,6 +349,8 @@ def to_html(
     pseudonymizer: Pseudonymizer | None = None,
 ) -> str:
     """A self-contained HTML report (inline CSS and SVG; no scripts, no external assets)."""
+    from markupsafe import Markup  # with jinja2: only an HTML report needs them
+
     words = _HTML[lang]
     result = _shown(result, pseudonymizer)
     counts = Counter(f.rule for f in result.findings)
@@ -434,6 +447,8 @@ def _finding_view(f: Finding, lang: Lang) -> dict[str, Any]:
 
 
 def _template() -> Template:
+    from jinja2 import Environment, StrictUndefined
+
     source = (
         resources.files("zatlog.projections.audit")
         .joinpath("templates", "report.html.j2")

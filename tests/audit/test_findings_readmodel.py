@@ -56,6 +56,20 @@ def test_every_scenario_in_one_store_served_equals_recomputed(db: str) -> None:
     assert served["findings"], "the scenarios hold findings"
 
 
+def test_without_figures_the_findings_are_the_same_and_only_html_shows_figures(db: str) -> None:
+    """Only the HTML report shows the chart figures; the other formats do not decode them."""
+    _import(db, SCENARIOS / "p02_late_invite_absent_parents.jsonl")
+    today = date.today()
+    app = ZatlogApp(resolve(db))
+    with current_view(app.location, today=today) as view:
+        full = stored_audit(view, today)
+        lean = stored_audit(view, today, with_figures=False)
+    app.close()
+    assert lean.findings == full.findings and lean.case_refs == full.case_refs
+    assert full.stats.discussions and not lean.stats.discussions
+    assert to_json_dict(lean, Policy()) == to_json_dict(full, Policy())
+
+
 def test_a_case_filter_and_a_school_filter_are_served_too(db: str) -> None:
     _import(db, SCENARIOS / "p02_late_invite_absent_parents.jsonl")
     today = date.today().isoformat()
