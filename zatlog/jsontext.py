@@ -16,12 +16,17 @@ from __future__ import annotations
 
 import json
 
-import orjson
+try:
+    import orjson
+
+    _ORJSON = True
+except ImportError:  # an environment installed before the dependency: the same text, slower
+    _ORJSON = False
 
 
 def indented(value: object) -> str:
     """``json.dumps(value, ensure_ascii=False, indent=2)``: the same text."""
-    if _plain(value):
+    if _ORJSON and _plain(value):
         try:
             return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
         except orjson.JSONEncodeError:  # a lone surrogate, an int beyond 64 bits

@@ -88,3 +88,12 @@ def test_what_the_standard_library_refuses_is_still_refused() -> None:
             stdlib(value)
         with pytest.raises(TypeError):
             indented(value)
+
+
+def test_without_orjson_the_text_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    from zatlog import jsontext
+
+    value = {"nl": DUTCH, "control": CONTROL, "empty": [], "share": 0.1}
+    expected = indented(value)
+    monkeypatch.setattr(jsontext, "_ORJSON", False)
+    assert indented(value) == expected == stdlib(value)
