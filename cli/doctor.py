@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from zatlog.cli.help import HelpCommand
-from zatlog.cli.main import Session
+from zatlog.cli.main import Session, error_text
 
 if TYPE_CHECKING:
     from zatlog.storage import Location
@@ -85,19 +85,22 @@ def database_checks(session: Session) -> list[Check]:
     try:
         location = resolve(session.db)
     except BadKey as error:
-        detail = session.message("bad_key", source=error.source, reason=error.reason)
+        detail = error_text(error, session.language)
         return [
             Check(key, "problem", detail, session.message("doctor_key_fix", path=keys_folder())),
             Check(models, "note", skipped),
         ]
     except KeyNotFound as error:
-        detail = f"{session.message('doctor_key_misfit')} ({error})"
+        detail = f"{session.message('doctor_key_misfit')} ({error_text(error, session.language)})"
         return [
             Check(key, "problem", detail, session.message("doctor_key_fix", path=keys_folder())),
             Check(models, "note", skipped),
         ]
     except StorageError as error:
-        return [Check(database, "problem", str(error)), Check(models, "note", skipped)]
+        return [
+            Check(database, "problem", error_text(error, session.language)),
+            Check(models, "note", skipped),
+        ]
     try:
         check_database(location)
     except (NoDatabase, NotADatabase) as error:
@@ -113,7 +116,7 @@ def database_checks(session: Session) -> list[Check]:
         ]
     except StorageError as error:
         return [
-            Check(database, "problem", str(error)),
+            Check(database, "problem", error_text(error, session.language)),
             Check(key, "note", skipped),
             Check(models, "note", skipped),
         ]
@@ -192,7 +195,8 @@ def readmodel_check(session: Session, location: Location) -> Check:
     try:
         positions = status(location)
     except ZatlogError as error:
-        return Check(name, "problem", str(error), session.message("doctor_readmodels_fix"))
+        problem = error_text(error, session.language)
+        return Check(name, "problem", problem, session.message("doctor_readmodels_fix"))
     end = max((log for _, log in positions.values()), default=0)
     behind = max((log - position for position, log in positions.values()), default=0)
     if behind:

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 import click
 
 from zatlog.cli.help import HelpCommand
 from zatlog.cli.main import Session
 from zatlog.cli.options import lang_option, language, require_case
+from zatlog.projections.i18n import message
+
+if TYPE_CHECKING:
+    from zatlog.chain_store import Origin
+    from zatlog.projections.i18n import Lang
+    from zatlog.verify import Break
 
 
 @click.command("verify", cls=HelpCommand)
@@ -16,50 +25,56 @@ from zatlog.cli.options import lang_option, language, require_case
 @click.pass_obj
 def verify(session: Session, case_ref: str | None, against: str | None, lang: str | None) -> None:
     from zatlog.chain import Digest
-    from zatlog.verify import describe_origin, log_digest, verify
+    from zatlog.verify import log_digest, verify
 
     out = language(session, lang)
     if case_ref is not None:
         require_case(session, case_ref, out)
     digest = Digest.parse(against) if against else None
     result = verify(session.app, case=case_ref, against=digest)
-    nl = out == "nl"
     for found in result.breaks:
-        click.echo(("BREUK: " if nl else "BROKEN: ") + found.describe(out), err=True)
+        click.echo(break_line(found, out), err=True)
     if digest is not None and not result.against_holds:
         assert result.recomputed is not None
-        click.echo(
-            (
-                f"de log van digest {digest.short} zit niet meer ongewijzigd in de log van "
-                f"vandaag (tot positie {digest.position} nu: {result.recomputed.short})"
-                if nl
-                else f"the log of digest {digest.short} is no longer contained, unchanged, in "
-                f"today's log (up to position {digest.position} now: {result.recomputed.short})"
-            ),
-            err=True,
+        now = result.recomputed.short
+        said = message(
+            "against_broken", out, digest=digest.short, position=digest.position, now=now
         )
+        click.echo(said, err=True)
     if not result.intact:
         raise SystemExit(1)
-    what = f"dossier {case_ref}" if case_ref and nl else f"case {case_ref}" if case_ref else ""
-    if nl:
-        click.echo(
-            f"de log is ongeschonden{' voor ' + what if what else ''}: {result.events} "
-            f"gebeurtenissen in {result.aggregates} keten{'s' if result.aggregates != 1 else ''}, "
-            "elke schakel klopt"
-        )
+    chain_word = message("chain_one" if result.aggregates == 1 else "chain_many", out)
+    counts = {"events": result.events, "chains": result.aggregates, "chain_word": chain_word}
+    if case_ref:
+        click.echo(message("log_intact_case", out, case=case_ref, **counts))
     else:
-        click.echo(
-            f"the log is intact{' for ' + what if what else ''}: {result.events} events "
-            f"in {result.aggregates} chain{'s' if result.aggregates != 1 else ''}, every link holds"
-        )
+        click.echo(message("log_intact", out, **counts))
     if digest is not None:
-        click.echo(
-            f"de log van digest {digest.short} zit ongewijzigd in de log van vandaag"
-            if nl
-            else f"the log of digest {digest.short} is contained, unchanged, in today's log"
-        )
-    click.echo(describe_origin(result.origin, out))
+        click.echo(message("against_holds", out, digest=digest.short))
+    click.echo(origin_line(result.origin, out))
     click.echo(session.message("digest_line", digest=log_digest(session.app).short))
+
+
+def break_line(found: Break, lang: Lang) -> str:
+    """One broken link, in ``lang``: whose chain, which version and position, what broke."""
+    subject = message(f"subject_{found.subject.kind}", lang, ref=found.subject.ref)
+    what = message(f"break_{found.kind}", lang, other=found.other, position=found.position)
+    return message(
+        "break_line",
+        lang,
+        subject=subject,
+        version=found.version,
+        position=found.position,
+        what=what,
+    )
+
+
+def origin_line(origin: Origin | None, lang: Lang) -> str:
+    """From which position on the chain was made as events were recorded."""
+    if origin is None or origin.kind == "recorded":
+        return message("origin_recorded", lang)
+    day = date.fromisoformat(origin.at[:10])
+    return message("origin_migrated", lang, up_to=origin.up_to, day=day, first=origin.up_to + 1)
 
 
 @click.command("digest", cls=HelpCommand)
@@ -101,7 +116,6 @@ def restore(session: Session, file: str, lang: str | None) -> None:
     from pathlib import Path
 
     from zatlog.backup import discard, restore
-    from zatlog.projections.i18n import message
     from zatlog.verify import log_digest, verify
 
     session.may_create()  # restore makes a new database from the backup
@@ -112,7 +126,7 @@ def restore(session: Session, file: str, lang: str | None) -> None:
     if not result.intact:
         out = language(session, lang)
         for found in result.breaks:
-            click.echo(("BREUK: " if out == "nl" else "BROKEN: ") + found.describe(out), err=True)
+            click.echo(break_line(found, out), err=True)
         session.reset()
         discard(location)
         raise SystemExit(1)

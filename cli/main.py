@@ -171,15 +171,7 @@ class Session:
 
     def no_database(self, error: NoDatabase | NotADatabase) -> str:
         """What to say when no zatlog log is where ``--db`` points."""
-        from zatlog.storage import NoDatabase
-
-        if isinstance(error, NoDatabase):
-            return self.message("no_database", path=error.target)
-        reason = {
-            "not a file": self.message("not_a_file"),
-            "it holds no zatlog log": self.message("no_log_tables"),
-        }.get(error.reason, error.reason)
-        return self.message("not_a_database", path=error.target, reason=reason)
+        return error_text(error, self.language)
 
     def _warn_if_shared(self, location: Location) -> None:
         """A database or key file that others may read: say so (stderr), once."""
@@ -388,14 +380,11 @@ def explain(ctx: click.Context, error: Exception) -> str:
     from eventsourcing.persistence import DataError, IntegrityError, PersistenceError
 
     from zatlog.errors import ZatlogError
-    from zatlog.keys import BadKey
     from zatlog.projections.i18n import message
     from zatlog.projections.pdf import PdfUnavailable
     from zatlog.roles import ActorRefused
 
     lang: Lang = "en" if isinstance(ctx.obj, Session) and ctx.obj.lang == "en" else "nl"
-    if isinstance(error, BadKey):
-        return message("bad_key", lang, source=error.source, reason=error.reason)
     if isinstance(error, ActorRefused):
         return message("actor_refused", lang, source="by", claimed=error.claimed, role=error.role)
     if isinstance(error, PdfUnavailable):

@@ -25,12 +25,14 @@ def projections() -> None:
 @projections.command("status")
 @click.pass_obj
 def status(session: Session) -> None:
+    from zatlog.projections.i18n import READ_MODEL_LABELS, label
     from zatlog.projections.runner import status as positions
 
     heads = ("status_projection", "status_position", "status_log", "status_behind")
     rows = [[session.message(head) for head in heads]]
     for name, (position, end) in positions(session.location).items():
-        rows.append([name, str(position), str(end), str(end - position)])
+        shown = label(READ_MODEL_LABELS, name, session.language)
+        rows.append([shown, str(position), str(end), str(end - position)])
     click.echo(columns(rows))
     if session.location.is_postgres:
         from zatlog.projections.follower import follower_running
@@ -44,6 +46,7 @@ def status(session: Session) -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N")
 @click.pass_obj
 def rebuild(session: Session, names: tuple[str, ...], workers: int | None) -> None:
+    from zatlog.projections.i18n import READ_MODEL_LABELS, label
     from zatlog.projections.runner import LogUnreadable
     from zatlog.projections.runner import rebuild as rebuild_models
 
@@ -57,7 +60,8 @@ def rebuild(session: Session, names: tuple[str, ...], workers: int | None) -> No
     finally:
         bars.close()
     for name, (position, _) in result.items():
-        click.echo(session.message("rebuilt", name=name, position=position))
+        shown = label(READ_MODEL_LABELS, name, session.language)
+        click.echo(session.message("rebuilt", name=shown, position=position))
 
 
 class ProgressBars:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Literal
 
-from zatlog.errors import Number
+from zatlog.errors import Number, Phrase
 
 Lang = Literal["nl", "en"]
 
@@ -202,6 +202,15 @@ def label(table: dict[str, tuple[str, str]], key: str, lang: Lang = "nl") -> str
     return pair[0] if lang == "nl" else pair[1]
 
 
+READ_MODEL_LABELS: dict[str, tuple[str, str]] = {
+    # the read models (zatlog projections status / rebuild), by the name --projection takes
+    "case_log": ("dossierindex", "case index"),
+    "case_state": ("stand van de dossiers", "case state"),
+    "due": ("termijnenlijst", "due list"),
+    "findings": ("bevindingen van de audit", "audit findings"),
+}
+
+
 def action_label(action: str, lang: Lang = "nl") -> str:
     return label(ACTION_LABELS, action, lang)
 
@@ -219,6 +228,107 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "not_a_file": ("het is geen bestand", "it is not a file"),
     "no_log_tables": ("het logboek ontbreekt erin", "it holds no zatlog log"),
+    "not_sqlite": ("het is geen SQLite-databasebestand", "file is not a database"),
+    "cannot_open": ("kan {target} niet openen: {reason}", "cannot open {target}: {reason}"),
+    "store_failed_at": ("{target}: databasefout: {reason}", "{target}: {reason}"),
+    "db_is_directory": (
+        "--db {value}: dat is een map; verwacht een databasebestand",
+        "--db {value}: is a directory, expected a database file",
+    ),
+    "url_no_database": (
+        "--db {url}: de URL noemt geen database",
+        "--db {url}: the URL names no database",
+    ),
+    "bad_schema": (
+        "--db: schema {schema} is geen eenvoudige SQL-naam in kleine letters",
+        "--db: schema {schema} is not a plain lower-case SQL name",
+    ),
+    "meta_no_key_id": (
+        "{target}: volgens de metadata is het log versleuteld, maar er staat geen sleutel-id in",
+        "{target}: its metadata says encrypted but names no key id",
+    ),
+    "legacy_key_missing": (
+        "{target} is versleuteld, en de sleutel staat niet in {env} (niet gezet) en niet in {path}",
+        "{target} is encrypted, and its key is not in {env} (not set) nor in {path}",
+    ),
+    "key_not_base64": ("geen base64", "not base64"),
+    "key_bytes": ("{count} bytes", "{count} bytes"),
+    "key_not_ascii": ("geen ASCII-tekst", "not ASCII text"),
+    "key_create_failed": (
+        "kan de encryptiesleutel niet aanmaken in {folder}: {reason}",
+        "cannot create the encryption key in {folder}: {reason}",
+    ),
+    "log_damaged_own_key": (
+        "het log in {target} is beschadigd bij {where}: een opgeslagen gebeurtenis is niet te "
+        "ontsleutelen met de eigen sleutel van deze database (id {key_id}); ze is veranderd "
+        "nadat ze werd geschreven",
+        "the log in {target} is damaged at {where}: a stored event does not decrypt with this "
+        "database's own key (id {key_id}); it was changed after it was written",
+    ),
+    "log_other_key": (
+        "het log in {target} is niet te lezen bij {where}: een opgeslagen gebeurtenis is niet "
+        "te ontsleutelen met de sleutel (ZATLOG_CIPHER_KEY of het sleutelbestand): een andere "
+        "sleutel, of schade",
+        "cannot read the log in {target} at {where}: a stored event does not decrypt with its "
+        "key (ZATLOG_CIPHER_KEY or its key file): another key, or damage",
+    ),
+    "log_damaged": (
+        "het log in {target} is beschadigd bij {where}: een opgeslagen gebeurtenis is niet "
+        "leesbaar",
+        "the log in {target} is damaged at {where}: a stored event is not readable",
+    ),
+    "log_other_or_no_key": (
+        "het log in {target} is niet te lezen: het is geschreven met een andere "
+        "encryptiesleutel, of zonder",
+        "cannot read the log in {target}: it was written with another encryption key, or "
+        "without one",
+    ),
+    "at_position": ("positie {position}", "position {position}"),
+    "after_position": ("na positie {position}", "after position {position}"),
+    "every_event": ("elke gebeurtenis", "every event"),
+    "concurrent_write": (
+        "een andere zorgcoördinator bleef vastleggen in hetzelfde dossier; na {attempts} "
+        "pogingen is er niets geschreven, probeer het opnieuw",
+        "another coordinator kept recording on the same case(s); nothing was written after "
+        "{attempts} attempts, please try again",
+    ),
+    "chain_no_link": (
+        "de keten van aggregaat {aggregate} heeft geen schakel voor versie {version}: het log "
+        "is buiten zatlog veranderd; er is niets geschreven (voer zatlog verify uit)",
+        "the chain of aggregate {aggregate} has no link for version {version}: the log was "
+        "changed outside zatlog; nothing was written (run `zatlog verify`)",
+    ),
+    "chain_link_held": (
+        "de keten heeft al een schakel voor een gebeurtenis die nu wordt geschreven: er is "
+        "buiten zatlog een gebeurtenis uit het log verwijderd; er is niets geschreven (voer "
+        "zatlog verify uit)",
+        "the chain already holds a link for an event being written: an event was removed from "
+        "the log outside zatlog; nothing was written (run `zatlog verify`)",
+    ),
+    "chain_migration_unreadable": (
+        "kan het bestaande log niet ketenen: de gebeurtenis op positie {position} is niet te "
+        "lezen (een andere encryptiesleutel, of beschadigd)",
+        "cannot chain the existing log: the event at position {position} cannot be read "
+        "(another encryption key, or damaged)",
+    ),
+    "positions_not_sequential": (
+        "de nieuwe posities in het log lopen niet door (SQLite's rowids zijn op); er is niets "
+        "geschreven",
+        "the log's new positions are not sequential (SQLite's rowids are used up); nothing was "
+        "written",
+    ),
+    "access_open_failed": (
+        "kan het inzagelog in {target} niet openen: {reason}",
+        "cannot open the access log in {target}: {reason}",
+    ),
+    "access_read_failed": (
+        "kan het inzagelog in {target} niet lezen: {reason}",
+        "cannot read the access log in {target}: {reason}",
+    ),
+    "access_record_failed": (
+        "kan de inzage niet vastleggen in {target}: {reason}; er is niets getoond",
+        "cannot record the access in {target}: {reason}; nothing was shown",
+    ),
     "readable_by_others": (
         "waarschuwing: {path} is leesbaar voor anderen; maak het privé met: chmod 600 {path}",
         "warning: {path} is readable by others; make it private with: chmod 600 {path}",
@@ -466,6 +576,147 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "restored {target} from {file}: {events} events, every link holds (digest {digest})",
     ),
     "digest_line": ("digest: {digest}", "digest: {digest}"),
+    # -- zatlog verify: the first broken link of each chain
+    "break_line": (
+        "BREUK: {subject}, versie {version}, positie {position}: {what}",
+        "BROKEN: {subject}, version {version}, position {position}: {what}",
+    ),
+    "subject_case": ("dossier {ref}", "case {ref}"),
+    "subject_school": ("school {ref}", "school {ref}"),
+    "subject_aggregate": ("aggregaat {ref}", "aggregate {ref}"),
+    "break_edited": (
+        "gewijzigd: de inhoud van deze gebeurtenis is veranderd nadat ze werd vastgelegd",
+        "edited: this event's content changed after it was recorded",
+    ),
+    "break_damaged": (
+        "beschadigd: deze gebeurtenis kan niet meer worden gelezen (ontsleuteld)",
+        "damaged: this event can no longer be read (decrypted)",
+    ),
+    "break_swapped": (
+        "verwisseld: deze plek bevat de gebeurtenis die als versie {other} werd vastgelegd",
+        "swapped: this place holds the event that was recorded as version {other}",
+    ),
+    "break_moved": (
+        "verplaatst: vastgelegd op positie {other}, nu op positie {position}",
+        "moved: recorded at position {other}, now at position {position}",
+    ),
+    "break_missing": (
+        "ontbreekt: deze gebeurtenis is uit de log verwijderd",
+        "missing: this event was removed from the log",
+    ),
+    "break_truncated": (
+        "afgekapt: de keten eindigt te vroeg, vanaf deze gebeurtenis zijn er {other} verwijderd",
+        "truncated: the chain ends too early, {other} event(s) from this one on were removed",
+    ),
+    "break_inserted": (
+        "ingevoegd: deze gebeurtenis staat niet in de keten (buiten zatlog toegevoegd)",
+        "inserted: this event is not in the chain (added outside zatlog)",
+    ),
+    "break_link": (
+        "schakel gewijzigd: de vastgelegde schakel van deze gebeurtenis klopt niet meer",
+        "link altered: the recorded link of this event no longer holds",
+    ),
+    "against_broken": (
+        "de log van digest {digest} zit niet meer ongewijzigd in de log van vandaag (tot "
+        "positie {position} nu: {now})",
+        "the log of digest {digest} is no longer contained, unchanged, in today's log (up to "
+        "position {position} now: {now})",
+    ),
+    "against_holds": (
+        "de log van digest {digest} zit ongewijzigd in de log van vandaag",
+        "the log of digest {digest} is contained, unchanged, in today's log",
+    ),
+    "log_intact": (
+        "de log is ongeschonden: {events} gebeurtenissen in {chains} {chain_word}, elke schakel "
+        "klopt",
+        "the log is intact: {events} events in {chains} {chain_word}, every link holds",
+    ),
+    "log_intact_case": (
+        "de log is ongeschonden voor dossier {case}: {events} gebeurtenissen in {chains} "
+        "{chain_word}, elke schakel klopt",
+        "the log is intact for case {case}: {events} events in {chains} {chain_word}, every "
+        "link holds",
+    ),
+    "chain_one": ("keten", "chain"),
+    "chain_many": ("ketens", "chains"),
+    "origin_recorded": (
+        "de keten is vanaf de eerste gebeurtenis bij het vastleggen opgebouwd",
+        "the chain was built as each event was recorded, from the first one",
+    ),
+    "origin_migrated": (
+        "posities 1 t/m {up_to} zijn op {day} eenmalig achteraf geketend (migratie); vanaf "
+        "positie {first} is de keten origineel",
+        "positions 1 to {up_to} were chained once, afterwards, on {day} (migration); from "
+        "position {first} on the chain is original",
+    ),
+    "restore_not_empty": (
+        "{target} is niet leeg: --restore schrijft alleen in een lege database (een gewone "
+        "import legt de handelingen opnieuw vast)",
+        "{target} is not empty: --restore only writes into an empty database (a plain import "
+        "records the actions anew)",
+    ),
+    "restore_not_object": ("geen JSON-object", "not a JSON object"),
+    "restore_no_moment": (
+        "verwacht het tijdstip van vastleggen dat zatlog export-log schreef",
+        "expected the recording time that `zatlog export-log` wrote",
+    ),
+    "restore_no_link": (
+        "verwacht de schakel van 64 hexadecimale tekens die zatlog export-log schreef",
+        "expected the 64-hex link that `zatlog export-log` wrote",
+    ),
+    "restore_no_registered_at": (
+        "het eerste document van een school heeft registered_at nodig",
+        "the first document of a school needs registered_at",
+    ),
+    "restore_differs": (
+        "de teruggezette gebeurtenis zou afwijken van de vastgelegde (een bewerkt bestand, of "
+        "een gebeurtenis van een oudere versie van zatlog); er is niets geschreven",
+        "the restored event would differ from the one recorded (an edited file, or an event "
+        "stored by an older release); nothing was written",
+    ),
+    # -- zatlog backup and zatlog restore
+    "postgres_tools": (
+        "gebruik voor PostgreSQL de eigen hulpmiddelen: pg_dump --format=custom "
+        "--schema=SCHEMA --file=FILE URL, en pg_restore --dbname=URL FILE (zie de README)",
+        "for PostgreSQL use its own tools: pg_dump --format=custom --schema=SCHEMA "
+        "--file=FILE URL, and pg_restore --dbname=URL FILE (see the README)",
+    ),
+    "backup_postgres": (
+        "zatlog backup kopieert een SQLite-bestand; {tools}",
+        "zatlog backup copies a SQLite file; {tools}",
+    ),
+    "restore_postgres": (
+        "zatlog restore schrijft een SQLite-bestand; {tools}",
+        "zatlog restore writes a SQLite file; {tools}",
+    ),
+    "backup_no_source": ("{path}: die database bestaat niet", "{path}: no such database"),
+    "backup_exists": (
+        "{path} bestaat al: een reservekopie overschrijft nooit een bestand",
+        "{path} already exists: a backup never overwrites a file",
+    ),
+    "restore_no_backup": (
+        "{path}: dat reservekopiebestand bestaat niet",
+        "{path}: no such backup file",
+    ),
+    "restore_target_not_empty": (
+        "{target} is niet leeg: zet alleen terug in een nieuw pad (noem een andere --db)",
+        "{target} is not empty: restore only into a new path (name another --db)",
+    ),
+    "copy_failed": (
+        "kan {source} niet kopiëren naar {destination}: {reason}",
+        "cannot copy {source} to {destination}: {reason}",
+    ),
+    "backup_not_a_log": (
+        "{path} is geen zatlog-database ({reason})",
+        "{path} is not a zatlog database ({reason})",
+    ),
+    "no_stored_events": ("er staan geen gebeurtenissen in", "it has no stored events"),
+    "not_a_digest": (
+        "{text} is geen digest van zatlog: verwacht zl1-<aantal>-<positie>-<hex>, zoals "
+        "zatlog digest die toont",
+        "{text} is not a digest of zatlog: expected zl1-<count>-<position>-<hex>, as "
+        "`zatlog digest` prints it",
+    ),
     "rebuilt": (
         "{name} opnieuw opgebouwd tot positie {position}",
         "rebuilt {name} up to position {position}",
@@ -727,6 +978,23 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "a discussion with basis 'consent' must name its consent form",
     ),
     "field_invalid": ("ongeldige waarde ({detail})", "{detail}"),
+    "sdq_bands_order": (
+        "borderline mag niet hoger zijn dan abnormal",
+        "borderline must not be above abnormal",
+    ),
+    "lines": ("{lines}", "{lines}"),
+    "not_utf8": ("geen UTF-8-tekst ({detail})", "{detail}"),
+    # -- a policy file (--policy)
+    "policy_unreadable": (
+        "{path}: het beleidsbestand is niet te lezen: {reason}",
+        "{path}: cannot read the policy file: {reason}",
+    ),
+    "policy_not_toml": ("{path}: geen geldige TOML: {reason}", "{path}: not valid TOML: {reason}"),
+    "policy_problem": ("{path}: {setting}: {problem}", "{path}: {setting}: {problem}"),
+    "policy_unknown_key": (
+        "onbekende sleutel; verwacht een van: {known}",
+        "unknown key; expected one of: {known}",
+    ),
     "whole_line": ("(regel)", "(line)"),
     "line_not_json": ("geen geldige JSON: {error}", "not valid JSON: {error}"),
     "line_not_object": ("verwacht één JSON-object", "expected one JSON object"),
@@ -955,6 +1223,10 @@ def problem_text(key: str | None, fields: Mapping[str, object], fallback: str, l
 
 
 def _field(value: object, lang: Lang) -> object:
+    if isinstance(value, Phrase):
+        return problem_text(value.key, value.fields, value.english, lang)
+    if isinstance(value, list | tuple) and value and all(isinstance(v, Phrase) for v in value):
+        return "\n".join(str(_field(v, lang)) for v in value)  # one line each
     if isinstance(value, Number):  # 10.000 in Dutch, 10,000 in English
         return f"{value:,}".replace(",", ".") if lang == "nl" else f"{value:,}"
     if isinstance(value, date):

@@ -19,7 +19,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import MapperDeserialisationError, StoredEvent
 
-from zatlog.application import to_logged_action
+from zatlog.application import at_position, to_logged_action
 from zatlog.chain_store import EventRow
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def decoded(app: ZatlogApp, rows: Iterable[EventRow]) -> list[LoggedAction]:
         try:
             event = mapper.to_domain_event(stored)
         except MapperDeserialisationError:
-            raise app._unreadable(f"position {row.position}") from None
+            raise app._unreadable(at_position(row.position)) from None
         logged = to_logged_action(event, row.position)
         if logged is not None:
             found.append(logged)

@@ -53,7 +53,7 @@ from eventsourcing.persistence import (
 from eventsourcing.projection import Projection
 from eventsourcing.utils import Environment
 
-from zatlog.errors import StorageError, ZatlogError
+from zatlog.errors import StorageError, ZatlogError, cannot_open
 
 if TYPE_CHECKING:
     from zatlog.application import ZatlogApp
@@ -874,21 +874,26 @@ def decode(app: ZatlogApp, notifications: Sequence[Notification]) -> list[tuple[
     try:
         return [(to_domain_event(n), Tracking(APP_NAME, n.id)) for n in notifications]
     except MapperDeserialisationError:
-        from zatlog.application import unreadable
+        from zatlog.application import at_position, unreadable
 
-        where = f"position {_first_unreadable(app, notifications)}"
-        raise LogUnreadable(app.location.target, str(unreadable(app.location, where))) from None
+        where = at_position(_first_unreadable(app, notifications))
+        error = unreadable(app.location, where)
+        raise LogUnreadable(app.location.target, error) from None
 
 
 class LogUnreadable(StorageError):
     """The log's events cannot be decoded: damaged, or (an old log) another key or none."""
 
-    def __init__(self, target: str, text: str | None = None) -> None:
-        super().__init__(
-            text
-            or f"cannot read the log in {target}: it was written with another encryption key, "
-            "or without one"
-        )
+    def __init__(self, target: str, cause: StorageError | None = None) -> None:
+        if cause is not None and cause.key is not None:
+            super().__init__(str(cause), key=cause.key, **cause.fields)
+        else:
+            super().__init__(
+                f"cannot read the log in {target}: it was written with another encryption key, "
+                "or without one",
+                key="log_other_or_no_key",
+                target=target,
+            )
         self.target = target
 
 
@@ -1043,7 +1048,7 @@ def open_store(location: Location) -> Store:
         recorder = factory.application_recorder()
         view = factory.tracking_recorder(view_class(location))
     except (OSError, OperationalError) as error:
-        raise StorageError(f"cannot open {location.target}: {error}") from None
+        raise cannot_open(location.target, error) from None
     assert isinstance(view, ReadModelView)
     view.cipher = factory.cipher()
     return Store(factory, recorder, view)

@@ -23,9 +23,23 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from zatlog.errors import StorageError
+from zatlog.errors import StorageError, reason_of
 from zatlog.roles import ACCESS_HEAD_FUNCTION
 from zatlog.storage import Location, pg_connect
+
+ACCESS_FAILURES: dict[str, str] = {
+    "access_open_failed": "cannot open the access log in {target}: {reason}",
+    "access_read_failed": "cannot read the access log in {target}: {reason}",
+    "access_record_failed": "cannot record the access in {target}: {reason}; nothing was shown",
+}
+"""What went wrong with the access log: the catalog's key and the English text."""
+
+
+def access_failed(key: str, target: str, error: BaseException) -> StorageError:
+    reason = reason_of(error)
+    english = ACCESS_FAILURES[key].format(target=target, reason=error)
+    return StorageError(english, key=key, target=target, reason=reason)
+
 
 GENESIS = "0" * 64
 """The previous hash of the first entry."""
@@ -293,7 +307,7 @@ class _SQLiteBackend(_Backend):
             if not create:
                 self.connection = sqlite3.connect(":memory:")
                 return
-            raise StorageError(f"cannot open the access log in {self.target}: {error}") from None
+            raise access_failed("access_open_failed", self.target, error) from None
 
     def append(self, access: Access) -> StoredAccess:
         cursor = self.connection.cursor()
@@ -315,9 +329,7 @@ class _SQLiteBackend(_Backend):
         except self._error as error:
             if self.connection.in_transaction:
                 self.connection.rollback()
-            raise StorageError(
-                f"cannot record the access in {self.target}: {error}; nothing was shown"
-            ) from None
+            raise access_failed("access_record_failed", self.target, error) from None
 
     def entries(self, case: str | None) -> list[StoredAccess]:
         where, params = (
@@ -332,7 +344,7 @@ class _SQLiteBackend(_Backend):
         except self._error as error:
             if "no such table" in str(error):
                 return []
-            raise StorageError(f"cannot read the access log in {self.target}: {error}") from None
+            raise access_failed("access_read_failed", self.target, error) from None
         return [_row_to_entry(row) for row in rows]
 
     def close(self) -> None:
@@ -352,7 +364,7 @@ class _PostgresBackend(_Backend):
         try:
             self.connection = pg_connect(location)
         except psycopg.Error as error:
-            raise StorageError(f"cannot open the access log in {self.target}: {error}") from None
+            raise access_failed("access_open_failed", self.target, error) from None
 
     def _exists(self, cursor: Any) -> bool:
         # A query on the catalog (not to_regclass, whose cache may predate a lock wait).
@@ -408,9 +420,7 @@ class _PostgresBackend(_Backend):
                 )
             return entry
         except self._error as error:
-            raise StorageError(
-                f"cannot record the access in {self.target}: {error}; nothing was shown"
-            ) from None
+            raise access_failed("access_record_failed", self.target, error) from None
 
     def _head(self, cursor: Any) -> str:
         """The query for the chain's last entry. On a secured server a person sees only
@@ -433,7 +443,7 @@ class _PostgresBackend(_Backend):
                     f"SELECT {COLUMNS} FROM {self.table}{where} ORDER BY seq", params
                 ).fetchall()
         except self._error as error:
-            raise StorageError(f"cannot read the access log in {self.target}: {error}") from None
+            raise access_failed("access_read_failed", self.target, error) from None
         return [_row_to_entry(row) for row in rows]
 
     def close(self) -> None:

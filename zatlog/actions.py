@@ -30,7 +30,7 @@ from pydantic import (
     model_validator,
 )
 from pydantic.fields import FieldInfo
-from pydantic_core import PydanticCustomError
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from zatlog.errors import FieldProblem, InvalidAction, Number
 
@@ -40,19 +40,20 @@ OWN_PROBLEMS: dict[str, str] = {
     "field_too_long": "expected at most {max} characters, got {length}",
     "field_control": "control character {char} is not allowed",
     "consent_form_unnamed": "a discussion with basis 'consent' must name its consent form",
+    "sdq_bands_order": "borderline must not be above abnormal",
 }
 """The validators' own problems: the message catalog's key (also pydantic's error type) and the
 English text (``projections/i18n.py`` says each in the user's language). A problem found on the
 whole line names its ``field`` in the context."""
 
 
-def _own(key: str, **context: object) -> PydanticCustomError:
+def own_problem(key: str, **context: object) -> PydanticCustomError:
     return PydanticCustomError(key, OWN_PROBLEMS[key], context)
 
 
 def _parse_day(value: Any) -> date:
     if isinstance(value, datetime):
-        raise _own("field_date")
+        raise own_problem("field_date")
     if isinstance(value, date):
         return value
     if isinstance(value, str) and len(value) == 10:
@@ -60,7 +61,7 @@ def _parse_day(value: Any) -> date:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise _own("field_date")
+    raise own_problem("field_date")
 
 
 def parse_moment(text: str) -> date | datetime:
@@ -88,7 +89,7 @@ def _parse_moment(value: Any) -> date | datetime:
             return datetime.fromisoformat(value)
         except ValueError:
             pass
-    raise _own("field_moment")
+    raise own_problem("field_moment")
 
 
 Day = Annotated[
@@ -134,7 +135,7 @@ class Limit:
     def problem(self, value: str, field: str) -> PydanticCustomError | None:
         """What is wrong with ``value`` of ``field`` (keyed for the catalog), if anything."""
         if len(value) > self.max_length:
-            return _own(
+            return own_problem(
                 "field_too_long",
                 field=field,
                 max=Number(self.max_length),
@@ -142,7 +143,7 @@ class Limit:
             )
         found = (CONTROL_BUT_BREAKS if self.multiline else CONTROL).search(value)
         if found:
-            return _own("field_control", field=field, char=repr(found.group()))
+            return own_problem("field_control", field=field, char=repr(found.group()))
         return None
 
 
@@ -596,7 +597,7 @@ class DiscussionHeld(CaseAction):
     @model_validator(mode="after")
     def _consent_named_for_consent_basis(self) -> DiscussionHeld:
         if self.basis == "consent" and not self.consent:
-            raise _own("consent_form_unnamed", field="consent")
+            raise own_problem("consent_form_unnamed", field="consent")
         return self
 
     @property
@@ -842,6 +843,13 @@ def _problems(error: ValidationError) -> list[FieldProblem]:
             loc = loc[1:]
         problems.append(_problem(_field_path(loc), kind, str(detail["msg"]), ctx, bool(loc)))
     return problems
+
+
+def problem_of(detail: ErrorDetails, field: str) -> FieldProblem:
+    """A pydantic error of any model (a policy file's too) as a field problem, keyed for the
+    message catalog."""
+    text = str(detail["msg"])
+    return _problem(field, detail["type"], text, detail.get("ctx", {}), bool(detail["loc"]))
 
 
 def _problem(field: str, kind: str, text: str, ctx: dict[str, Any], located: bool) -> FieldProblem:

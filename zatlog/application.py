@@ -26,7 +26,14 @@ from eventsourcing.persistence import (
 
 from zatlog import actions as a
 from zatlog.case import Case, case_id
-from zatlog.errors import ConcurrentWriteError, InvalidAction, StorageError
+from zatlog.errors import (
+    ConcurrentWriteError,
+    InvalidAction,
+    Phrase,
+    StorageError,
+    cannot_open,
+    reason_of,
+)
 from zatlog.records import LoggedAction
 from zatlog.school import School, school_id
 from zatlog.storage import Location, establish
@@ -73,13 +80,13 @@ class ZatlogApp(Application[UUID]):
                 self._chain_existing_log()
                 return
             except (OSError, OperationalError) as error:
-                raise StorageError(f"cannot open {location.target}: {error}") from None
+                raise cannot_open(location.target, error) from None
             except InternalError as error:
                 # Opening creates the tables and functions if needed; PostgreSQL refuses
                 # two sessions replacing the same function at once ("tuple concurrently
                 # updated"). The other one did the work: open again.
                 if "concurrently" not in str(error) or attempt == ATTEMPTS - 1:
-                    raise StorageError(f"cannot open {location.target}: {error}") from None
+                    raise cannot_open(location.target, error) from None
                 time.sleep(random.uniform(0, 0.02 * 2**attempt))
 
     def _chain_existing_log(self) -> None:
@@ -114,12 +121,19 @@ class ZatlogApp(Application[UUID]):
                     return len(batch)
             except OperationalError as error:
                 if "locked" not in str(error) and "busy" not in str(error):
-                    raise StorageError(f"{self.location.target}: {error}") from None
+                    raise StorageError(
+                        f"{self.location.target}: {error}",
+                        key="store_failed_at",
+                        target=self.location.target,
+                        reason=reason_of(error),
+                    ) from None
             # Back off a random while so two writers stop colliding in lock-step.
             time.sleep(random.uniform(0, 0.02 * 2**attempt))
         raise ConcurrentWriteError(
             f"another coordinator kept recording on the same case(s); nothing was written "
-            f"after {ATTEMPTS} attempts, please try again"
+            f"after {ATTEMPTS} attempts, please try again",
+            key="concurrent_write",
+            attempts=ATTEMPTS,
         )
 
     def put(self, events: Sequence[DomainEventProtocol[UUID]]) -> None:
@@ -288,7 +302,9 @@ class ZatlogApp(Application[UUID]):
             try:
                 events = [to_domain_event(event) for event in stored]
             except MapperDeserialisationError:
-                raise self._unreadable(f"case {reference}") from None
+                raise self._unreadable(
+                    Phrase("subject_case", f"case {reference}", {"ref": reference})
+                ) from None
             found[reference] = cast(Case | None, project_aggregate(None, events))
         return found
 
@@ -298,7 +314,9 @@ class ZatlogApp(Application[UUID]):
         except AggregateNotFoundError:
             return None
         except MapperDeserialisationError:
-            raise self._unreadable(f"case {reference}") from None
+            raise self._unreadable(
+                Phrase("subject_case", f"case {reference}", {"ref": reference})
+            ) from None
 
     def _load_school(self, school: str) -> School:
         try:
@@ -306,9 +324,11 @@ class ZatlogApp(Application[UUID]):
         except AggregateNotFoundError:
             return School.register(school)
         except MapperDeserialisationError:
-            raise self._unreadable(f"school {school}") from None
+            raise self._unreadable(
+                Phrase("subject_school", f"school {school}", {"ref": school})
+            ) from None
 
-    def _unreadable(self, where: str) -> StorageError:
+    def _unreadable(self, where: Phrase) -> StorageError:
         return unreadable(self.location, where)
 
     # -- reading ------------------------------------------------------------------------------
@@ -324,7 +344,7 @@ class ZatlogApp(Application[UUID]):
                 try:
                     event = self.mapper.to_domain_event(notification)
                 except MapperDeserialisationError:
-                    raise self._unreadable(f"position {notification.id}") from None
+                    raise self._unreadable(at_position(notification.id)) from None
                 logged = to_logged_action(event, notification.id)
                 if logged is not None:
                     yield logged
@@ -346,7 +366,9 @@ class ZatlogApp(Application[UUID]):
             try:
                 events = [self.mapper.to_domain_event(n) for n in notifications]
             except MapperDeserialisationError:
-                raise self._unreadable(f"after position {position}") from None
+                raise self._unreadable(
+                    Phrase("after_position", f"after position {position}", {"position": position})
+                ) from None
             yield from school_ties(events)
             if len(notifications) < page_size:
                 return
@@ -356,7 +378,12 @@ class ZatlogApp(Application[UUID]):
         return self.recorder.max_notification_id() or 0
 
 
-def unreadable(location: Location, where: str) -> StorageError:
+def at_position(position: int) -> Phrase:
+    """Where in the log: ``position N``."""
+    return Phrase("at_position", f"position {position}", {"position": position})
+
+
+def unreadable(location: Location, where: Phrase) -> StorageError:
     """The error for a stored event that does not decode.
 
     The database names its key by id and the key was checked against it, so an
@@ -367,15 +394,25 @@ def unreadable(location: Location, where: str) -> StorageError:
         return StorageError(
             f"the log in {location.target} is damaged at {where}: a stored event does not "
             f"decrypt with this database's own key (id {location.key_id}); it was changed "
-            "after it was written"
+            "after it was written",
+            key="log_damaged_own_key",
+            target=location.target,
+            where=where,
+            key_id=location.key_id,
         )
     if location.encrypted:
         return StorageError(
             f"cannot read the log in {location.target} at {where}: a stored event does not "
-            "decrypt with its key (ZATLOG_CIPHER_KEY or its key file): another key, or damage"
+            "decrypt with its key (ZATLOG_CIPHER_KEY or its key file): another key, or damage",
+            key="log_other_key",
+            target=location.target,
+            where=where,
         )
     return StorageError(
-        f"the log in {location.target} is damaged at {where}: a stored event is not readable"
+        f"the log in {location.target} is damaged at {where}: a stored event is not readable",
+        key="log_damaged",
+        target=location.target,
+        where=where,
     )
 
 

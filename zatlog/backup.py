@@ -19,40 +19,57 @@ import os
 import sqlite3
 from pathlib import Path
 
-from zatlog.errors import StorageError, ZatlogError
-from zatlog.storage import Location
+from zatlog.errors import Phrase, StorageError, ZatlogError
+from zatlog.storage import Location, why_not_a_database
 
-POSTGRES_TOOLS = (
+POSTGRES_TOOLS = Phrase(
+    "postgres_tools",
     "for PostgreSQL use its own tools: pg_dump --format=custom --schema=SCHEMA "
-    "--file=FILE URL, and pg_restore --dbname=URL FILE (see the README)"
+    "--file=FILE URL, and pg_restore --dbname=URL FILE (see the README)",
 )
 
 
 def backup(location: Location, destination: Path) -> None:
     """Copy the SQLite log at ``location`` to ``destination`` (a new file), safely while in use."""
     if location.is_postgres:
-        raise ZatlogError(f"zatlog backup copies a SQLite file; {POSTGRES_TOOLS}")
+        raise ZatlogError(
+            f"zatlog backup copies a SQLite file; {POSTGRES_TOOLS}",
+            key="backup_postgres",
+            tools=POSTGRES_TOOLS,
+        )
     source = Path(location.target)
     if not source.is_file():
-        raise ZatlogError(f"{source}: no such database")
+        raise ZatlogError(f"{source}: no such database", key="backup_no_source", path=source)
     destination = destination.expanduser().resolve()
     if destination.exists():
-        raise ZatlogError(f"{destination} already exists: a backup never overwrites a file")
+        raise ZatlogError(
+            f"{destination} already exists: a backup never overwrites a file",
+            key="backup_exists",
+            path=destination,
+        )
     _copy(source, destination)
 
 
 def restore(backup_file: Path, location: Location) -> None:
     """Copy the backup into the (new or empty) SQLite path of ``location``."""
     if location.is_postgres:
-        raise ZatlogError(f"zatlog restore writes a SQLite file; {POSTGRES_TOOLS}")
+        raise ZatlogError(
+            f"zatlog restore writes a SQLite file; {POSTGRES_TOOLS}",
+            key="restore_postgres",
+            tools=POSTGRES_TOOLS,
+        )
     backup_file = backup_file.expanduser().resolve()
     if not backup_file.is_file():
-        raise ZatlogError(f"{backup_file}: no such backup file")
+        raise ZatlogError(
+            f"{backup_file}: no such backup file", key="restore_no_backup", path=backup_file
+        )
     _check_is_log(backup_file)
     target = Path(location.target)
     if target.exists() and target.stat().st_size > 0:
         raise ZatlogError(
-            f"{target} is not empty: restore only into a new path (name another --db)"
+            f"{target} is not empty: restore only into a new path (name another --db)",
+            key="restore_target_not_empty",
+            target=target,
         )
     target.unlink(missing_ok=True)
     _copy(backup_file, target)
@@ -81,7 +98,13 @@ def _copy(source: Path, destination: Path) -> None:
         os.replace(partial, destination)
     except (OSError, sqlite3.Error) as error:
         partial.unlink(missing_ok=True)
-        raise StorageError(f"cannot copy {source} to {destination}: {error}") from None
+        raise StorageError(
+            f"cannot copy {source} to {destination}: {error}",
+            key="copy_failed",
+            source=source,
+            destination=destination,
+            reason=error if isinstance(error, OSError) else str(error),
+        ) from None
 
 
 def _check_is_log(path: Path) -> None:
@@ -90,6 +113,17 @@ def _check_is_log(path: Path) -> None:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         conn.close()
     except sqlite3.Error as error:
-        raise ZatlogError(f"{path} is not a zatlog database ({error})") from None
+        raise ZatlogError(
+            f"{path} is not a zatlog database ({error})",
+            key="backup_not_a_log",
+            path=path,
+            reason=why_not_a_database(str(error)),
+        ) from None
     if "stored_events" not in tables:
-        raise ZatlogError(f"{path} is not a zatlog database (it has no stored events)")
+        reason = Phrase("no_stored_events", "it has no stored events")
+        raise ZatlogError(
+            f"{path} is not a zatlog database ({reason})",
+            key="backup_not_a_log",
+            path=path,
+            reason=reason,
+        )

@@ -118,7 +118,9 @@ class Digest:
         if not match:
             raise ZatlogError(
                 f"{text!r} is not a digest of zatlog: expected zl1-<count>-<position>-<hex>, "
-                "as `zatlog digest` prints it"
+                "as `zatlog digest` prints it",
+                key="not_a_digest",
+                text=repr(text),
             )
         return cls(int(match[1]), int(match[2]), match[3])
 

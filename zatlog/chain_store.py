@@ -45,6 +45,12 @@ CHAIN_TABLE = "event_chain"
 ORIGIN_TABLE = "event_chain_origin"
 
 
+LINK_HELD = (
+    "the chain already holds a link for an event being written: an event was removed from the "
+    "log outside zatlog; nothing was written (run `zatlog verify`)"
+)
+
+
 class ChainBrokenError(StorageError):
     """A write would extend a chain that was changed outside zatlog."""
 
@@ -124,7 +130,10 @@ def links_for(
                 raise ChainBrokenError(
                     f"the chain of aggregate {key} has no link for version {version - 1}: "
                     "the log was changed outside zatlog; nothing was written "
-                    "(run `zatlog verify`)"
+                    "(run `zatlog verify`)",
+                    key="chain_no_link",
+                    aggregate=key,
+                    version=version - 1,
                 )
             previous = bytes.fromhex(link)
         link_bytes = link_of(previous, key, version, content)
@@ -146,7 +155,9 @@ def chain_existing(events: Iterator[EventRow], mapper: ChainingMapper) -> list[C
         except Exception:  # the cipher's error: a wrong key, or damaged bytes
             raise StorageError(
                 f"cannot chain the existing log: the event at position {event.position} "
-                "cannot be read (another encryption key, or damaged)"
+                "cannot be read (another encryption key, or damaged)",
+                key="chain_migration_unreadable",
+                position=event.position,
             ) from None
         content = content_of(event.topic, plain)
         link = link_of(previous, event.key, event.version, content)
@@ -254,10 +265,7 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
         try:
             c.executemany(f"INSERT INTO {CHAIN_TABLE} VALUES (?,?,?,?,?)", rows)
         except sqlite3.IntegrityError:
-            raise ChainBrokenError(
-                "the chain already holds a link for an event being written: an event was "
-                "removed from the log outside zatlog; nothing was written (run `zatlog verify`)"
-            ) from None
+            raise ChainBrokenError(LINK_HELD, key="chain_link_held") from None
         return positions
 
     def recorded_ids(self, ids: Collection[UUID]) -> set[UUID]:
@@ -294,7 +302,8 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
         if c.fetchone()[0] != first:
             raise StorageError(
                 "the log's new positions are not sequential (SQLite's rowids are used up); "
-                "nothing was written"
+                "nothing was written",
+                key="positions_not_sequential",
             )
         return range(first, last + 1)
 

@@ -81,3 +81,38 @@ class Number(int):
 
     def __str__(self) -> str:
         return f"{int(self):,}"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A part of a message that is a catalog text itself (a reason, a place), said in the
+    language of the message it fills in; ``english`` is what ``str()`` gives (logs, tests)."""
+
+    key: str
+    english: str
+    fields: Mapping[str, object] = dataclass_field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.english
+
+
+def not_utf8(error: UnicodeDecodeError) -> Phrase:
+    """Why a file could not be read as text: not UTF-8 (the decoder's words kept)."""
+    return Phrase("not_utf8", str(error), {"detail": error})
+
+
+def reason_of(error: BaseException) -> object:
+    """What a library or the operating system said, to fill in a message: an OS error as
+    such (the catalog says it in the user's language), else its own words."""
+    if isinstance(error, OSError) and error.strerror:
+        return error
+    return str(error).strip() or type(error).__name__
+
+
+def cannot_open(target: object, error: BaseException) -> StorageError:
+    """The database at ``target`` could not be opened: what the library said."""
+    reason = reason_of(error)
+    shown = reason.strerror if isinstance(reason, OSError) else reason
+    return StorageError(
+        f"cannot open {target}: {shown}", key="cannot_open", target=target, reason=reason
+    )

@@ -17,7 +17,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from zatlog.errors import StorageError
+from zatlog.errors import Phrase, StorageError, reason_of
 
 KEY_ENV = "ZATLOG_CIPHER_KEY"
 
@@ -48,10 +48,14 @@ def legacy_key_path(target: str) -> Path:
 class BadKey(StorageError):
     """The configured key is not an AES key in base64 (``source`` names where it came from)."""
 
-    def __init__(self, source: str, reason: str) -> None:
+    def __init__(self, source: str, reason: Phrase | OSError) -> None:
+        shown = reason.strerror if isinstance(reason, OSError) else reason
         super().__init__(
-            f"{source}: not a valid key ({reason}); expected 16, 24 or 32 bytes in base64, "
-            "as zatlog init makes them"
+            f"{source}: not a valid key ({shown}); expected 16, 24 or 32 bytes in base64, "
+            "as zatlog init makes them",
+            key="bad_key",
+            source=source,
+            reason=reason,
         )
         self.source = source
         self.reason = reason
@@ -61,15 +65,22 @@ class KeyNotFound(StorageError):
     """An encrypted database whose key is missing, or is another key: where it was looked for."""
 
 
+def _unreadable_key(error: OSError | UnicodeDecodeError) -> Phrase | OSError:
+    """Why a key file could not be read: the operating system's reason, or not ASCII."""
+    if isinstance(error, OSError) and error.strerror:
+        return error
+    return Phrase("key_not_ascii", "not ASCII text")
+
+
 def checked_key(text: str, source: str) -> str:
     """``text`` stripped, if it is an AES key in base64; else :class:`BadKey`."""
     key = text.strip()
     try:
         raw = base64.b64decode(key.encode("ascii"), validate=True)
     except (ValueError, UnicodeEncodeError):
-        raise BadKey(source, "not base64") from None
+        raise BadKey(source, Phrase("key_not_base64", "not base64")) from None
     if len(raw) not in (16, 24, 32):
-        raise BadKey(source, f"{len(raw)} bytes")
+        raise BadKey(source, Phrase("key_bytes", f"{len(raw)} bytes", {"count": len(raw)}))
     return key
 
 
@@ -102,7 +113,7 @@ def find_key(identifier: str) -> str:
     try:
         text = path.read_text(encoding="ascii")
     except (OSError, UnicodeDecodeError) as error:
-        raise BadKey(str(path), getattr(error, "strerror", None) or "not ASCII text") from None
+        raise BadKey(str(path), _unreadable_key(error)) from None
     key = checked_key(text, str(path))
     if key_id(key) != identifier:
         raise KeyNotFound(
@@ -126,7 +137,7 @@ def find_legacy_key(target: str) -> str | None:
     try:
         return checked_key(path.read_text(encoding="ascii"), str(path))
     except (OSError, UnicodeDecodeError) as error:
-        raise BadKey(str(path), getattr(error, "strerror", None) or "not ASCII text") from None
+        raise BadKey(str(path), _unreadable_key(error)) from None
 
 
 def new_key() -> tuple[str, Path | None]:
@@ -151,7 +162,12 @@ def new_key() -> tuple[str, Path | None]:
         with os.fdopen(descriptor, "w", encoding="ascii") as out:
             out.write(key + "\n")
     except OSError as error:
-        raise StorageError(f"cannot create the encryption key in {folder}: {error}") from None
+        raise StorageError(
+            f"cannot create the encryption key in {folder}: {error}",
+            key="key_create_failed",
+            folder=folder,
+            reason=reason_of(error),
+        ) from None
     return key, path
 
 

@@ -25,7 +25,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from zatlog.errors import ZatlogError
+from zatlog.actions import own_problem, problem_of
+from zatlog.errors import Phrase, ZatlogError, not_utf8
 
 Informant = Literal["parent", "teacher", "self"]
 Band = Literal["normal", "borderline", "abnormal"]
@@ -45,7 +46,7 @@ class SdqCutoffs(BaseModel):
     @model_validator(mode="after")
     def _ordered(self) -> SdqCutoffs:
         if self.borderline > self.abnormal:
-            raise ValueError("borderline must not be above abnormal")
+            raise own_problem("sdq_bands_order")
         return self
 
 
@@ -112,18 +113,29 @@ def load_policy(path: str | Path) -> Policy:
     try:
         text = source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise ZatlogError(f"{source}: cannot read the policy file: {error}") from None
+        reason = error if isinstance(error, OSError) else not_utf8(error)
+        raise ZatlogError(
+            f"{source}: cannot read the policy file: {error}",
+            key="policy_unreadable",
+            path=source,
+            reason=reason,
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ZatlogError(f"{source}: not valid TOML: {error}") from None
+        raise ZatlogError(
+            f"{source}: not valid TOML: {error}", key="policy_not_toml", path=source, reason=error
+        ) from None
     bands = data.get("sdq_bands")
     if isinstance(bands, dict):
         data["sdq_bands"] = _merge_bands(bands)
     try:
         return Policy.model_validate(data)
     except ValidationError as error:
-        raise ZatlogError(_describe(source, error)) from None
+        problems = _describe(source, error)
+        raise ZatlogError(
+            "\n".join(str(p) for p in problems), key="lines", lines=problems
+        ) from None
 
 
 def _merge_bands(bands: dict[str, Any]) -> dict[str, Any]:
@@ -138,16 +150,27 @@ def _merge_bands(bands: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _describe(source: Path, error: ValidationError) -> str:
-    problems: list[str] = []
+def _describe(source: Path, error: ValidationError) -> list[Phrase]:
+    """Each problem of a policy file: ``file: key: what is wrong``."""
+    problems: list[Phrase] = []
     for detail in error.errors(include_url=False):
         key = ".".join(str(part) for part in detail["loc"]) or "(file)"
         if detail["type"] == "extra_forbidden":
-            message = f"unknown key; expected one of: {', '.join(_known_keys(detail['loc']))}"
+            known = ", ".join(_known_keys(detail["loc"]))
+            problem = Phrase(
+                "policy_unknown_key", f"unknown key; expected one of: {known}", {"known": known}
+            )
         else:
-            message = str(detail["msg"]).removeprefix("Value error, ")
-        problems.append(f"{source}: {key}: {message}")
-    return "\n".join(problems)
+            found = problem_of(detail, key)
+            problem = Phrase(found.key or "", str(detail["msg"]), found.fields)
+        problems.append(
+            Phrase(
+                "policy_problem",
+                f"{source}: {key}: {problem}",
+                {"path": source, "setting": key, "problem": problem},
+            )
+        )
+    return problems
 
 
 def _known_keys(loc: tuple[int | str, ...]) -> list[str]:

@@ -41,6 +41,7 @@ from zatlog.chain_store import (
     CHAIN_TABLE,
     COUNT_SQL,
     HEADS_SQL,
+    LINK_HELD,
     ORIGIN_TABLE,
     ChainBrokenError,
     ChainRow,
@@ -181,11 +182,7 @@ class ZatlogPostgresRecorder(PostgresApplicationRecorder):
             try:
                 self._insert_links(cursor, rows)
             except psycopg.errors.UniqueViolation:
-                raise ChainBrokenError(
-                    "the chain already holds a link for an event being written: an event was "
-                    "removed from the log outside zatlog; nothing was written "
-                    "(run `zatlog verify`)"
-                ) from None
+                raise ChainBrokenError(LINK_HELD, key="chain_link_held") from None
             return positions
 
     def recorded_ids(self, ids: Collection[UUID]) -> set[UUID]:

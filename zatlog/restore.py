@@ -28,7 +28,7 @@ from typing import Any
 from eventsourcing.persistence import MapperDeserialisationError
 
 from zatlog.actions import Action, action_to_json_dict, parse_action
-from zatlog.application import Rejected, ZatlogApp, school_ties, to_logged_action
+from zatlog.application import Rejected, ZatlogApp, at_position, school_ties, to_logged_action
 from zatlog.chain import GENESIS, ChainingMapper, ContentStoredEvent, link_of
 from zatlog.chain_store import key_of
 from zatlog.errors import InvalidAction, LineError, ZatlogError
@@ -38,6 +38,16 @@ PROOF_FIELDS = ("recorded_at", "chain", "registered_at")
 """The fields export-log adds for a restore; a plain import ignores them."""
 
 LEADING_KEYS = ("action", "case", "school", "at")
+
+RESTORE_PROBLEMS: dict[str, str] = {
+    "restore_not_object": "not a JSON object",
+    "restore_no_moment": "expected the recording time that `zatlog export-log` wrote",
+    "restore_no_link": "expected the 64-hex link that `zatlog export-log` wrote",
+    "restore_no_registered_at": "the first document of a school needs registered_at",
+    "restore_differs": "the restored event would differ from the one recorded (an edited file, "
+    "or an event stored by an older release); nothing was written",
+}
+"""What is wrong with a line of an export to restore: the catalog's key and the English text."""
 
 
 def export_lines(app: ZatlogApp, page_size: int = 2000) -> Iterator[dict[str, Any]]:
@@ -56,7 +66,7 @@ def export_lines(app: ZatlogApp, page_size: int = 2000) -> Iterator[dict[str, An
             try:
                 event = app.mapper.to_domain_event(notification)
             except MapperDeserialisationError:
-                raise app._unreadable(f"position {notification.id}") from None
+                raise app._unreadable(at_position(notification.id)) from None
             if isinstance(event, School.Registered):
                 registered[event.school] = event.timestamp.isoformat()
                 continue
@@ -99,7 +109,9 @@ def restore_lines(
     if app.last_position():
         raise ZatlogError(
             f"{app.location.target} is not empty: --restore only writes into an empty "
-            "database (a plain import records the actions anew)"
+            "database (a plain import records the actions anew)",
+            key="restore_not_empty",
+            target=app.location.target,
         )
     batch: list[tuple[Action, str]] = []
     proofs: list[tuple[int, datetime, str, datetime | None]] = []
@@ -123,15 +135,15 @@ def restore_lines(
 def _parse(
     number: int, line: bytes | str, default_actor: str, source: str | None
 ) -> tuple[Action, str, tuple[datetime, str, datetime | None]]:
-    def problem(field: str, message: str) -> LineError:
-        return LineError(number, InvalidAction.of(field, message), source)
+    def problem(field: str, key: str) -> LineError:
+        return LineError(number, InvalidAction.of(field, RESTORE_PROBLEMS[key], key), source)
 
     try:
         data = json.loads(line)
     except ValueError:
-        raise problem("(line)", "not a JSON object") from None
+        raise problem("(line)", "restore_not_object") from None
     if not isinstance(data, dict):
-        raise problem("(line)", "not a JSON object")
+        raise problem("(line)", "restore_not_object")
     moments: dict[str, datetime | None] = {}
     for name in ("recorded_at", "registered_at"):
         value = data.pop(name, None)
@@ -141,12 +153,10 @@ def _parse(
         try:
             moments[name] = datetime.fromisoformat(str(value))
         except ValueError:
-            raise problem(
-                name, "expected the recording time that `zatlog export-log` wrote"
-            ) from None
+            raise problem(name, "restore_no_moment") from None
     chain = data.pop("chain", None)
     if not isinstance(chain, str) or len(chain) != 64:
-        raise problem("chain", "expected the 64-hex link that `zatlog export-log` wrote")
+        raise problem("chain", "restore_no_link")
     try:
         action = parse_action(data)
     except InvalidAction as error:
@@ -178,7 +188,9 @@ def _stamp_and_check(
                 raise LineError(
                     number,
                     InvalidAction.of(
-                        "registered_at", "the first document of a school needs registered_at"
+                        "registered_at",
+                        RESTORE_PROBLEMS["restore_no_registered_at"],
+                        "restore_no_registered_at",
                     ),
                     source,
                 )
@@ -196,11 +208,7 @@ def _stamp_and_check(
         if link.hex() != chain:
             raise LineError(
                 number,
-                InvalidAction.of(
-                    "chain",
-                    "the restored event would differ from the one recorded (an edited file, "
-                    "or an event stored by an older release); nothing was written",
-                ),
+                InvalidAction.of("chain", RESTORE_PROBLEMS["restore_differs"], "restore_differs"),
                 source,
             )
         current = next(lines, current)

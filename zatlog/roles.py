@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from zatlog.errors import StorageError, ZatlogError
+from zatlog.errors import ZatlogError, cannot_open
 
 if TYPE_CHECKING:
     from zatlog.storage import Location
@@ -158,7 +158,7 @@ def identity(location: Location) -> Identity:
         with pg_connect(location, autocommit=True) as connection:
             row = connection.execute(IDENTITY_SQL, params).fetchone()
     except Exception as error:
-        raise StorageError(f"cannot open {location.target}: {error}") from None
+        raise cannot_open(location.target, error) from None
     assert row is not None
     member_of = set(row[3])
     functions = tuple(f for f in FUNCTIONS if group(schema, f) in member_of)
@@ -512,7 +512,7 @@ class _people:
         try:
             self.connection = pg_connect(self.location)
         except Exception as error:
-            raise StorageError(f"cannot open {self.location.target}: {error}") from None
+            raise cannot_open(self.location.target, error) from None
         self.cursor = self.connection.cursor()
         try:
             self.cursor.execute(

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urlsplit
 
-from zatlog.errors import StorageError
+from zatlog.errors import Phrase, StorageError, cannot_open
 from zatlog.keys import cipher_settings
 
 DB_ENV = "ZATLOG_DB"
@@ -94,16 +94,25 @@ def _at_rest(location: Location) -> Location:
             return replace(location, at_rest="legacy plain")
         key = keys.find_legacy_key(location.target)
         if key is None:
+            path = keys.legacy_key_path(location.target)
             raise StorageError(
                 f"{location.target} is encrypted, and its key is not in {keys.KEY_ENV} (not set) "
-                f"nor in {keys.legacy_key_path(location.target)}"
+                f"nor in {path}",
+                key="legacy_key_missing",
+                target=location.target,
+                env=keys.KEY_ENV,
+                path=path,
             )
         settings = {**location.settings, **keys.cipher_settings(key)}
         return replace(location, settings=settings, at_rest="legacy encrypted")
     if not meta.encrypted:
         return replace(location, at_rest="plain")
     if meta.key_id is None:
-        raise StorageError(f"{location.target}: its metadata says encrypted but names no key id")
+        raise StorageError(
+            f"{location.target}: its metadata says encrypted but names no key id",
+            key="meta_no_key_id",
+            target=location.target,
+        )
     key = keys.find_key(meta.key_id)
     settings = {**location.settings, **keys.cipher_settings(key)}
     return replace(location, settings=settings, at_rest="encrypted", key_id=meta.key_id)
@@ -135,7 +144,11 @@ def establish(location: Location, encrypt: bool = True) -> Location:
 def _sqlite(value: str) -> Location:
     path = Path(value).expanduser().resolve()
     if path.is_dir():
-        raise StorageError(f"--db {value}: is a directory, expected a database file")
+        raise StorageError(
+            f"--db {value}: is a directory, expected a database file",
+            key="db_is_directory",
+            value=value,
+        )
     return Location(
         kind="sqlite",
         target=str(path),
@@ -171,7 +184,10 @@ def _postgres(url: str) -> Location:
         "service" in query or os.environ.get("PGSERVICE") or os.environ.get("PGDATABASE")
     )
     if not dbname and not named_elsewhere:
-        raise StorageError(f"--db {_without_password(url)}: the URL names no database")
+        shown = _without_password(url)
+        raise StorageError(
+            f"--db {shown}: the URL names no database", key="url_no_database", url=shown
+        )
     user = unquote(parts.username) if parts.username else query.get("user", [""])[0]
     settings = {
         "PERSISTENCE_MODULE": "zatlog.pg_factory:ZatlogPostgresFactory",
@@ -190,7 +206,11 @@ def _postgres(url: str) -> Location:
     }
     if schema:
         if not _SCHEMA_NAME.match(schema):
-            raise StorageError(f"--db: schema {schema!r} is not a plain lower-case SQL name")
+            raise StorageError(
+                f"--db: schema {schema!r} is not a plain lower-case SQL name",
+                key="bad_schema",
+                schema=repr(schema),
+            )
         settings["POSTGRES_SCHEMA"] = schema
     return Location(kind="postgres", target=_without_password(url), settings=settings)
 
@@ -231,7 +251,11 @@ class NoDatabase(StorageError):
     """Nothing is stored at the location: only ``init``, ``demo`` and ``import`` create it."""
 
     def __init__(self, target: str) -> None:
-        super().__init__(f"no zatlog database at {target} (create one with zatlog init)")
+        super().__init__(
+            f"no zatlog database at {target} (create one with zatlog init)",
+            key="no_database",
+            path=target,
+        )
         self.target = target
 
 
@@ -239,9 +263,27 @@ class NotADatabase(StorageError):
     """Something is stored at the location, but it is not a zatlog log."""
 
     def __init__(self, target: str, reason: str) -> None:
-        super().__init__(f"{target} is not a zatlog database: {reason}")
+        super().__init__(
+            f"{target} is not a zatlog database: {reason}",
+            key="not_a_database",
+            path=target,
+            reason=why_not_a_database(reason),
+        )
         self.target = target
         self.reason = reason
+
+
+_NOT_A_DATABASE = {
+    "not a file": "not_a_file",
+    "it holds no zatlog log": "no_log_tables",
+    "file is not a database": "not_sqlite",
+}
+"""Why a file is not a zatlog database (SQLite's words too) → the catalog's key."""
+
+
+def why_not_a_database(reason: str) -> Phrase | str:
+    """Why a file is not a zatlog database, said in the user's language when it is known."""
+    return Phrase(_NOT_A_DATABASE[reason], reason) if reason in _NOT_A_DATABASE else reason
 
 
 def check_database(location: Location) -> None:
@@ -269,7 +311,7 @@ def check_database(location: Location) -> None:
         finally:
             connection.close()
     except OSError as error:
-        raise StorageError(f"cannot open {location.target}: {error.strerror}") from None
+        raise cannot_open(location.target, error) from None
     except sqlite3.Error as error:
         raise NotADatabase(location.target, str(error)) from None
     if not rows:
@@ -289,15 +331,15 @@ def _check_postgres(location: Location) -> None:
     try:
         factory: InfrastructureFactory[Any] = InfrastructureFactory.construct(env)
     except (OSError, PersistenceError) as error:
-        raise StorageError(f"cannot open {location.target}: {error}") from None
+        raise cannot_open(location.target, error) from None
     try:
         factory.application_recorder().max_notification_id()
     except ProgrammingError as error:
         if "permission denied" in str(error):  # a role on a server without this right
-            raise StorageError(f"cannot open {location.target}: {error}") from None
+            raise cannot_open(location.target, error) from None
         raise NoDatabase(location.target) from None
     except (OSError, OperationalError) as error:
-        raise StorageError(f"cannot open {location.target}: {error}") from None
+        raise cannot_open(location.target, error) from None
     finally:
         factory.close()
 

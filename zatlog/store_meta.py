@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from zatlog.errors import StorageError
+from zatlog.errors import cannot_open
 
 if TYPE_CHECKING:
     from zatlog.storage import Location
@@ -159,11 +159,11 @@ def _connection(location: Location, create: bool) -> Iterator[_Db | None]:
             isolation_level=None,
         )
     except sqlite3.Error as error:
-        raise StorageError(f"cannot open {location.target}: {error}") from None
+        raise cannot_open(location.target, error) from None
     try:
         yield _Db(connection, "", postgres=False)
     except sqlite3.DatabaseError as error:
-        raise StorageError(f"cannot open {location.target}: {error}") from None
+        raise cannot_open(location.target, error) from None
     finally:
         connection.close()
 
@@ -188,9 +188,9 @@ def _postgres(location: Location) -> Iterator[_Db]:
     try:
         connection = pg_connect(location, autocommit=True)
     except psycopg.Error as error:
-        raise StorageError(f"cannot open {location.target}: {error}".strip()) from None
+        raise cannot_open(location.target, error) from None
     try:
         with connection:
             yield _Db(connection, s.get("POSTGRES_SCHEMA", ""), postgres=True)
     except psycopg.Error as error:
-        raise StorageError(f"cannot open {location.target}: {error}".strip()) from None
+        raise cannot_open(location.target, error) from None

@@ -27,74 +27,38 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from zatlog.case import case_id
 from zatlog.chain import GENESIS, ChainingMapper, Digest, content_of, link_of, merkle_root
 from zatlog.chain_store import ChainRow, EventRow, Origin
+from zatlog.errors import Phrase
 
 if TYPE_CHECKING:
     from zatlog.application import ZatlogApp
 
-Lang = Literal["nl", "en"]
 Kind = Literal["edited", "damaged", "swapped", "moved", "missing", "truncated", "inserted", "link"]
 
-_KINDS: dict[str, tuple[str, str]] = {
-    "edited": (
-        "gewijzigd: de inhoud van deze gebeurtenis is veranderd nadat ze werd vastgelegd",
-        "edited: this event's content changed after it was recorded",
-    ),
-    "damaged": (
-        "beschadigd: deze gebeurtenis kan niet meer worden gelezen (ontsleuteld)",
-        "damaged: this event can no longer be read (decrypted)",
-    ),
-    "swapped": (
-        "verwisseld: deze plek bevat de gebeurtenis die als versie {other} werd vastgelegd",
-        "swapped: this place holds the event that was recorded as version {other}",
-    ),
-    "moved": (
-        "verplaatst: vastgelegd op positie {other}, nu op positie {position}",
-        "moved: recorded at position {other}, now at position {position}",
-    ),
-    "missing": (
-        "ontbreekt: deze gebeurtenis is uit de log verwijderd",
-        "missing: this event was removed from the log",
-    ),
-    "truncated": (
-        "afgekapt: de keten eindigt te vroeg, vanaf deze gebeurtenis zijn er {other} verwijderd",
-        "truncated: the chain ends too early, {other} event(s) from this one on were removed",
-    ),
-    "inserted": (
-        "ingevoegd: deze gebeurtenis staat niet in de keten (buiten zatlog toegevoegd)",
-        "inserted: this event is not in the chain (added outside zatlog)",
-    ),
-    "link": (
-        "schakel gewijzigd: de vastgelegde schakel van deze gebeurtenis klopt niet meer",
-        "link altered: the recorded link of this event no longer holds",
-    ),
-}
+
+class Subject(NamedTuple):
+    """Whose chain broke: a case or a school by its reference, or the aggregate id when
+    nothing of it can be read."""
+
+    kind: Literal["case", "school", "aggregate"]
+    ref: str
 
 
 @dataclass(frozen=True)
 class Break:
     """The first broken link of one aggregate's chain."""
 
-    subject: str
-    """``case REF`` or ``school S`` (or the aggregate id when nothing of it can be read)."""
+    subject: Subject
     version: int
     position: int
     kind: Kind
+    """What broke: the catalog's ``break_<kind>`` says it (zatlog.projections.i18n)."""
     other: int = 0
     """The other version (swapped), the recorded position (moved), events after (truncated)."""
-
-    def describe(self, lang: Lang = "nl") -> str:
-        nl, en = _KINDS[self.kind]
-        text = (nl if lang == "nl" else en).format(other=self.other, position=self.position)
-        subject = self.subject
-        if lang == "nl":
-            subject = subject.replace("case ", "dossier ")
-            return f"{subject}, versie {self.version}, positie {self.position}: {text}"
-        return f"{subject}, version {self.version}, position {self.position}: {text}"
 
 
 @dataclass
@@ -139,7 +103,9 @@ def verify(app: ZatlogApp, case: str | None = None, against: Digest | None = Non
                 count_upto += checked.count_upto
                 last_upto = max(last_upto, checked.last_upto)
     if result.events and unreadable == result.events:
-        raise app._unreadable("every event")  # not one decrypts: a wrong key, unless its id matched
+        raise app._unreadable(
+            Phrase("every_event", "every event")
+        )  # not one decrypts: a wrong key, unless its id matched
     result.breaks.sort(key=lambda b: b.position)
     if against is not None:
         result.recomputed = Digest(count_upto, last_upto, merkle_root(heads).hex())
@@ -235,7 +201,7 @@ def _check(
 
 
 def _first_break(
-    subject: str,
+    subject: Subject,
     version: int,
     event: EventRow | None,
     row: ChainRow | None,
@@ -271,8 +237,8 @@ def _first_break(
     return None
 
 
-def _subject(key: str, events: list[EventRow], mapper: ChainingMapper) -> str:
-    """``case REF`` / ``school S`` from the aggregate's first readable event."""
+def _subject(key: str, events: list[EventRow], mapper: ChainingMapper) -> Subject:
+    """The case or school of an aggregate, from its first readable event."""
     for event in events:
         try:
             state = json.loads(mapper.plain_state(event.state))
@@ -280,28 +246,11 @@ def _subject(key: str, events: list[EventRow], mapper: ChainingMapper) -> str:
             continue
         payload = state.get("payload") or {}
         if isinstance(payload, dict) and payload.get("case"):
-            return f"case {payload['case']}"
+            return Subject("case", str(payload["case"]))
         school = payload.get("school") if isinstance(payload, dict) else None
         if school or state.get("school"):
-            return f"school {school or state['school']}"
-    return f"aggregate {key}"
-
-
-def describe_origin(origin: Origin | None, lang: Lang = "nl") -> str:
-    """From which position on the chain was made as events were recorded."""
-    if origin is None or origin.kind == "recorded":
-        if lang == "nl":
-            return "de keten is vanaf de eerste gebeurtenis bij het vastleggen opgebouwd"
-        return "the chain was built as each event was recorded, from the first one"
-    if lang == "nl":
-        return (
-            f"posities 1 t/m {origin.up_to} zijn op {origin.at} eenmalig achteraf geketend "
-            f"(migratie); vanaf positie {origin.up_to + 1} is de keten origineel"
-        )
-    return (
-        f"positions 1 to {origin.up_to} were chained once, afterwards, on {origin.at} "
-        f"(migration); from position {origin.up_to + 1} on the chain is original"
-    )
+            return Subject("school", str(school or state["school"]))
+    return Subject("aggregate", key)
 
 
 def log_digest(app: ZatlogApp, upto: int | None = None) -> Digest:

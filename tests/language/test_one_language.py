@@ -15,6 +15,7 @@ import csv
 import io
 import json
 import re
+import tomllib
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from click.testing import CliRunner, Result
 
 from zatlog.actions import ACTION_CLASSES
 from zatlog.cli.main import cli
-from zatlog.projections.runner import PROJECTIONS
+from zatlog.policy import Policy, SdqBands, SdqCutoffs
 
 RICH = Path(__file__).with_name("rich_case.jsonl")
 RICH_CASE = "2025-900"
@@ -63,8 +64,6 @@ GIVEAWAYS: dict[str, frozenset[str]] = {
 }
 PROPER_NOUNS = ("Veilig Thuis", "Autoriteit Persoonsgegevens", "autoriteitpersoonsgegevens.nl")
 """Names that stay as they are in both languages (besides abbreviations: ZAT, CvB, SDQ …)."""
-IDENTIFIERS = frozenset(PROJECTIONS)
-"""The read models' names, typed as ``--projection case_log``."""
 
 SNAKE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
@@ -224,7 +223,7 @@ def check(run: Run) -> None:
     for shown in run.shown:
         text = readable(shown.text, typed, run.folder)
         for identifier in shown.identifiers:
-            text = re.sub(rf"\b{identifier}\b", " ", text)
+            text = re.sub(rf"(?<!\w){re.escape(' '.join(identifier.split()))}(?!\w)", " ", text)
         for problem in sorted(set(problems(text, run.lang))):
             wrong.append(f"{shown.where}: {problem}")
     assert wrong == [], f"--lang {run.lang}:\n" + "\n".join(wrong)
@@ -260,8 +259,8 @@ def read_everything(run: Run, case: str, person: str, at: str) -> None:
     json.loads(run.file("dossier.json", *export, "--format", "json").read_text(encoding="utf-8"))
     run.read("dossier", "request", case, "--for", person, "--kind", "inspection", "--at", at)
     run.read("access-log")
-    run.read("projections", "status", typed=IDENTIFIERS)
-    run.read("projections", "rebuild", typed=IDENTIFIERS)
+    run.read("projections", "status")
+    run.read("projections", "rebuild")
     run.read("verify")
     run.read("backup", str(run.folder / "backup.db"))
     restored = Run(run.folder / "restored.db", run.lang, run.folder, run.shown)
@@ -415,6 +414,93 @@ def test_a_bad_recording_option_is_refused_in_one_language(tmp_path: Path, lang:
     signal = ["signal", "raise", "--case", "demo-001", "--at", "2025-09-01", "--source", "teacher"]
     refused(run, *signal, "--description", "Onrustig\x1b[2J")
     refused(run, *signal, "--description", "x" * 10_001)
+    check(run)
+
+
+POLICY_KEYS = frozenset({*Policy.model_fields, *SdqBands.model_fields, *SdqCutoffs.model_fields})
+"""The keys of a policy file, as typed there."""
+BAD_POLICIES: dict[str, bytes] = {
+    "unknown key": b"invite_lead_dayz = 7\n",
+    "wrong type": b"invite_lead_days = 'a week'\ndouble_consent_12_15 = 1\n",
+    "below the range": b"invite_lead_days = -1\n",
+    "bands in the wrong order": b"[sdq_bands.self]\nborderline = 25\n",
+    "unknown informant": b"[sdq_bands.kids]\nborderline = 1\n",
+    "not TOML": b"invite_lead_days = = 7\n",
+    "not UTF-8": b"invite_lead_days = 7 \xff\n",
+}
+
+
+def _library_words(text: bytes) -> frozenset[str]:
+    """What the TOML or UTF-8 decoder says of ``text``: a library's words, kept as they are."""
+    try:
+        tomllib.loads(text.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        return frozenset({str(error)})
+    return frozenset()
+
+
+def test_a_bad_policy_file_is_refused_in_one_language(tmp_path: Path, lang: str) -> None:
+    run = Run(tmp_path / "demo.db", lang, tmp_path)
+    run.read("demo")
+    for name, text in BAD_POLICIES.items():
+        policy = tmp_path / f"{name.replace(' ', '-')}.toml"
+        policy.write_bytes(text)
+        typed = POLICY_KEYS | _library_words(text) | {"kids", "invite_lead_dayz", "true", "false"}
+        refused(run, "audit", "--policy", str(policy), typed=typed)
+        refused(run, "due", "--policy", str(policy), typed=typed)
+    check(run)
+
+
+def test_a_bad_restore_is_refused_in_one_language(tmp_path: Path, lang: str) -> None:
+    run = Run(tmp_path / "demo.db", lang, tmp_path)
+    run.read("demo")
+    exported = run.invoke("export-log").stdout.splitlines()
+    first = json.loads(exported[0])
+    files = {
+        "tampered": json.dumps({**first, "version": "een andere versie"}),
+        "no link": json.dumps({k: v for k, v in first.items() if k != "chain"}),
+        "no recording time": json.dumps({**first, "recorded_at": "gisteren"}),
+        "not an object": "[1, 2]",
+    }
+    for name, line in files.items():
+        path = tmp_path / f"{name.replace(' ', '-')}.jsonl"
+        path.write_text(line + "\n", encoding="utf-8")
+        fresh = Run(tmp_path / f"{name.replace(' ', '-')}.db", lang, tmp_path, run.shown)
+        refused(fresh, "import", "--restore", str(path), typed=frozenset(first))
+    refused(run, "import", "--restore", str(tmp_path / "tampered.jsonl"))  # not empty
+    garbled = tmp_path / "garbled.db"
+    garbled.write_bytes(b"geen database\n" * 100)
+    refused(Run(tmp_path / "new.db", lang, tmp_path, run.shown), "restore", str(garbled))
+    refused(run, "restore", str(tmp_path / "backup-missing.db"))
+    run.read("backup", str(tmp_path / "backup.db"))
+    refused(run, "backup", str(tmp_path / "backup.db"))  # never overwrites
+    refused(run, "restore", str(tmp_path / "backup.db"))  # not into a log
+    refused(run, "verify", "--against", "zl1-x-y", typed=frozenset({"zl1-x-y"}))
+    digest = run.invoke("digest").stdout.split()[0]
+    wrong = digest[:-4] + ("0000" if not digest.endswith("0000") else "1111")
+    run.read("verify", "--against", wrong, ok=False)  # says what no longer holds, exit 1
+    check(run)
+
+
+def test_a_database_that_cannot_be_read_is_said_in_one_language(
+    tmp_path: Path, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run = Run(tmp_path / "demo.db", lang, tmp_path)
+    run.read("demo")
+    run.read("projections", "status")
+    (tmp_path / "a-folder").mkdir()
+    (tmp_path / "text.db").write_text("geen database\n" * 100, encoding="utf-8")
+    (tmp_path / "empty.db").write_bytes(b"")
+    for name in ("a-folder", "text.db", "empty.db", "absent.db"):
+        elsewhere = Run(tmp_path / name, lang, tmp_path, run.shown)
+        refused(elsewhere, "case", "list")
+        elsewhere.read("doctor", ok=False)
+    for key in ("notbase64", "aGVsbG8=", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="):
+        monkeypatch.setenv("ZATLOG_CIPHER_KEY", key)
+        refused(run, "case", "list")
+        run.read("doctor", ok=False)
+        refused(run, "projections", "rebuild")
+    monkeypatch.delenv("ZATLOG_CIPHER_KEY")
     check(run)
 
 

@@ -88,7 +88,7 @@ def test_import_restore_refuses_a_database_that_is_not_empty(
     before = digest(db)
     result = run(db, "import", "--restore", str(exported))
     assert result.exit_code == 1
-    assert "is not empty: --restore only writes into an empty database" in result.output
+    assert "is niet leeg: --restore schrijft alleen in een lege database" in result.output
     assert digest(db) == before
 
 
@@ -101,12 +101,12 @@ def test_import_restore_refuses_an_edited_file_naming_the_line(db: str, tmp_path
     lines[9] = json.dumps(edited)
     result = run(db, "import", "--restore", "-", input="\n".join(lines))
     assert result.exit_code == 1
-    assert "regel 10: chain: the restored event would differ" in result.output
+    assert "regel 10: chain: de teruggezette gebeurtenis zou afwijken" in result.output
     assert ok(db, "digest").startswith("zl1-0-0-")  # nothing written
     missing = json.loads(lines[0])
     del missing["chain"]
     result = run(db, "import", "--restore", "-", input=json.dumps(missing))
-    assert result.exit_code == 1 and "regel 1: chain: expected the 64-hex link" in result.output
+    assert result.exit_code == 1 and "regel 1: chain: verwacht de schakel van 64 hexadecimale tekens" in result.output
 
 
 def test_a_plain_import_of_an_export_records_the_actions_anew(db: str, tmp_path: Path) -> None:
@@ -142,13 +142,13 @@ def test_backup_refuses_to_overwrite_and_restore_refuses_a_used_path(
     fill(db, scenarios)
     ok(db, "backup", copy)
     refused = run(db, "backup", copy)
-    assert refused.exit_code == 1 and "already exists: a backup never overwrites" in refused.output
+    assert refused.exit_code == 1 and "bestaat al: een reservekopie overschrijft nooit" in refused.output
     used = run(db, "restore", copy)
-    assert used.exit_code == 1 and "is not empty: restore only into a new path" in used.output
+    assert used.exit_code == 1 and "is niet leeg: zet alleen terug in een nieuw pad" in used.output
     other = tmp_path / "notes.db"
     sqlite3.connect(other).execute("CREATE TABLE notes (x)").connection.commit()
     foreign = run(str(tmp_path / "new.db"), "restore", str(other))
-    assert foreign.exit_code == 1 and "is not a zatlog database" in foreign.output
+    assert foreign.exit_code == 1 and "is geen zatlog-database" in foreign.output
     assert not (tmp_path / "new.db").exists()
 
 

@@ -274,7 +274,7 @@ def test_a_digest_that_is_not_one_is_a_clear_error(logged: tuple[str, RawStore])
     db, _ = logged
     result = run(db, "verify", "--against", "zl1-12-x")
     assert result.exit_code == 1
-    assert "'zl1-12-x' is not a digest of zatlog" in result.output
+    assert "'zl1-12-x' is geen digest van zatlog" in result.output
 
 
 def test_an_edited_read_model_is_repaired_by_a_rebuild(logged: tuple[str, RawStore]) -> None:

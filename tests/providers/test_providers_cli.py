@@ -315,7 +315,7 @@ def test_a_bad_policy_file_is_named(sqlite_db: str, tmp_path: Path) -> None:
 
     assert result.exit_code == 1
     assert result.output.startswith(
-        f"Fout: {policy}: invite_lead_day: unknown key; expected one of: invite_lead_days, "
+        f"Fout: {policy}: invite_lead_day: onbekende sleutel; verwacht een van: invite_lead_days, "
     )
 
 

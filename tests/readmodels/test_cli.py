@@ -15,7 +15,7 @@ from readmodel_stores import SCENARIOS, scenario_lines
 from zatlog.application import ZatlogApp
 from zatlog.cli.main import cli
 from zatlog.importer import import_lines
-from zatlog.projections.i18n import long_day
+from zatlog.projections.i18n import READ_MODEL_LABELS, label, long_day
 from zatlog.projections.runner import PROJECTIONS
 from zatlog.storage import resolve
 
@@ -350,16 +350,16 @@ def test_projections_status_shows_each_position_against_the_log(db: str) -> None
     after = run(db, "projections", "status")
 
     assert before.output.splitlines()[:4] == [
-        "leesmodel   positie  log  achter",
-        "case_log    0        38   38",
-        "case_state  0        38   38",
-        "due         0        38   38",
+        "leesmodel                 positie  log  achter",
+        "dossierindex              0        38   38",
+        "stand van de dossiers     0        38   38",
+        "termijnenlijst            0        38   38",
     ]
     assert after.output.splitlines()[:4] == [
-        "leesmodel   positie  log  achter",
-        "case_log    38       38   0",
-        "case_state  38       38   0",
-        "due         38       38   0",
+        "leesmodel                 positie  log  achter",
+        "dossierindex              38       38   0",
+        "stand van de dossiers     38       38   0",
+        "termijnenlijst            38       38   0",
     ]
     table = 1 + len(PROJECTIONS)
     following = ["geen volger: elke opdracht werkt ze zelf bij"]  # PostgreSQL only
@@ -373,7 +373,7 @@ def test_projections_rebuild_rebuilds_every_read_model(db: str) -> None:
 
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        f"{name} opnieuw opgebouwd tot positie 38" for name in PROJECTIONS
+        f"{label(READ_MODEL_LABELS, name)} opnieuw opgebouwd tot positie 38" for name in PROJECTIONS
     ]
 
 
@@ -392,7 +392,7 @@ def test_projections_rebuild_with_workers_builds_the_same_read_models(db: str) -
 
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert rebuilt.stdout.splitlines() == [
-        f"{name} opnieuw opgebouwd tot positie 38" for name in PROJECTIONS
+        f"{label(READ_MODEL_LABELS, name)} opnieuw opgebouwd tot positie 38" for name in PROJECTIONS
     ]
     assert run(db, "case", "show", "2025-002", "--format", "json").stdout == shown
     assert run(db, "due", "--format", "json").stdout == due
@@ -405,7 +405,7 @@ def test_projections_rebuild_of_one_read_model(db: str) -> None:
     result = run(db, "projections", "rebuild", "--projection", "due")
     wrong = run(db, "projections", "rebuild", "--projection", "nope")
 
-    assert result.stdout.endswith("due opnieuw opgebouwd tot positie 38\n")
+    assert result.stdout.endswith("termijnenlijst opnieuw opgebouwd tot positie 38\n")
     assert "case_state" not in result.stdout
     assert wrong.exit_code == 1
     assert wrong.output.endswith(
