@@ -19,7 +19,7 @@ from typing import Any
 from uuid import UUID
 
 from zatlog.chain import Digest, merkle_root
-from zatlog.projections.i18n import Lang
+from zatlog.projections.i18n import Lang, label
 from zatlog.projections.runner import Reader
 
 _HEADS = (
@@ -56,8 +56,7 @@ _WORDS: dict[str, tuple[str, str]] = {
 
 
 def _word(key: str, lang: Lang) -> str:
-    nl, en = _WORDS[key]
-    return nl if lang == "nl" else en
+    return label(_WORDS, key, lang)
 
 
 def _with_digest(text: str, full: str) -> str:

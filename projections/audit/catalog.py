@@ -408,7 +408,7 @@ def text(key: str, **facts: Fact) -> Text:
 def render(message: Text, lang: Lang) -> str:
     """The words of ``message`` in ``lang``; a capitalized field (``{Title}``) takes the value
     with its first letter capitalized."""
-    template = MESSAGES[message.key][1 if lang == "en" else 0]
+    template = i18n.label(MESSAGES, message.key, lang)
     values = {name: _words(fact, lang) for name, fact in message.facts}
     values.update({name[:1].upper() + name[1:]: cap(v) for name, v in values.items()})
     return template.format(**values)
@@ -461,8 +461,7 @@ def _person(who: Who, lang: Lang) -> str:
 def _label(label: Label, lang: Lang) -> str:
     if label.table == CATEGORY:
         return i18n.category_label(label.key, lang)
-    nl, en = LABELS[label.table].get(label.key, (label.key, label.key))
-    return en if lang == "en" else nl
+    return i18n.label(LABELS[label.table], label.key, lang)
 
 
 def cap(value: str) -> str:

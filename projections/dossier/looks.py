@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from zatlog.access_log import StoredAccess
 from zatlog.policy import Policy
 from zatlog.projections.dossier.model import Look
+from zatlog.projections.i18n import label
 
 
 def fold_looks(entries: Iterable[StoredAccess], case: str, policy: Policy) -> list[Look]:
@@ -76,10 +77,7 @@ LOOK_WORDS: dict[str, tuple[str, str]] = {
 
 def look_word(key: str, lang: str) -> str:
     """A label of the section (Dutch, or English with ``lang`` "en"); unknown keys as given."""
-    words = LOOK_WORDS.get(key)
-    if words is None:
-        return key
-    return words[1] if lang == "en" else words[0]
+    return label(LOOK_WORDS, key, "en" if lang == "en" else "nl")
 
 
 def who_looked(look: Look, lang: str) -> str:
