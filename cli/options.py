@@ -98,9 +98,7 @@ def output_option(function: F) -> F:
 def reversed_range(session: Session, start: date | None, end: date | None) -> None:
     """``--from`` after ``--to`` is a usage error (exit 2)."""
     if start is not None and end is not None and start > end:
-        raise click.UsageError(
-            session.message("reversed_range", start=start.isoformat(), end=end.isoformat())
-        )
+        raise click.UsageError(session.message("reversed_range", start=start, end=end))
 
 
 def check_output(session: Session, output: str) -> Path:

@@ -283,6 +283,26 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "cannot read the log in {target}: it was written with another encryption key, or "
         "without one",
     ),
+    "read_models_other_key": (
+        "de leesmodellen zijn niet te lezen: ze zijn geschreven met een andere encryptiesleutel, "
+        "of zonder (bouw ze opnieuw op met zatlog projections rebuild)",
+        "cannot read the read models: they were written with another encryption key, or "
+        "without one (rebuild them with `zatlog projections rebuild`)",
+    ),
+    "pseudonym_key_short": (
+        "een pseudonimiseringssleutel heeft minstens {least} bytes nodig, niet {count}",
+        "a pseudonymization key needs at least {least} bytes, got {count}",
+    ),
+    "pseudonym_key_unreadable": (
+        "{path}: het sleutelbestand is niet te lezen: {reason}",
+        "{path}: cannot read the key file: {reason}",
+    ),
+    "pseudonym_keyfile_short": (
+        "{path}: het sleutelbestand bevat {count} bytes; een sleutel heeft er minstens {least} "
+        "nodig (bijvoorbeeld: head -c 32 /dev/urandom > {path})",
+        "{path}: the key file holds {count} bytes; a key needs at least {least} (for example: "
+        "head -c 32 /dev/urandom > {path})",
+    ),
     "at_position": ("positie {position}", "position {position}"),
     "after_position": ("na positie {position}", "after position {position}"),
     "every_event": ("elke gebeurtenis", "every event"),

@@ -225,7 +225,8 @@ class ReadModelView(TrackingRecorder):
         except Exception as error:  # the cipher's own error for a wrong key, or ciphertext
             raise StorageError(
                 "cannot read the read models: they were written with another encryption key, "
-                "or without one (rebuild them with `zatlog projections rebuild`)"
+                "or without one (rebuild them with `zatlog projections rebuild`)",
+                key="read_models_other_key",
             ) from error
 
     @abstractmethod

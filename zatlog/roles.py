@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from zatlog.errors import ZatlogError, cannot_open
+from zatlog.errors import Phrase, ZatlogError, cannot_open
 
 if TYPE_CHECKING:
     from zatlog.storage import Location
@@ -73,7 +73,7 @@ class RoleError(ZatlogError):
     """A role could not be created, removed or given its rights. ``key`` names the text in
     the command line's catalog, ``fields`` fill it in."""
 
-    def __init__(self, key: str, text: str, **fields: str) -> None:
+    def __init__(self, key: str, text: str, **fields: object) -> None:
         super().__init__(text, key=key, **fields)
 
 
@@ -426,7 +426,7 @@ def add_person(location: Location, person: Person, password: str | None) -> None
         raise RoleError(
             "role_needs_school",
             f"a {person.function} needs at least one --school",
-            function=person.function,
+            function=Phrase(f"function_{person.function}", person.function),
         )
     schema = schema_of(location)
     with _people(location) as (connection, cursor):

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from zatlog.errors import ZatlogError
+from zatlog.errors import ZatlogError, reason_of
 from zatlog.people import PUPIL
 from zatlog.projections.audit.model import AuditResult, Finding
 from zatlog.records import LoggedAction
@@ -52,7 +52,10 @@ class Pseudonymizer:
     def __init__(self, key: bytes) -> None:
         if len(key) < MIN_KEY_BYTES:
             raise ZatlogError(
-                f"a pseudonymization key needs at least {MIN_KEY_BYTES} bytes, got {len(key)}"
+                f"a pseudonymization key needs at least {MIN_KEY_BYTES} bytes, got {len(key)}",
+                key="pseudonym_key_short",
+                least=MIN_KEY_BYTES,
+                count=len(key),
             )
         self._key = key
         self._cases: dict[str, _CaseIdentifiers] = {}
@@ -67,11 +70,20 @@ class Pseudonymizer:
         try:
             key = source.read_bytes().strip()
         except OSError as error:
-            raise ZatlogError(f"{source}: cannot read the key file: {error.strerror}") from None
+            raise ZatlogError(
+                f"{source}: cannot read the key file: {error.strerror}",
+                key="pseudonym_key_unreadable",
+                path=source,
+                reason=reason_of(error),
+            ) from None
         if len(key) < MIN_KEY_BYTES:
             raise ZatlogError(
                 f"{source}: the key file holds {len(key)} bytes; a key needs at least "
-                f"{MIN_KEY_BYTES} (for example: head -c 32 /dev/urandom > {source})"
+                f"{MIN_KEY_BYTES} (for example: head -c 32 /dev/urandom > {source})",
+                key="pseudonym_keyfile_short",
+                path=source,
+                count=len(key),
+                least=MIN_KEY_BYTES,
             )
         return cls(key)
 

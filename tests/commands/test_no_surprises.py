@@ -166,7 +166,7 @@ def test_an_unknown_case_with_nothing_close_names_none(demo_db: str) -> None:
 def test_a_reversed_date_range_is_a_usage_error(demo_db: str, command: list[str]) -> None:
     result = invoke("--db", demo_db, *command, "--from", "2026-10-01", "--to", "2026-09-01")
     assert_clean_failure(result, codes=(2,))
-    assert "--from 2026-10-01 ligt na --to 2026-09-01" in result.output
+    assert "--from 1 oktober 2026 ligt na --to 1 september 2026" in result.output
 
 
 # -- no traceback, ever ------------------------------------------------------------------------

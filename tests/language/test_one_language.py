@@ -451,6 +451,20 @@ def test_a_bad_policy_file_is_refused_in_one_language(tmp_path: Path, lang: str)
     check(run)
 
 
+def test_audit_options_that_cannot_be_used_are_refused_in_one_language(
+    tmp_path: Path, lang: str
+) -> None:
+    run = Run(tmp_path / "demo.db", lang, tmp_path)
+    run.read("demo")
+    short = tmp_path / "kort.key"
+    short.write_bytes(b"0123456789")
+    refused(run, "audit", "--pseudonymize", str(short))
+    refused(run, "audit", "--pseudonymize", str(tmp_path / "geen.key"))
+    refused(run, "audit", "--from", "2026-10-01", "--to", "2026-09-01")
+    refused(run, "providers", "report", "--from", "2026-10-01", "--to", "2026-09-01")
+    check(run)
+
+
 def test_a_bad_restore_is_refused_in_one_language(tmp_path: Path, lang: str) -> None:
     run = Run(tmp_path / "demo.db", lang, tmp_path)
     run.read("demo")

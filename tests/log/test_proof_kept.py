@@ -106,7 +106,10 @@ def test_import_restore_refuses_an_edited_file_naming_the_line(db: str, tmp_path
     missing = json.loads(lines[0])
     del missing["chain"]
     result = run(db, "import", "--restore", "-", input=json.dumps(missing))
-    assert result.exit_code == 1 and "regel 1: chain: verwacht de schakel van 64 hexadecimale tekens" in result.output
+    assert (
+        result.exit_code == 1
+        and "regel 1: chain: verwacht de schakel van 64 hexadecimale tekens" in result.output
+    )
 
 
 def test_a_plain_import_of_an_export_records_the_actions_anew(db: str, tmp_path: Path) -> None:
@@ -142,7 +145,10 @@ def test_backup_refuses_to_overwrite_and_restore_refuses_a_used_path(
     fill(db, scenarios)
     ok(db, "backup", copy)
     refused = run(db, "backup", copy)
-    assert refused.exit_code == 1 and "bestaat al: een reservekopie overschrijft nooit" in refused.output
+    assert (
+        refused.exit_code == 1
+        and "bestaat al: een reservekopie overschrijft nooit" in refused.output
+    )
     used = run(db, "restore", copy)
     assert used.exit_code == 1 and "is niet leeg: zet alleen terug in een nieuw pad" in used.output
     other = tmp_path / "notes.db"

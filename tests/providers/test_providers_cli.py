@@ -273,7 +273,7 @@ def test_a_period_ending_before_it_starts_is_rejected(sqlite_db: str) -> None:
     result = report(sqlite_db, "--from", "2025-12-01", "--to", "2025-01-01")
 
     assert result.exit_code == 2  # a usage error
-    assert "Fout: --from 2025-12-01 ligt na --to 2025-01-01" in result.output
+    assert "Fout: --from 1 december 2025 ligt na --to 1 januari 2025" in result.output
 
 
 def test_the_policy_decides_who_must_be_invited(sqlite_db: str, tmp_path: Path) -> None:
