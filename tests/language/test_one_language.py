@@ -30,6 +30,7 @@ from click.testing import CliRunner, Result
 from zatlog.actions import ACTION_CLASSES
 from zatlog.cli.main import cli
 from zatlog.policy import Policy, SdqBands, SdqCutoffs
+from zatlog.projections.runner import PROJECTIONS
 
 RICH = Path(__file__).with_name("rich_case.jsonl")
 RICH_CASE = "2025-900"
@@ -64,6 +65,8 @@ GIVEAWAYS: dict[str, frozenset[str]] = {
 }
 PROPER_NOUNS = ("Veilig Thuis", "Autoriteit Persoonsgegevens", "autoriteitpersoonsgegevens.nl")
 """Names that stay as they are in both languages (besides abbreviations: ZAT, CvB, SDQ …)."""
+IDENTIFIERS = frozenset(PROJECTIONS)
+"""The read models' names, typed as ``--projection case_log`` (tables show their labels)."""
 
 SNAKE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
