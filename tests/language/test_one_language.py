@@ -15,6 +15,7 @@ import csv
 import io
 import json
 import re
+import sqlite3
 import tomllib
 import typing
 from collections.abc import Iterator
@@ -496,6 +497,22 @@ def test_a_bad_restore_is_refused_in_one_language(tmp_path: Path, lang: str) -> 
     digest = run.invoke("digest").stdout.split()[0]
     wrong = digest[:-4] + ("0000" if not digest.endswith("0000") else "1111")
     run.read("verify", "--against", wrong, ok=False)  # says what no longer holds, exit 1
+    check(run)
+
+
+def test_a_tampered_log_is_said_in_one_language(tmp_path: Path, lang: str) -> None:
+    run = Run(tmp_path / "demo.db", lang, tmp_path)
+    run.read("demo")
+    last = json.loads(run.invoke("export-log").stdout.splitlines()[-1])
+    with sqlite3.connect(run.db, isolation_level=None) as store:  # outside zatlog
+        store.execute("DROP TRIGGER stored_events_no_delete")
+        store.execute(
+            "DELETE FROM stored_events WHERE rowid = (SELECT MAX(rowid) FROM stored_events)"
+        )
+    store.close()
+    run.read("verify", ok=False)  # names the broken link, exit 1
+    refused(run, "signal", "raise", "--case", last["case"], "--at", last["at"][:10],
+            "--source", "teacher", "--description", "Onrustig")  # fmt: skip
     check(run)
 
 
