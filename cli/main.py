@@ -453,7 +453,8 @@ def as_options(error: InvalidAction, lang: Lang, options: dict[str, str] | None 
     lazy=SUBCOMMANDS,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-@click.version_option(__version__, prog_name="zatlog")
+# The version in no language's words: ``--version`` is answered before ``--lang`` is read.
+@click.version_option(__version__, prog_name="zatlog", message="%(prog)s %(version)s")
 @click.option("--db", metavar="PATH|URL")
 @click.option("--actor", metavar="ID")
 @click.option("--lang", type=LANGS, default="nl", show_default=True)

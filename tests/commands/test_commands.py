@@ -53,7 +53,7 @@ def test_version_needs_neither_the_store_nor_pydantic(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert result.stdout.splitlines() == ["zatlog, version 0.1.0", "[]"]
+    assert result.stdout.splitlines() == ["zatlog 0.1.0", "[]"]
 
 
 def test_python_dash_m_zatlog_works(tmp_path: Path) -> None:
@@ -61,7 +61,7 @@ def test_python_dash_m_zatlog_works(tmp_path: Path) -> None:
         [sys.executable, "-m", "zatlog", "--version"], capture_output=True, text=True, cwd=tmp_path
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "zatlog, version 0.1.0\n"
+    assert result.stdout == "zatlog 0.1.0\n"
 
 
 def test_nothing_called_cli_or_projections_is_installed(tmp_path: Path) -> None:
