@@ -202,6 +202,14 @@ def label(table: dict[str, tuple[str, str]], key: str, lang: Lang = "nl") -> str
     return pair[0] if lang == "nl" else pair[1]
 
 
+CHART_LABELS: dict[str, tuple[str, str]] = {
+    # the bars of the audit report's charts
+    "not_invited": ("niet uitgenodigd", "not invited"),
+    "before": ("vooraf", "before"),
+    "same_day": ("zelfde dag", "same day"),
+    "never": ("nooit", "never"),
+}
+
 READ_MODEL_LABELS: dict[str, tuple[str, str]] = {
     # the read models (zatlog projections status / rebuild), by the name --projection takes
     "case_log": ("dossierindex", "case index"),

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from html import escape
 from itertools import pairwise
 
+from zatlog.projections import i18n
 from zatlog.projections.audit.catalog import Lang
 
 Bins = list[tuple[str, int]]
@@ -66,14 +67,14 @@ def lead_time_bins(
     days: Sequence[int | None], lead_days: int, lang: Lang
 ) -> tuple[Bins, list[str]]:
     """Invitation lead times: not invited, then ranges of days (short of the policy in red)."""
-    never = "niet uitgenodigd" if lang == "nl" else "not invited"
+    never = i18n.label(i18n.CHART_LABELS, "not_invited", lang)
     edges = sorted({0, 3, lead_days, 14, 21})
     ranges = [(low, high - 1) for low, high in pairwise(edges)]
     bins: Bins = [(never, sum(1 for d in days if d is None))]
     colors = [BAD]
     for low, high in ranges:
-        label = str(low) if low == high else f"{low}–{high}"
-        bins.append((label, sum(1 for d in days if d is not None and low <= d <= high)))
+        span = str(low) if low == high else f"{low}–{high}"
+        bins.append((span, sum(1 for d in days if d is not None and low <= d <= high)))
         colors.append(BAD if high < lead_days else GOOD)
     last = edges[-1]
     bins.append((f"{last}+", sum(1 for d in days if d is not None and d >= last)))
@@ -83,11 +84,9 @@ def lead_time_bins(
 
 def notice_bins(days: Sequence[int | None], notice_days: int, lang: Lang) -> tuple[Bins, list[str]]:
     """Days from a report to the parents' first notice of it: before, same day, later, never."""
-    labels = {
-        "nl": ("vooraf", "zelfde dag", "nooit"),
-        "en": ("before", "same day", "never"),
-    }[lang]
-    before, same, never = labels
+    before, same, never = (
+        i18n.label(i18n.CHART_LABELS, key, lang) for key in ("before", "same_day", "never")
+    )
     bins: Bins = [
         (before, sum(1 for d in days if d is not None and d < 0)),
         (same, sum(1 for d in days if d == 0)),
