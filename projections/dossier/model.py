@@ -311,14 +311,19 @@ class Consents(_Part):
 class ConsentInForce(_Part):
     """The consent for one forum on the export date, as the case state reads it.
 
-    ``signed`` gave written consent, ``verbal`` only spoken consent; ``refused``,
-    ``withdrawn`` and ``objected`` name whose latest decision says no.
+    ``in_force``: a form of the forum is valid that day (every required signature
+    given, none refused or withdrawn since, not expired); ``missing``: when none is,
+    whose required signature the latest form still lacks. ``signed`` gave written
+    consent, ``verbal`` only spoken consent; ``refused``, ``withdrawn`` and
+    ``objected`` name whose latest decision says no.
     """
 
     forum: str
     forms: list[str]
     valid_until: date | None
     expired: bool
+    in_force: bool
+    missing: list[str]
     signed: list[str]
     verbal: list[str]
     refused: list[str]
@@ -1095,20 +1100,27 @@ def _consent_now(facts: CaseFacts) -> list[ConsentInForce]:
     from zatlog.projections.case_state import forum_consent
 
     day = facts.as_of
-    return [
-        ConsentInForce(
-            forum=forum.forum,
-            forms=[f.consent for f in forum.forms],
-            valid_until=forum.valid_until,
-            expired=forum.valid_until is not None and forum.valid_until < day,
-            signed=forum.signed,
-            verbal=forum.verbal,
-            refused=forum.refused,
-            withdrawn=forum.withdrawn,
-            objected=forum.objected,
+    standing = facts.forms_on(day)
+    result: list[ConsentInForce] = []
+    for forum in forum_consent(facts):
+        states = [s for s in standing if s.forum == forum.forum]
+        in_force = any(s.status == "valid" for s in states)
+        result.append(
+            ConsentInForce(
+                forum=forum.forum,
+                forms=[f.consent for f in forum.forms],
+                valid_until=forum.valid_until,
+                expired=forum.valid_until is not None and forum.valid_until < day,
+                in_force=in_force,
+                missing=[] if in_force or not states else list(states[-1].missing),
+                signed=forum.signed,
+                verbal=forum.verbal,
+                refused=forum.refused,
+                withdrawn=forum.withdrawn,
+                objected=forum.objected,
+            )
         )
-        for forum in forum_consent(facts)
-    ]
+    return result
 
 
 def _meetings(visible: Sequence[LoggedAction]) -> list[Meeting]:

@@ -220,7 +220,7 @@ class Words:
     def consent_lines(self, consent: ConsentInForce) -> list[str]:
         """What is in force for one forum on the export date, one statement a line."""
         lines = []
-        if consent.signed and not consent.expired:
+        if consent.in_force:
             until = (
                 f"{self('consent_until')} {self.day(consent.valid_until)}"
                 if consent.valid_until
@@ -236,8 +236,16 @@ class Words:
                 f"({self('consent_until')} {self.day(consent.valid_until)})"
             )
         else:
-            lines.append(self("consent_not_in_force"))
+            said_no = {*consent.refused, *consent.withdrawn, *consent.objected}
+            missing = [p for p in consent.missing if p not in said_no]
+            lines.append(
+                f"{self('consent_not_in_force')}; "
+                f"{i18n.label(i18n.CASE_LABELS, 'missing', self.lang)} {self.persons(missing)}"
+                if missing
+                else self("consent_not_in_force")
+            )
         for key, persons in (
+            ("consent_signed_by", [] if consent.in_force else consent.signed),
             ("consent_verbal_by", consent.verbal),
             ("consent_refused_by", consent.refused),
             ("consent_withdrawn_by", consent.withdrawn),

@@ -14,6 +14,7 @@ import subprocess
 from html import unescape
 from pathlib import Path
 
+import dossier_cases as names
 import pytest
 from click.testing import CliRunner
 from dossier_cases import MOTHER_NAME, line, opened, relation, school, store, trajectory
@@ -23,6 +24,13 @@ from zatlog.cli.main import cli
 WITH_SAFETY = "2025-018"
 WITHOUT_SAFETY = "2025-019"
 WITHDRAWN = "2025-020"
+JOINT = "2025-021"  # joint authority: the father withdraws, the mother's signature stays
+
+
+def _signed(case: str, signer: str, at: str = "2025-09-11") -> dict[str, object]:
+    return line(
+        "consent_given", case=case, at=at, consent="f-cvb", signer=signer, method="signature"
+    )
 
 
 def _without_safety(case: str) -> list[dict[str, object]]:
@@ -44,6 +52,11 @@ def exports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
             *opened(case, "2012-05-10"),
             relation(case, "mother", MOTHER_NAME, "parent", "sole"),
         ]
+    cases += [
+        *opened(JOINT, "2012-05-10"),
+        relation(JOINT, "mother", MOTHER_NAME, "parent", "joint"),
+        relation(JOINT, "father", names.FATHER_NAME, "parent", "joint"),
+    ]
     store(
         db,
         [
@@ -51,7 +64,14 @@ def exports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
             *cases,
             *trajectory(WITH_SAFETY),
             *_without_safety(WITHOUT_SAFETY),
+            _signed(WITHOUT_SAFETY, "pupil"),  # 13 years old: the pupil signs too
             *_without_safety(WITHDRAWN),
+            *_without_safety(JOINT),
+            _signed(JOINT, "father"),
+            _signed(JOINT, "pupil"),
+            line(
+                "consent_withdrawn", case=JOINT, at="2025-10-20", consent="f-cvb", signer="father"
+            ),
             line(
                 "consent_withdrawn",
                 case=WITHDRAWN,
@@ -69,6 +89,8 @@ def exports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
         ("without-en.html", WITHOUT_SAFETY, "html", "en"),
         ("withdrawn.html", WITHDRAWN, "html", "nl"),
         ("withdrawn-en.html", WITHDRAWN, "html", "en"),
+        ("joint.html", JOINT, "html", "nl"),
+        ("joint-en.html", JOINT, "html", "en"),
         ("with.pdf", WITH_SAFETY, "pdf", "nl"),
         ("with-en.pdf", WITH_SAFETY, "pdf", "en"),
     ):
@@ -124,7 +146,10 @@ def test_consent_now_says_who_signed_and_until_when(exports: dict[str, bytes]) -
     now = section(exports["without.html"], "Toestemming nu")
 
     assert "Commissie van Begeleiding (CvB)" in now
-    assert f"Geldige toestemming, getekend door {MOTHER_NAME} (zonder einddatum)" in now
+    assert (
+        f"Geldige toestemming, getekend door {MOTHER_NAME} en {names.PUPIL_NAME} (zonder einddatum)"
+        in now
+    )
     assert "op elk moment" in now or "altijd intrekken" in now
 
 
@@ -136,6 +161,25 @@ def test_consent_now_says_what_was_withdrawn(exports: dict[str, bytes]) -> None:
     assert f"Ingetrokken door {MOTHER_NAME}" in now
     assert f"Withdrawn by {MOTHER_NAME}" in now_en
     assert "getekend door" not in now
+
+
+def test_consent_now_is_not_in_force_when_one_parent_withdrew(exports: dict[str, bytes]) -> None:
+    """Joint authority: one parent's withdrawal ends the consent, whoever else signed."""
+    now = section(exports["joint.html"], "Toestemming nu")
+    now_en = section(exports["joint-en.html"], "Consent now")
+
+    assert "Geen geldige toestemming" in now and "Geldige toestemming" not in now
+    assert f"Ingetrokken door {names.FATHER_NAME}" in now
+    assert f"Getekend door {MOTHER_NAME} en {names.PUPIL_NAME}" in now
+    assert "No consent in force" in now_en and f"Withdrawn by {names.FATHER_NAME}" in now_en
+
+
+def test_consent_now_names_a_missing_signature(exports: dict[str, bytes]) -> None:
+    """The pupil of 13 has not signed: the mother's signature alone is no consent."""
+    now = section(exports["with.html"], "Toestemming nu")
+
+    assert f"Geen geldige toestemming; handtekening ontbreekt van {names.PUPIL_NAME}" in now
+    assert f"Getekend door {MOTHER_NAME}" in now
 
 
 @pytest.mark.parametrize(
