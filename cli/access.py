@@ -93,6 +93,8 @@ def access_log(
         write_output(session, output, session.message("access_intact", entries=check.entries))
         return
     entries = read_access(session.location, case=case, actor=actor, start=start, end=end)
+    if case is not None and not entries:
+        _known_case(session, case)  # a typo must not read as "nobody looked at it"
     rows = [entry.access.to_json() | {"seq": entry.sequence} for entry in entries]
     if fmt == "json":
         text = indented({"entries": rows})
@@ -116,6 +118,31 @@ def access_log(
     else:
         text = escaped(_table(session, entries)) if entries else session.message("access_none")
     write_output(session, output, text)
+
+
+def _known_case(session: Session, case: str) -> None:
+    """Exit 1 naming the close references unless ``case`` was opened.
+
+    Who may read the access log only (a privacy officer on PostgreSQL) cannot see
+    which cases exist: for them an empty answer stays an empty answer.
+    """
+    from eventsourcing.persistence import PersistenceError
+
+    from zatlog.cli.options import unknown_case
+    from zatlog.errors import ZatlogError
+    from zatlog.projections.case_refs import known_cases
+
+    try:
+        with session.read_models(["case_state"]) as view:
+            known = known_cases(view)
+    except ZatlogError:
+        return
+    except PersistenceError as error:
+        if "permission denied" in str(error):
+            return
+        raise
+    if case not in known:
+        raise ZatlogError(escaped(unknown_case(session, case, known)))
 
 
 def _table(session: Session, entries: Sequence[Any]) -> str:

@@ -165,7 +165,7 @@ COMMAND_HELP: dict[str, CommandHelp] = {
             "hash-chained; --verify recomputes the chain.",
         ),
         example=(
-            "zatlog --db school.db access-log --case 2025-017",
+            "zatlog --db demo.db access-log --case demo-002",
             "zatlog --db school.db access-log --verify",
         ),
         params={

@@ -142,8 +142,9 @@ def test_a_database_readable_by_others_is_warned_about(demo_db: str, tmp_path: P
         ["dossier", "request", "demo-02", "--for", "mother", "--kind", "inspection"],
         ["consent", "give", "--case", "demo-02", "--at", "2026-09-01", "--consent", "f-cvb",
          "--signer", "mother", "--method", "signature"],
+        ["access-log", "--case", "demo-02"],
     ],
-    ids=["audit", "due", "show", "timeline", "export", "request", "consent-give"],
+    ids=["audit", "due", "show", "timeline", "export", "request", "consent-give", "access-log"],
 )  # fmt: skip
 def test_an_unknown_case_exits_1_and_suggests_close_ones(demo_db: str, args: list[str]) -> None:
     before = invoke("--db", demo_db, "export-log").output
@@ -151,6 +152,12 @@ def test_an_unknown_case_exits_1_and_suggests_close_ones(demo_db: str, args: lis
     assert_clean_failure(result, codes=(1,))
     assert "dossier demo-02 staat niet in het logboek; bedoelde u demo-002" in result.output
     assert invoke("--db", demo_db, "export-log").output == before
+
+
+def test_the_access_log_of_a_known_case_nobody_looked_at_is_empty(demo_db: str) -> None:
+    result = invoke("--db", demo_db, "access-log", "--case", "demo-003", "--actor", "nobody")
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "geen inzage vastgelegd"
 
 
 def test_an_unknown_case_with_nothing_close_names_none(demo_db: str) -> None:

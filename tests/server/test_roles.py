@@ -342,6 +342,8 @@ def test_the_privacy_officer_reads_the_access_log_only(server: Server) -> None:
                 connection.execute(f"SELECT count(*) FROM {server.schema}.{table}")
         row = connection.execute(f"SELECT count(*) FROM {server.schema}.zatlog_events").fetchone()
         assert row == (0,)
+    # Which cases exist is not theirs to know: a case nobody looked at is an empty answer.
+    assert server.ok("privacy", "access-log", "--case", "zz-1").strip() == "geen inzage vastgelegd"
     # A coordinator reads only their own looks.
     own = server.ok("coa", "access-log", "--format", "json")
     assert {e["actor"] for e in json.loads(own)["entries"]} == {server.roles["coa"]}
