@@ -194,12 +194,15 @@ HIDDEN_IN_TIMELINE = frozenset({"action", "case", "school", "at", "name", "pupil
 """Fields the timeline does not repeat; names stay in ``case show``."""
 
 
-def columns(rows: list[list[str]]) -> str:
-    """Rows as left-aligned columns (the last column is not padded), fitting the terminal."""
+def columns(rows: list[list[str]], indent: int = 0) -> str:
+    """Rows as left-aligned columns (the last column is not padded), fitting the terminal,
+    each line ``indent`` spaces in."""
     from zatlog.projections.text_table import columns as fitted
     from zatlog.projections.text_table import terminal_width
 
-    return fitted(rows, terminal_width())
+    width = terminal_width()
+    text = fitted(rows, None if width is None else max(width - indent, 1))
+    return "\n".join(" " * indent + line if line else line for line in text.split("\n"))
 
 
 def render_state(state: dict[str, Any], lang: Lang) -> str:
@@ -306,7 +309,7 @@ def render_state(state: dict[str, Any], lang: Lang) -> str:
             ]
         )
     if state["persons"]:
-        lines += ["  " + line for line in columns(people).splitlines()]
+        lines += columns(people, indent=2).splitlines()
     else:
         lines.append(f"  {t('none')}")
     lines += ["", t("consent")]

@@ -93,6 +93,18 @@ def test_tables_fit_the_terminal_wrapping_cells_not_words(tmp_path: Path) -> Non
     assert set(narrow.split()) == words  # cells wrapped, no word cut in two
 
 
+def test_an_indented_table_fits_the_terminal_with_its_indent(tmp_path: Path) -> None:
+    """case show's people table is indented: the indent counts toward the width."""
+    db = str(tmp_path / "demo.db")
+    assert invoke("--db", db, "demo").exit_code == 0
+    for width in (60, 80):
+        result = invoke("--db", db, "case", "show", "demo-002", env={"COLUMNS": str(width)})
+        assert result.exit_code == 0, result.output
+        people = result.output.split("\nBetrokkenen\n", 1)[1].split("\n\n", 1)[0]
+        assert "Vader" in people and people.startswith("  persoon")
+        assert all(len(line) <= width for line in people.splitlines()), (width, people)
+
+
 def test_columns_wrap_within_their_cell() -> None:
     rows = [["case", "what"], ["2026-001", "invite the parents to the meeting in time please"]]
     text = columns(rows, width=30)
