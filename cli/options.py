@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -13,6 +12,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
+
+from zatlog.projections.text_table import escaped as escaped  # stored text on a terminal
 
 if TYPE_CHECKING:
     from zatlog.cli.main import Session
@@ -192,32 +193,6 @@ def unknown_case(
         [", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted
     )
     return message("unknown_case_suggest", lang, case=reference, suggestions=either)
-
-
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def escaped(text: str) -> str:
-    """``text`` with control characters written as escapes (``\\x1b``), line breaks kept.
-
-    Stored text is shown on a terminal: an escape sequence in a name must not
-    clear the screen or retitle the window.
-    """
-    if all(line.isprintable() for line in text.split("\n")):
-        return text  # (line breaks aside) nothing to escape: no control, no bidi control
-    return "".join(
-        char
-        if char == "\n" or (char.isprintable() and char not in _BIDI_CONTROLS)
-        else _escape(char)
-        for char in text
-    )
-
-
-def _escape(char: str) -> str:
-    code = ord(char)
-    if char == " " or (unicodedata.category(char) == "Zs"):
-        return char
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 COLOURS = {"red": 31, "green": 32, "yellow": 33}

@@ -6,9 +6,36 @@ import os
 import shutil
 import sys
 import textwrap
+import unicodedata
 from collections.abc import Container, Sequence
 
 SEPARATOR = "  "
+
+
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def escaped(text: str) -> str:
+    """``text`` with control characters written as escapes (``\\x1b``), line breaks kept.
+
+    Stored text is shown on a terminal: an escape sequence in a name must not
+    clear the screen or retitle the window.
+    """
+    if all(line.isprintable() for line in text.split("\n")):
+        return text  # (line breaks aside) nothing to escape: no control, no bidi control
+    return "".join(
+        char
+        if char == "\n" or (char.isprintable() and char not in _BIDI_CONTROLS)
+        else _escape(char)
+        for char in text
+    )
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if char == " " or (unicodedata.category(char) == "Zs"):
+        return char
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def terminal_width() -> int | None:
@@ -32,10 +59,13 @@ def columns(
     if not rows:
         return ""
     count = len(rows[0])
-    natural = [max((len(row[i]) for row in rows), default=0) for i in range(count)]
-    widths = _fitted(rows, natural, width)
+    # A cell's own line breaks stay within its column; control characters are shown
+    # escaped, and measured as shown.
+    split = [[[escaped(part) for part in cell.split("\n")] for cell in row] for row in rows]
+    natural = [max((len(p) for row in split for p in row[i]), default=0) for i in range(count)]
+    widths = _fitted([[" ".join(cell) for cell in row] for row in split], natural, width)
     lines: list[str] = []
-    for row in rows:
+    for row in split:
         cells = [_wrap(cell, widths[i], natural[i]) for i, cell in enumerate(row)]
         for depth in range(max(len(cell) for cell in cells)):
             parts = []
@@ -78,7 +108,15 @@ def _shrink(widths: list[int], floors: list[int], room: int) -> None:
         widths[widest] -= 1
 
 
-def _wrap(cell: str, width: int, natural: int) -> list[str]:
-    if len(cell) <= width or width >= natural:
-        return [cell]
-    return textwrap.wrap(cell, width, break_long_words=True, break_on_hyphens=False) or [""]
+def _wrap(cell: list[str], width: int, natural: int) -> list[str]:
+    if width >= natural:
+        return cell
+    return [
+        wrapped
+        for part in cell
+        for wrapped in (
+            [part]
+            if len(part) <= width
+            else textwrap.wrap(part, width, break_long_words=True, break_on_hyphens=False) or [""]
+        )
+    ]

@@ -287,6 +287,29 @@ def test_control_characters_in_stored_text_are_escaped_on_the_terminal(db: str) 
     assert "Sam\\x1b]0;pwned\\x07" in invoke("--db", db, "case", "show", "x\x1b[2J").output
 
 
+def test_escaped_and_multi_line_text_keeps_a_table_in_its_columns(db: str, tmp_path: Path) -> None:
+    """A cell is measured as it is shown (escaped), and its own line breaks stay in its column."""
+    from zatlog.projections.text_table import columns
+
+    assert columns([["a", "b"], ["x\u202ey", "c"]]).splitlines() == [
+        "a         b",
+        "x\\u202ey  c",
+    ]
+    assert columns([["a", "b", "c"], ["1", "one\ntwo", "3"]]).splitlines() == [
+        "a  b    c",
+        "1  one  3",
+        "   two",
+    ]
+    stored = [{**OPEN, "pupil_name": "Sam\u202eFictief"}, {**SIGNAL, "description": "one\ntwo"}]
+    assert invoke("--db", db, "import", write(tmp_path, stored)).exit_code == 0
+    listed = invoke("--db", db, "case", "list").output.splitlines()
+    assert listed[1].index("Sam\\u202eFictief") == listed[0].index("Leerling")
+    assert listed[1].index("open") == listed[0].index("Status")
+    timeline = invoke("--db", db, "case", "timeline", "2026-001").output.splitlines()
+    column = timeline[0].index("gegevens")
+    assert timeline[-1] == " " * column + "two"
+
+
 def test_a_key_that_is_not_base64_is_one_clear_line(db: str) -> None:
     for key in ("notbase64", "c2hvcnQ="):
         result = invoke("--db", db, "case", "list", env={"ZATLOG_CIPHER_KEY": key})
