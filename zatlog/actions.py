@@ -131,6 +131,9 @@ class Limit:
 
     max_length: int
     multiline: bool
+    printable: bool = False
+    """Every character printable: no format controls either (a bidi override, a
+    zero-width space), which would make one reference look like another."""
 
     def problem(self, value: str, field: str) -> PydanticCustomError | None:
         """What is wrong with ``value`` of ``field`` (keyed for the catalog), if anything."""
@@ -144,10 +147,13 @@ class Limit:
         found = (CONTROL_BUT_BREAKS if self.multiline else CONTROL).search(value)
         if found:
             return own_problem("field_control", field=field, char=repr(found.group()))
+        if self.printable and not value.isprintable():
+            char = next(c for c in value if not c.isprintable())
+            return own_problem("field_control", field=field, char=repr(char))
         return None
 
 
-IDENTIFIER = Limit(IDENTIFIER_MAX_LENGTH, multiline=False)
+IDENTIFIER = Limit(IDENTIFIER_MAX_LENGTH, multiline=False, printable=True)
 LINE = Limit(LINE_MAX_LENGTH, multiline=False)
 TEXT = Limit(TEXT_MAX_LENGTH, multiline=True)
 

@@ -65,6 +65,8 @@ def logged(db: str) -> str:
         ("case", "2026\x1b[2J001", "stuurteken"),
         ("school", "school\x00a", "stuurteken"),
         ("by", "ib\x07", "stuurteken"),
+        ("case", "2026\u202e100", "stuurteken '\\u202e'"),  # reads as 2026001, is not
+        ("school", "school\u200ba", "stuurteken '\\u200b'"),
         ("pupil_name", "Sam\x1b]0;pwned\x07", "stuurteken"),
         ("pupil_name", "S" * (LINE_MAX_LENGTH + 1), "ten hoogste 200 tekens"),
         ("note", "n" * (TEXT_MAX_LENGTH + 1), "ten hoogste 10.000 tekens"),
