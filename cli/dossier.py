@@ -23,6 +23,7 @@ from zatlog.cli.help import HelpGroup
 from zatlog.cli.main import LANGS, Session, as_options
 from zatlog.cli.options import (
     check_output,
+    escaped,
     language,
     policy_from,
     policy_option,
@@ -251,7 +252,9 @@ def _report(session: Session, document: Dossier, fmt: str, where: str, *, err: b
     from zatlog.projections.i18n import GROUND_LABELS, category_label, label
 
     lang = session.language
-    right = "right_full" if document.reader.right == "full" else "right_important_facts"
+    reader = document.reader
+    who = escaped(f"{reader.name} ({reader.person})") if reader.name else reader.person
+    right = "right_full" if reader.right == "full" else "right_important_facts"
     withheld = ", ".join(
         f"{category_label(r.item, lang)} ({label(GROUND_LABELS, r.ground, lang)})"
         for r in document.redactions
@@ -262,7 +265,7 @@ def _report(session: Session, document: Dossier, fmt: str, where: str, *, err: b
             where=where,
             right=session.message(right),
             case=document.case,
-            person=document.reader.person,
+            person=who,
             format=fmt,
             document=document.document_id,
             withheld=withheld or session.message("withheld_nothing"),
@@ -270,7 +273,7 @@ def _report(session: Session, document: Dossier, fmt: str, where: str, *, err: b
         err=err,
     )
     click.echo(
-        session.message("disclosure_recorded", person=document.reader.person, case=document.case),
+        session.message("disclosure_recorded", person=who, case=document.case),
         err=err,
     )
 

@@ -136,10 +136,10 @@ def test_an_export_answers_the_request_and_records_its_disclosure(case_db: str) 
     assert dossier.reader.right == "full"
     assert dossier.request == "r-20251020-1"
     assert result.stderr == (
-        "geschreven naar standaarduitvoer: volledig dossier van dossier 2025-018 voor mother "
-        f"(json, document {dossier.document_id}); weggelaten: zorgen over veiligheid, meldingen "
-        "en berichten daarover (in het belang van het kind)\n"
-        "vastgelegd: informatie verstrekt aan mother, dossier 2025-018\n"
+        "geschreven naar standaarduitvoer: volledig dossier van dossier 2025-018 voor "
+        f"{MOTHER_NAME} (mother) (json, document {dossier.document_id}); weggelaten: zorgen "
+        "over veiligheid, meldingen en berichten daarover (in het belang van het kind)\n"
+        f"vastgelegd: informatie verstrekt aan {MOTHER_NAME} (mother), dossier 2025-018\n"
     )
     (disclosed,) = disclosures(case_db)
     assert disclosed.model_dump(mode="json", exclude_none=True) == {
