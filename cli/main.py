@@ -345,6 +345,9 @@ class Said(click.ClickException):
     def show(self, file: Any = None) -> None:
         from zatlog.projections.i18n import message
 
+        if isinstance(self.error, click.exceptions.NoArgsIsHelpError):
+            self.error.show(file)  # a bare `zatlog` or group: its help, not an error around it
+            return
         usage = self.error.ctx if isinstance(self.error, click.UsageError) else None
         if usage is not None:
             line = usage.get_usage().split(" ", 1)[-1]

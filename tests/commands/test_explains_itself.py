@@ -20,6 +20,17 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+@pytest.mark.parametrize(
+    "args", [[], ["case"], ["--lang", "en", "consent"]], ids=["zatlog", "group", "group-en"]
+)
+def test_a_bare_command_shows_its_help_not_an_error_around_it(args: list[str]) -> None:
+    """`zatlog` alone, the first thing a newcomer types: the help, once, exit 2 as click has it."""
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.output == invoke(*args, "--help").output
+    assert "Fout:" not in result.output and "Error:" not in result.output
+
+
 def test_required_options_are_marked() -> None:
     for path, options in (
         (["consent", "give"], ["--at", "--signer", "--method", "--consent", "--case"]),
