@@ -120,7 +120,7 @@ class Session:
         """The global ``--lang``."""
         return "en" if self.lang == "en" else "nl"
 
-    def message(self, key: str, **fields: object) -> str:
+    def message(self, key: str, /, **fields: object) -> str:
         """A message of the command line in the session's language."""
         from zatlog.projections.i18n import message
 

@@ -1236,8 +1236,11 @@ def click_text(text: str, lang: Lang = "nl") -> str:
     return text
 
 
-def message(key: str, lang: Lang = "nl", **fields: object) -> str:
-    """A :data:`CLI_MESSAGES` text in ``lang`` with its fields filled in (dates in words)."""
+def message(key: str, /, lang: Lang = "nl", **fields: object) -> str:
+    """A :data:`CLI_MESSAGES` text in ``lang`` with its fields filled in (dates in words).
+
+    ``key`` is positional-only, so that an error's own field may be called ``key`` too.
+    """
     return label(CLI_MESSAGES, key, lang).format(
         **{name: _field(value, lang) for name, value in fields.items()}
     )
