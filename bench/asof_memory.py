@@ -7,9 +7,10 @@ Run by hand (not in CI), from the checkout, on a store of ``bench/scale.py`` (it
     .venv/bin/python bench/asof_memory.py --db bench/out/scale-1000000.db --trace
 
 The steps of ``zatlog audit --as-of DATE --format json -o /dev/null`` (cli/audit.py), one
-after the other: the audit read a case at a time (``audit_stored``, the collector paused
-as the command pauses it), the log digest, the JSON report (``report.to_json``), its digest
-stamp, its UTF-8 bytes written to /dev/null. After each, the process's resident memory now
+after the other: the audit read a case at a time (``audit_stored``, its findings kept lean as
+the command keeps them, the collector paused as the command pauses it), the log digest, the
+JSON report rendered, stamped and written to /dev/null a page of findings at a time
+(``report.json_pieces``, ``stamp_json_pieces``). After each, the process's resident memory now
 and its peak so far (``/proc/self/status``: VmRSS, VmHWM). With ``--trace``, tracemalloc
 (about three times slower) also gives the Python memory held after each step, and the
 largest allocation sites holding the audit's result, grouped by file and line.
@@ -66,7 +67,7 @@ def main() -> None:
     from zatlog.policy import Policy
     from zatlog.projections.audit import report
     from zatlog.projections.audit.stream import audit_stored
-    from zatlog.projections.provenance import stamp_report
+    from zatlog.projections.provenance import stamp_json_pieces
     from zatlog.storage import resolve
     from zatlog.verify import log_digest
 
@@ -76,7 +77,7 @@ def main() -> None:
     before = tracemalloc.take_snapshot() if options.trace else None
     upto = app.last_position()
     with bulk_read():
-        result = audit_stored(app, policy, options.as_of, upto=upto)
+        result = audit_stored(app, policy, options.as_of, upto=upto, lean=True)
     events = len({e.position for f in result.findings for e in (f.subject, *f.evidence)})
     step("audit (result held)", f"({len(result.findings):,} findings citing {events:,} events)")
     if before is not None:
@@ -89,15 +90,12 @@ def main() -> None:
             print(f"    {size} in {stat.count_diff:>9,} blocks  {where}:{frame.lineno}")
     digest = log_digest(app, upto)
     step("log digest")
-    with bulk_read():
-        text = report.to_json(result, policy, options.as_of)
-    step("JSON report (text held)", f"({len(text):,} characters)")
-    text = stamp_report(text, "json", digest)
-    step("digest stamped")
-    data = text.encode("utf-8")
-    with open(os.devnull, "wb") as sink:
-        sink.write(data)
-    step("bytes written", f"({len(data):,} bytes)")
+    written = 0
+    with bulk_read(), open(os.devnull, "wb") as sink:
+        pieces = report.json_pieces(result, policy, options.as_of)
+        for piece in stamp_json_pieces(pieces, digest):
+            written += sink.write(piece.encode("utf-8"))
+    step("JSON report written", f"({written:,} bytes, a page of findings at a time)")
     app.close()
 
 

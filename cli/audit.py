@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 
@@ -22,7 +23,11 @@ from zatlog.cli.options import (
     require_case,
     reversed_range,
     write_output,
+    write_pieces,
 )
+
+if TYPE_CHECKING:
+    from zatlog.projections.audit.model import AuditResult
 
 SEVERITY_ORDER = ("minor", "major", "critical")
 
@@ -74,7 +79,7 @@ def audit(
     today = as_of or date.today()
     if case is not None:
         require_case(session, case, chosen)
-    from zatlog.projections.provenance import read_digest, stamp_report
+    from zatlog.projections.provenance import read_digest, stamp_json_pieces, stamp_report
 
     # Read first: a bad key file stops the audit before anything is computed.
     pseudonymizer = Pseudonymizer.from_keyfile(pseudonymize) if pseudonymize else None
@@ -100,8 +105,17 @@ def audit(
         upto = session.app.last_position()
         learn = pseudonymizer.learn if pseudonymizer is not None else None
         with bulk_read():
+            # Without a pseudonymizer (which reads the cited actions), the findings keep
+            # only what the report shows of their events.
             result = audit_stored(
-                session.app, policy, today, case=case, school=school, learn=learn, upto=upto
+                session.app,
+                policy,
+                today,
+                case=case,
+                school=school,
+                learn=learn,
+                upto=upto,
+                lean=pseudonymizer is None,
             )
         digest = log_digest(session.app, upto)
     if start or end:
@@ -109,10 +123,14 @@ def audit(
     if pseudonymizer is None and result.findings:
         # Findings name cases and persons; a pseudonymised audit tells no case.
         log_look(session, "audit", [f.case for f in result.findings], ["findings"], purpose)
-    with bulk_read():  # a finding's rendering: small objects again
-        if fmt == "json":
-            text = report.to_json(result, policy, today, pseudonymizer)
-        elif fmt == "csv":
+    if fmt == "json":  # written a page of findings at a time, as it is rendered
+        with bulk_read():  # a finding's rendering: small objects again
+            pieces = report.json_pieces(result, policy, today, pseudonymizer)
+            write_pieces(session, output, stamp_json_pieces(pieces, digest))
+        _fail_on(result, fail_on)
+        return
+    with bulk_read():
+        if fmt == "csv":
             text = report.to_csv(result, pseudonymizer)
         elif fmt == "html":
             text = report.to_html(result, policy, today, chosen, pseudonymizer)
@@ -122,6 +140,11 @@ def audit(
         text = escaped(text)
     text = stamp_report(text, fmt, digest, chosen)  # one copy of a large report at a time
     write_output(session, output, text)
+    _fail_on(result, fail_on)
+
+
+def _fail_on(result: AuditResult, fail_on: str | None) -> None:
+    """Exit 3 when a finding is at least as severe as ``fail_on``."""
     if fail_on is not None:
         threshold = SEVERITY_ORDER.index(fail_on)
         if any(SEVERITY_ORDER.index(f.severity) >= threshold for f in result.findings):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
@@ -124,18 +124,35 @@ def write_output(session: Session, output: str, content: str | bytes) -> None:
     A regular file is written to a private temporary file (0600) in the same
     folder and renamed over the target only once complete, so a failed write
     leaves nothing behind. A device or pipe (``/dev/null``) is written directly.
+    Text ends with a line break (one is added if it has none).
     """
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    end = b"\n" if isinstance(content, str) and not content.endswith("\n") else b""
+    if isinstance(content, str):
+        write_pieces(session, output, (content,))
+        return
     if output == "-":
         stdout = sys.stdout.buffer
-        stdout.write(data)
-        stdout.write(end)
+        stdout.write(content)
         stdout.flush()
         return
     with private_file(session, output) as stream:
-        stream.write(data)
-        stream.write(end)
+        stream.write(content)
+
+
+def write_pieces(session: Session, output: str, pieces: Iterable[str]) -> None:
+    """Write the text ``"".join(pieces)`` as :func:`write_output` writes it, each piece as it
+    comes: a large report is never held whole (nor its bytes)."""
+    last = ""
+    with ExitStack() as stack:
+        if output == "-":
+            stream: IO[bytes] = sys.stdout.buffer
+        else:
+            stream = stack.enter_context(private_file(session, output))
+        for piece in pieces:
+            stream.write(piece.encode("utf-8"))
+            last = piece or last
+        if not last.endswith("\n"):
+            stream.write(b"\n")
+        stream.flush()
 
 
 @contextmanager

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 from uuid import UUID
 
@@ -69,6 +70,21 @@ def _with_digest(text: str, full: str) -> str:
         return json.dumps(data, ensure_ascii=False, indent=2)
     digest = json.dumps(full, ensure_ascii=False)
     return f'{body[:-2]},\n  "log_digest": {digest}\n}}'
+
+
+def stamp_json_pieces(pieces: Iterable[str], digest: Digest) -> Iterator[str]:
+    """The pieces of a JSON report, stamped: their join is :func:`stamp_report` of the
+    pieces' join. The digest goes into the last piece (where the object ends), so the pieces
+    before it are passed on as they come, never held together."""
+    last: str | None = None
+    for piece in pieces:
+        if last is not None:
+            yield last
+        last = piece
+    if last is None or not last.rstrip().endswith("\n}"):
+        # Not the end of an indented object: stamping it needs the whole text.
+        raise ValueError("the last piece of a JSON report must end its object")
+    yield _with_digest(last, digest.full)
 
 
 def stamp_report(text: str, fmt: str, digest: Digest, lang: Lang = "nl") -> str:

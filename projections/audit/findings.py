@@ -23,7 +23,7 @@ from zatlog.projections.audit import (
     stats,
     support,
 )
-from zatlog.projections.audit.model import AuditResult, AuditStats, Finding, Severity
+from zatlog.projections.audit.model import AuditResult, AuditStats, Finding, Severity, shown_only
 from zatlog.projections.audit.names import NameGuard, names_in
 from zatlog.projections.facts import CaseFacts
 from zatlog.records import LoggedAction
@@ -101,9 +101,13 @@ class CaseAudits:
     then a case keeps its findings as the rules found them and its figures.
     """
 
-    def __init__(self, policy: Policy, as_of: date) -> None:
+    def __init__(self, policy: Policy, as_of: date, lean: bool = False) -> None:
         self.policy = policy
         self.as_of = as_of
+        self.lean = lean
+        """Keep of each finding only what the reports show (:meth:`Finding.shown_only`)."""
+        self._school_cited: dict[int, LoggedAction] = {}
+        """The schools' events cited so far, as shown (cited by the findings of many cases)."""
         self.names: set[str] = set()
         self.judged: dict[str, tuple[list[Finding], stats.Collector]] = {}
         self._fields_sets: dict[tuple[type[Action], frozenset[str]], set[str]] = {}
@@ -127,9 +131,20 @@ class CaseAudits:
         figures = stats.Collector(self.policy)
         figures.add(facts)
         found = _raw_findings(facts)
-        for finding in found:  # its events stay held until the end: as lean as they can be
-            for event in (finding.subject, *finding.evidence):
-                self._share_fields_set(event.action)
+        if self.lean:
+            cited: dict[int, LoggedAction] = {}  # this case's events, each once
+
+            def lean(event: LoggedAction) -> LoggedAction:
+                held = self._school_cited if event.case is None else cited
+                if event.position not in held:
+                    held[event.position] = shown_only(event)
+                return held[event.position]
+
+            found = [finding.shown_only(lean) for finding in found]
+        else:
+            for finding in found:  # its events stay held until the end: as lean as they can be
+                for event in (finding.subject, *finding.evidence):
+                    self._share_fields_set(event.action)
         self.judged[ref] = (found, figures)
 
     def _share_fields_set(self, action: Action) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date
-from typing import Literal
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
+from typing import Literal, cast
 
+from zatlog.actions import Action, clock_of, day_of
 from zatlog.projections.audit.catalog import Text, words
 from zatlog.records import LoggedAction
 
@@ -37,6 +38,14 @@ class Finding:
     message_en: str
     persons: tuple[str, ...] = ()
     text: Text | None = None
+
+    def shown_only(self, lean: Callable[[LoggedAction], LoggedAction]) -> Finding:
+        """This finding as the reports show it (JSON, CSV, table, HTML: the same text), without
+        its catalog text, each event it cites given by ``lean`` (:func:`shown_only`, one per
+        event, shared by the findings citing it). Not for a pseudonymizer, which reads the
+        persons and names of the cited actions."""
+        evidence = tuple(lean(e) for e in self.evidence)
+        return replace(self, subject=lean(self.subject), evidence=evidence, text=None)
 
     def message(self, lang: str = "nl") -> str:
         return self.message_en if lang == "en" else self.message_nl
@@ -69,6 +78,34 @@ def make_finding(
     ordered = tuple(sorted(unique.values(), key=lambda e: e.sort_key))
     nl, en = words(text)
     return Finding(rule, severity, case, subject, ordered, nl, en, tuple(persons), text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """What the reports show of a cited event's action: its name and its moment (with what
+    :class:`LoggedAction` derives from them). Stands in for the validated action model, which
+    holds every field of the event at several times the size."""
+
+    action: str
+    at: date | datetime
+    migrated: bool | None
+    case: str | None
+
+    @property
+    def day(self) -> date:
+        return day_of(self.at)
+
+    @property
+    def clock(self) -> time | None:
+        return clock_of(self.at)
+
+
+def shown_only(event: LoggedAction) -> LoggedAction:
+    """``event`` as the reports show it: its position, recording moment, action name and
+    moment, and nothing else of its action (see :meth:`Finding.shown_only`)."""
+    action = event.action
+    lean = _Shown(action.action, action.at, action.migrated, getattr(action, "case", None))
+    return LoggedAction(event.position, event.recorded_at, event.actor, cast(Action, lean))
 
 
 @dataclass(frozen=True)

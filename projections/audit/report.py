@@ -12,7 +12,7 @@ import io
 import json
 import textwrap
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -130,17 +130,32 @@ def to_json(
 ) -> str:
     """:func:`to_json_dict` written with ``indent=2``, a page of findings at a time: a large
     audit's report is held as its text, never also as objects."""
+    return "".join(json_pieces(result, policy, as_of, pseudonymizer))
+
+
+def json_pieces(
+    result: AuditResult,
+    policy: Policy,
+    as_of: date | None = None,
+    pseudonymizer: Pseudonymizer | None = None,
+) -> Iterator[str]:
+    """The text of :func:`to_json` in pieces, a page of findings each, rendered as they are
+    asked for: a report written piece by piece is never held whole. The last piece ends the
+    object (``"summary"`` and the closing brace)."""
     shown = _shown(result, pseudonymizer)
     outline = json.dumps(
         _json_object(shown, policy, as_of, pseudonymizer, []), ensure_ascii=False, indent=2
     )
     if not shown.findings:
-        return outline
+        yield outline
+        return
     findings = shown.findings
-    pages = (findings[at : at + _PAGE] for at in range(0, len(findings), _PAGE))
-    listed = ",\n".join(_listed([finding_json(f) for f in page]) for page in pages)
     at = outline.index(_NO_FINDINGS) + len(_NO_FINDINGS) - 1
-    return f"{outline[:at]}\n{listed}\n  {outline[at:]}"
+    yield f"{outline[:at]}\n"
+    for start in range(0, len(findings), _PAGE):
+        page = _listed([finding_json(f) for f in findings[start : start + _PAGE]])
+        yield page if start == 0 else f",\n{page}"
+    yield f"\n  {outline[at:]}"
 
 
 _PAGE = 500

@@ -44,16 +44,18 @@ def audit_stored(
     learn: Callable[[Sequence[LoggedAction]], None] | None = None,
     upto: int | None = None,
     page_size: int = PAGE_SIZE,
+    lean: bool = False,
 ) -> AuditResult:
     """Audit every case of the log up to position ``upto`` (default: the last), or one
     ``case``, or one ``school``'s cases, as :func:`audit_log` does.
 
     ``learn`` is shown every case's events (a pseudonymizer must know every
     identifier of the log); without it, a case not audited is read only for
-    its names.
+    its names. With ``lean``, the findings keep only what the reports show of the events
+    they cite (:meth:`~.model.Finding.shown_only`): the same reports from far less memory.
     """
     last = app.last_position() if upto is None else upto
-    audits = CaseAudits(policy, as_of)
+    audits = CaseAudits(policy, as_of, lean)
     schools: dict[str, list[LoggedAction]] = {}
     only = case_id(case).hex if case is not None else None
     for rows in aggregates(app, last, page_size):

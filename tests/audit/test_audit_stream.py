@@ -20,10 +20,17 @@ from zatlog.importer import import_lines
 from zatlog.policy import Policy
 from zatlog.projections.audit.findings import AuditResult, audit_log
 from zatlog.projections.audit.pseudonym import Pseudonymizer
-from zatlog.projections.audit.report import to_json, to_json_dict
+from zatlog.projections.audit.report import (
+    json_pieces,
+    to_csv,
+    to_html,
+    to_json,
+    to_json_dict,
+    to_text,
+)
 from zatlog.projections.audit.stream import audit_stored
 from zatlog.projections.log_pages import aggregates
-from zatlog.projections.provenance import stamp_report
+from zatlog.projections.provenance import stamp_json_pieces, stamp_report
 from zatlog.storage import resolve
 
 AS_OF = date(2026, 1, 31)
@@ -153,3 +160,42 @@ def test_the_json_report_written_a_finding_at_a_time_is_the_whole_object_written
         assert text == json.dumps(whole, ensure_ascii=False, indent=2)
         stamped = json.dumps({**whole, "log_digest": digest.full}, ensure_ascii=False, indent=2)
         assert stamp_report(text, "json", digest) == stamped
+        pieces = list(json_pieces(shown, staff, AS_OF, hider))
+        assert "".join(pieces) == text
+        assert len(pieces) == (1 if not shown.findings else 2 + -(-len(shown.findings) // 500))
+        assert "".join(stamp_json_pieces(iter(pieces), digest)) == stamped
+
+
+def test_the_json_pieces_stamped_end_where_the_object_ends() -> None:
+    digest = Digest(7, 9, "ab" * 32)
+    text = json.dumps({"a": [1, 2], "b": {}}, indent=2)
+    for cut in range(1, len(text) - 1):  # any split whose last piece holds the closing brace
+        pieces = [text[:cut], text[cut:] + "\n"]
+        assert "".join(stamp_json_pieces(pieces, digest)) == stamp_report(
+            text + "\n", "json", digest
+        )
+    with pytest.raises(ValueError):
+        list(stamp_json_pieces([text, "  \n"], digest))
+
+
+def test_findings_kept_lean_give_the_same_reports(store: ZatlogApp) -> None:
+    """Findings holding only what the reports show of their events: every report the same."""
+    staff = Policy(staff_functions={"ib-devries": "intern begeleider"})
+    for as_of, case in ((AS_OF, None), (date(2025, 10, 10), None), (AS_OF, "9-002")):
+        full = audit_stored(store, staff, as_of, case=case, page_size=7)
+        lean = audit_stored(store, staff, as_of, case=case, page_size=7, lean=True)
+        assert full.findings and len(lean.findings) == len(full.findings)
+        assert lean.case_refs == full.case_refs and lean.stats == full.stats
+        assert all(f.text is None for f in lean.findings)
+        for shown, kept in (
+            (full, lean),
+            (full.within(date(2025, 9, 1)), lean.within(date(2025, 9, 1))),
+        ):
+            assert to_json(kept, staff, as_of) == to_json(shown, staff, as_of)
+            assert to_csv(kept) == to_csv(shown)
+            for lang in ("nl", "en"):
+                assert to_text(kept, lang) == to_text(shown, lang)
+                assert to_html(kept, staff, as_of, lang) == to_html(shown, staff, as_of, lang)
+        events = {id(e) for f in lean.findings for e in (f.subject, *f.evidence)}
+        positions = {e.position for f in lean.findings for e in (f.subject, *f.evidence)}
+        assert len(events) == len(positions)  # one object per cited event, shared
