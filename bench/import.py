@@ -15,6 +15,9 @@ with the one it is compared to (A B A B …), medians and peak memory:
 - ``cli``: ``zatlog --db DB import LOG`` as a user runs it (process start, the import, the
   read models caught up), compared with ``zatlog``.
 
+``--history`` (both steps) imports the log as ``zatlog import --history`` does: records of
+the past, marked migrated, which rule L1 (recorded late) does not judge.
+
 Each removes its database first, so every run imports into a new one. Encrypted (the
 default): give the runs a scratch ``XDG_CONFIG_HOME``, where each new database's key goes.
 """
@@ -36,7 +39,7 @@ def fresh(db: Path) -> None:
         Path(f"{db}{suffix}").unlink(missing_ok=True)
 
 
-def import_in_process(log: Path, db: Path, encrypt: bool = True) -> int:
+def import_in_process(log: Path, db: Path, encrypt: bool = True, history: bool = False) -> int:
     from zatlog.application import ZatlogApp
     from zatlog.importer import import_lines
     from zatlog.storage import resolve
@@ -45,15 +48,16 @@ def import_in_process(log: Path, db: Path, encrypt: bool = True) -> int:
     app = ZatlogApp(resolve(str(db)), encrypt_new=encrypt)
     try:
         with log.open("rb") as lines:
-            return import_lines(app, lines, default_actor="bench")
+            return import_lines(app, lines, default_actor="bench", history=history)
     finally:
         app.close()
 
 
-def import_cli(log: Path, db: Path) -> None:
+def import_cli(log: Path, db: Path, history: bool = False) -> None:
     fresh(db)
     zatlog = str(Path(sys.executable).with_name("zatlog"))
-    os.execv(zatlog, [zatlog, "--db", str(db), "--actor", "bench", "import", str(log)])
+    marked = ["--history"] if history else []
+    os.execv(zatlog, [zatlog, "--db", str(db), "--actor", "bench", "import", *marked, str(log)])
 
 
 def main() -> None:
@@ -65,6 +69,7 @@ def main() -> None:
         step = steps.add_parser(name)
         step.add_argument("log", type=Path)
         step.add_argument("db", type=Path)
+        step.add_argument("--history", action="store_true", help="import as history (migrated)")
         if name == "zatlog":
             step.add_argument("--no-encrypt", action="store_true", help="a database in plain")
     options = parser.parse_args()
@@ -72,10 +77,12 @@ def main() -> None:
         path = OUT / f"log-{options.events}.jsonl"
         print(f"{path}: {write_log(path, options.events)} lines")
     elif options.step == "zatlog":
-        count = import_in_process(options.log, options.db, encrypt=not options.no_encrypt)
+        count = import_in_process(
+            options.log, options.db, encrypt=not options.no_encrypt, history=options.history
+        )
         print(f"imported {count} actions")
     else:
-        import_cli(options.log, options.db)
+        import_cli(options.log, options.db, history=options.history)
 
 
 if __name__ == "__main__":
