@@ -314,9 +314,26 @@ class LazyGroup(HelpGroup):
         except ZatlogError as error:
             _failed(ctx)
             raise said(click.ClickException(explain(ctx, error)), _lang(ctx)) from None
+        except BrokenPipeError:  # `zatlog … | head`: the reader has gone, nobody to tell
+            _failed(ctx)
+            _stdout_to_devnull()
+            raise SystemExit(1) from None
         except Exception as error:
             _failed(ctx)
             raise said(click.ClickException(explain(ctx, error)), _lang(ctx)) from None
+
+
+def _stdout_to_devnull() -> None:
+    """Point standard output at /dev/null, so that flushing it at exit fails no more."""
+    import sys
+
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a file (a test's capture)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 def _lang(ctx: click.Context) -> Lang:

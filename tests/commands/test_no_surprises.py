@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -152,6 +153,21 @@ def test_an_unknown_case_exits_1_and_suggests_close_ones(demo_db: str, args: lis
     assert_clean_failure(result, codes=(1,))
     assert "dossier demo-02 staat niet in het logboek; bedoelde u demo-002" in result.output
     assert invoke("--db", demo_db, "export-log").output == before
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(demo_db: str, tmp_path: Path) -> None:
+    """`zatlog … | head`: no 'Broken pipe' error line once head has read enough."""
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "zatlog", "--db", demo_db, "access-log"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+    )
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.close()  # before it writes: its first write finds nobody reading
+    stderr = reader.stderr.read().decode()
+    assert reader.wait(timeout=60) == 1
+    assert stderr == ""
 
 
 def test_the_access_log_of_a_known_case_nobody_looked_at_is_empty(demo_db: str) -> None:
