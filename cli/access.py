@@ -33,10 +33,29 @@ def purpose_option(command: str) -> Callable[[F], F]:
 
     def decorate(function: F) -> F:
         return click.option(
-            "--purpose", metavar="TEXT", default=DEFAULT_PURPOSES[command], show_default=True
+            "--purpose",
+            metavar="TEXT",
+            default=DEFAULT_PURPOSES[command],
+            show_default=True,
+            callback=_one_line,
         )(function)
 
     return decorate
+
+
+def _one_line(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """A purpose is one line of a name's length, without control characters (it is
+    shown in the access log's tables, and kept there for good)."""
+    from zatlog.actions import LINE
+    from zatlog.projections.i18n import Lang, problem_text
+
+    problem = LINE.problem(value, "purpose")
+    if problem is None:
+        return value
+    lang: Lang = "en" if isinstance(ctx.obj, Session) and ctx.obj.language == "en" else "nl"
+    raise click.BadParameter(
+        problem_text(problem.type, problem.context or {}, problem.message(), lang)
+    )
 
 
 def log_look(

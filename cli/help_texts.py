@@ -94,8 +94,10 @@ SHARED_PARAMS: dict[str, Text] = {
         "A TOML file overriding the policy defaults (docs/policy.md).",
     ),
     "purpose": (
-        "Waarom u kijkt: komt in het inzagelogboek, met wie, wanneer en wat.",
-        "Why you look: recorded in the access log with who, when and what.",
+        "Waarom u kijkt: komt in het inzagelogboek, met wie, wanneer en wat. Eén regel, "
+        "hoogstens 200 tekens.",  # actions.LINE_MAX_LENGTH (not imported: startup time)
+        "Why you look: recorded in the access log with who, when and what. One line, at "
+        "most 200 characters.",
     ),
     "school": ("Alleen de dossiers van deze school.", "Only the cases of this school."),
     "no_encrypt": (

@@ -26,6 +26,7 @@ from zatlog.access_log import (
     record_access,
     verify_access_log,
 )
+from zatlog.actions import LINE_MAX_LENGTH
 from zatlog.cli.main import cli
 from zatlog.storage import resolve
 
@@ -101,6 +102,28 @@ def test_an_empty_purpose_is_refused_and_nothing_is_shown(p02: str) -> None:
     assert "--purpose" in result.output
     assert "Jansen" not in result.output
     assert entries(p02) == []
+
+
+@pytest.mark.parametrize(
+    ("purpose", "says"),
+    [
+        ("zorg\x1b[2J", "stuurteken '\\x1b'"),
+        ("eerste regel\ntweede regel", "stuurteken '\\n'"),
+        ("p" * (LINE_MAX_LENGTH + 1), f"ten hoogste {LINE_MAX_LENGTH} tekens"),
+    ],
+    ids=["escape", "line-break", "too-long"],
+)
+def test_a_purpose_is_one_printable_line_of_bounded_length(
+    p02: str, purpose: str, says: str
+) -> None:
+    """It is kept for good and shown in tables: bounded, one line, no control characters."""
+    result = CliRunner().invoke(cli, ["--db", p02, "case", "show", CASE, "--purpose", purpose])
+    assert result.exit_code == 2, result.output
+    assert "--purpose" in result.output and says in result.output
+    assert "Jansen" not in result.output
+    assert entries(p02) == []
+    help_text = " ".join(CliRunner().invoke(cli, ["case", "show", "--help"]).output.split())
+    assert f"hoogstens {LINE_MAX_LENGTH} tekens" in help_text
 
 
 def test_access_log_filters_by_case_actor_and_dates(db: str) -> None:
