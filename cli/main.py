@@ -100,6 +100,8 @@ class Session:
         """
         if self._resolved_actor is None:
             claimed = self._actor or os.environ.get("ZATLOG_ACTOR")
+            if claimed:
+                self._check_actor(claimed, "--actor" if self._actor else "ZATLOG_ACTOR")
             location = self.location
             if location.is_postgres:
                 from zatlog.roles import identity
@@ -114,6 +116,18 @@ class Session:
             else:
                 self._resolved_actor = claimed or getpass.getuser()
         return self._resolved_actor
+
+    def _check_actor(self, claimed: str, source: str) -> None:
+        """An actor is an identifier, as an action's ``by`` is: it is kept in the access
+        log and shown in its tables."""
+        from zatlog.actions import IDENTIFIER
+        from zatlog.projections.i18n import problem_text
+
+        problem = IDENTIFIER.problem(claimed, "actor")
+        if problem is not None:
+            lang = self.language
+            text = problem_text(problem.type, problem.context or {}, problem.message(), lang)
+            raise click.ClickException(f"{source}: {text}")
 
     @property
     def language(self) -> Lang:

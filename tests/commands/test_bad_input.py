@@ -312,6 +312,36 @@ def test_escaped_and_multi_line_text_keeps_a_table_in_its_columns(db: str, tmp_p
     assert timeline[-1] == " " * column + "two"
 
 
+@pytest.mark.parametrize(
+    ("args", "env", "says"),
+    [
+        (["--actor", "ib\x1b[2J"], {}, "--actor: stuurteken '\\x1b'"),
+        (["--actor", "i" * (IDENTIFIER_MAX_LENGTH + 1)], {}, "--actor: verwacht ten hoogste 64"),
+        ([], {"ZATLOG_ACTOR": "ib\x07"}, "ZATLOG_ACTOR: stuurteken '\\x07'"),
+    ],
+    ids=["escape", "too-long", "environment"],
+)
+def test_the_actor_is_an_identifier_for_reads_and_writes_alike(
+    db: str, tmp_path: Path, args: list[str], env: dict[str, str], says: str
+) -> None:
+    """Who looks is kept in the access log as who records is kept in the log."""
+    assert invoke("--db", db, "import", write(tmp_path, [OPEN])).exit_code == 0
+    before = logged(db)
+    looks = invoke("--db", db, "access-log", "--format", "json").output
+    for command in (["case", "show", "2026-001"], ["signal", *_options(SIGNAL)]):
+        result = invoke(*args, "--db", db, *command, env=env)
+        assert_clean_failure(result, codes=(1,))
+        assert says in result.output and "Sam Fictief" not in result.output
+    assert invoke("--db", db, "access-log", "--format", "json").output == looks
+    assert logged(db) == before
+
+
+def _options(line: dict[str, str]) -> list[str]:
+    """``signal raise`` with the fields of ``line`` as options."""
+    fields = {k: v for k, v in line.items() if k != "action"}
+    return ["raise", *[w for k, v in fields.items() for w in (f"--{k}", v)]]
+
+
 def test_a_key_that_is_not_base64_is_one_clear_line(db: str) -> None:
     for key in ("notbase64", "c2hvcnQ="):
         result = invoke("--db", db, "case", "list", env={"ZATLOG_CIPHER_KEY": key})
