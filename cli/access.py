@@ -46,16 +46,14 @@ def purpose_option(command: str) -> Callable[[F], F]:
 def _one_line(ctx: click.Context, param: click.Parameter, value: str) -> str:
     """A purpose is one line of a name's length, without control characters (it is
     shown in the access log's tables, and kept there for good)."""
-    from zatlog.actions import LINE
-    from zatlog.projections.i18n import Lang, problem_text
+    from zatlog.cli.options import limit_text
+    from zatlog.limits import LINE
 
-    problem = LINE.problem(value, "purpose")
+    problem = LINE.check(value, "purpose")
     if problem is None:
         return value
-    lang: Lang = "en" if isinstance(ctx.obj, Session) and ctx.obj.language == "en" else "nl"
-    raise click.BadParameter(
-        problem_text(problem.type, problem.context or {}, problem.message(), lang)
-    )
+    english = isinstance(ctx.obj, Session) and ctx.obj.language == "en"
+    raise click.BadParameter(limit_text(problem, "en" if english else "nl"))
 
 
 def log_look(

@@ -95,7 +95,7 @@ SHARED_PARAMS: dict[str, Text] = {
     ),
     "purpose": (
         "Waarom u kijkt: komt in het inzagelogboek, met wie, wanneer en wat. Eén regel, "
-        "hoogstens 200 tekens.",  # actions.LINE_MAX_LENGTH (not imported: startup time)
+        "hoogstens 200 tekens.",  # limits.LINE_MAX_LENGTH (a test keeps them equal)
         "Why you look: recorded in the access log with who, when and what. One line, at "
         "most 200 characters.",
     ),

@@ -120,14 +120,12 @@ class Session:
     def _check_actor(self, claimed: str, source: str) -> None:
         """An actor is an identifier, as an action's ``by`` is: it is kept in the access
         log and shown in its tables."""
-        from zatlog.actions import IDENTIFIER
-        from zatlog.projections.i18n import problem_text
+        from zatlog.cli.options import limit_text
+        from zatlog.limits import IDENTIFIER
 
-        problem = IDENTIFIER.problem(claimed, "actor")
+        problem = IDENTIFIER.check(claimed, "actor")
         if problem is not None:
-            lang = self.language
-            text = problem_text(problem.type, problem.context or {}, problem.message(), lang)
-            raise click.ClickException(f"{source}: {text}")
+            raise click.ClickException(f"{source}: {limit_text(problem, self.language)}")
 
     @property
     def language(self) -> Lang:

@@ -184,6 +184,15 @@ def private_file(session: Session, output: str) -> Iterator[IO[bytes]]:
             os.unlink(temporary)
 
 
+def limit_text(problem: tuple[str, dict[str, object]], lang: Lang) -> str:
+    """What :meth:`zatlog.limits.Limit.check` found, said in ``lang``."""
+    from zatlog.limits import LIMIT_PROBLEMS
+    from zatlog.projections.i18n import problem_text
+
+    key, fields = problem
+    return problem_text(key, fields, LIMIT_PROBLEMS[key].format(**fields), lang)
+
+
 def require_case(session: Session, reference: str, lang: Lang | None = None) -> None:
     """Exit 1 unless case ``reference`` was opened, naming the closest references."""
     from zatlog.projections.case_refs import known_cases

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 import typing
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cache
 from typing import Annotated, Any, Literal, TypeAlias, Union
@@ -32,13 +31,22 @@ from pydantic import (
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails, PydanticCustomError
 
-from zatlog.errors import FieldProblem, InvalidAction, Number
+from zatlog.errors import FieldProblem, InvalidAction
+from zatlog.limits import (
+    IDENTIFIER,
+    IDENTIFIER_MAX_LENGTH,
+    LIMIT_PROBLEMS,
+    LINE,
+    LINE_MAX_LENGTH,
+    TEXT,
+    TEXT_MAX_LENGTH,
+    Limit,
+)
 
 OWN_PROBLEMS: dict[str, str] = {
     "field_date": "expected a date YYYY-MM-DD",
     "field_moment": "expected a date YYYY-MM-DD or an ISO 8601 date-time",
-    "field_too_long": "expected at most {max} characters, got {length}",
-    "field_control": "control character {char} is not allowed",
+    **LIMIT_PROBLEMS,
     "consent_form_unnamed": "a discussion with basis 'consent' must name its consent form",
     "sdq_bands_order": "borderline must not be above abnormal",
 }
@@ -105,57 +113,6 @@ Moment = Annotated[
     PlainSerializer(lambda d: d.isoformat(), return_type=str),
 ]
 """When something happened: a date, or an ISO 8601 date-time."""
-
-IDENTIFIER_MAX_LENGTH = 64
-"""Identifiers (case, person ids, school, by, form, meeting, notice and request ids)."""
-LINE_MAX_LENGTH = 200
-"""Names and labels: a pupil's or person's name, a provider, an item category."""
-TEXT_MAX_LENGTH = 10_000
-"""Free text: notes, descriptions, motivations, outcomes."""
-
-
-CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-"""Unicode's control characters (general category Cc, fixed by Unicode's stability policy):
-one regular-expression search instead of a category lookup per character."""
-CONTROL_BUT_BREAKS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-"""The control characters but tab, line feed and carriage return."""
-
-
-@dataclass(frozen=True)
-class Limit:
-    """What a text field accepts on input: its length, and whether it may break lines.
-
-    Checked by :meth:`_Action._within_limits` on every action that comes in, never
-    on the stored log: what was recorded under older rules stays readable.
-    """
-
-    max_length: int
-    multiline: bool
-    printable: bool = False
-    """Every character printable: no format controls either (a bidi override, a
-    zero-width space), which would make one reference look like another."""
-
-    def problem(self, value: str, field: str) -> PydanticCustomError | None:
-        """What is wrong with ``value`` of ``field`` (keyed for the catalog), if anything."""
-        if len(value) > self.max_length:
-            return own_problem(
-                "field_too_long",
-                field=field,
-                max=Number(self.max_length),
-                length=Number(len(value)),
-            )
-        found = (CONTROL_BUT_BREAKS if self.multiline else CONTROL).search(value)
-        if found:
-            return own_problem("field_control", field=field, char=repr(found.group()))
-        if self.printable and not value.isprintable():
-            char = next(c for c in value if not c.isprintable())
-            return own_problem("field_control", field=field, char=repr(char))
-        return None
-
-
-IDENTIFIER = Limit(IDENTIFIER_MAX_LENGTH, multiline=False, printable=True)
-LINE = Limit(LINE_MAX_LENGTH, multiline=False)
-TEXT = Limit(TEXT_MAX_LENGTH, multiline=True)
 
 
 def _described(limit: Limit, description: str) -> Any:
@@ -321,15 +278,15 @@ def check_limits(model: BaseModel, info: ValidationInfo) -> None:
     for field, limit in _limits(type(model)).items():
         value = getattr(model, field)
         if isinstance(value, str):
-            problem = limit.problem(value, field)
+            problem = limit.check(value, field)
             if problem:
-                raise problem
+                raise own_problem(problem[0], **problem[1])
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 if isinstance(item, str):
-                    problem = limit.problem(item, f"{field}[{index}]")
+                    problem = limit.check(item, f"{field}[{index}]")
                     if problem:
-                        raise problem
+                        raise own_problem(problem[0], **problem[1])
 
 
 @cache

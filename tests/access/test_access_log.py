@@ -26,8 +26,8 @@ from zatlog.access_log import (
     record_access,
     verify_access_log,
 )
-from zatlog.actions import LINE_MAX_LENGTH
 from zatlog.cli.main import cli
+from zatlog.limits import LINE_MAX_LENGTH
 from zatlog.storage import resolve
 
 P02 = SCENARIOS / "p02_late_invite_absent_parents.jsonl"

@@ -10,14 +10,8 @@ from pathlib import Path
 import pytest
 from robust_cli import assert_clean_failure, invoke, tree
 
-from zatlog.actions import (
-    ACTION_CLASSES,
-    IDENTIFIER_MAX_LENGTH,
-    LINE_MAX_LENGTH,
-    TEXT_MAX_LENGTH,
-    limit_of,
-    parse_stored,
-)
+from zatlog.actions import ACTION_CLASSES, limit_of, parse_stored
+from zatlog.limits import IDENTIFIER_MAX_LENGTH, LINE_MAX_LENGTH, TEXT_MAX_LENGTH
 
 OPEN = {
     "action": "case_opened",
@@ -412,7 +406,7 @@ def test_the_control_character_check_is_unicode_category_cc_exactly() -> None:
     import sys
     import unicodedata
 
-    from zatlog.actions import CONTROL, CONTROL_BUT_BREAKS
+    from zatlog.limits import CONTROL, CONTROL_BUT_BREAKS
 
     for point in range(sys.maxunicode + 1):
         char = chr(point)
