@@ -52,7 +52,7 @@ def dossier() -> None:
 @click.option("--at", "at", metavar="DATE")
 @click.pass_obj
 def request(session: Session, ref: str, person: str, kind: str, at: str | None) -> None:
-    from zatlog.actions import InformationRequested, parse_action
+    from zatlog.actions import InformationRequested, RelationRecorded, parse_action
     from zatlog.application import Rejected
     from zatlog.errors import InvalidAction
     from zatlog.projections.dossier.source import load_case_events
@@ -87,8 +87,12 @@ def request(session: Session, ref: str, person: str, kind: str, at: str | None) 
         raise ZatlogError(as_options(rejected.error, session.language, OPTION_OF_FIELD)) from None
     except InvalidAction as error:
         raise ZatlogError(as_options(error, session.language, OPTION_OF_FIELD)) from None
+    names = {
+        e.action.person: e.action.name for e in events if isinstance(e.action, RelationRecorded)
+    }
+    who = escaped(f"{names[person]} ({person})") if person in names else person
     click.echo(
-        session.message("recorded_request", request=request_id, person=person, case=ref, day=day)
+        session.message("recorded_request", request=request_id, person=who, case=ref, day=day)
     )
 
 

@@ -86,12 +86,12 @@ def test_a_request_gets_an_id_per_day_and_is_recorded(case_db: str) -> None:
 
     assert first.exit_code == 0, first.output
     assert first.output == (
-        "vastgelegd: informatieverzoek r-20251020-1 van mother, dossier 2025-018 "
-        "(20 oktober 2025)\n"
+        f"vastgelegd: informatieverzoek r-20251020-1 van {MOTHER_NAME} (mother), dossier "
+        "2025-018 (20 oktober 2025)\n"
     )
     assert second.output == (
-        "vastgelegd: informatieverzoek r-20251020-2 van father, dossier 2025-018 "
-        "(20 oktober 2025)\n"
+        f"vastgelegd: informatieverzoek r-20251020-2 van {FATHER_NAME} (father), dossier "
+        "2025-018 (20 oktober 2025)\n"
     )
     requested = [e.action for e in events(case_db) if e.name == "information_requested"]
     assert [(r.request, r.requester, r.kind, r.by) for r in requested] == [  # type: ignore[union-attr]
