@@ -21,6 +21,7 @@ from zatlog.cli.options import (
     policy_option,
     report_format_option,
     require_case,
+    require_school,
     reversed_range,
     write_output,
     write_pieces,
@@ -79,6 +80,8 @@ def audit(
     today = as_of or date.today()
     if case is not None:
         require_case(session, case, chosen)
+    if school is not None:
+        require_school(session, school, chosen)
     from zatlog.projections.provenance import read_digest, stamp_json_pieces, stamp_report
 
     # Read first: a bad key file stops the audit before anything is computed.

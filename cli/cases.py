@@ -24,6 +24,7 @@ from zatlog.cli.options import (
     format_option,
     lang_option,
     language,
+    require_school,
     unknown_case,
 )
 from zatlog.errors import ZatlogError
@@ -157,6 +158,8 @@ def list_cases(
     closed = None if is_open is None else not is_open
     with session.read_models(["case_state"]) as view:
         summaries = case_list(view, today, school=school, step=step, closed=closed)
+    if school is not None and not summaries:
+        require_school(session, school, language(session, lang))  # a typo, not an empty school
     if summaries:
         log_look(session, "case list", [s.case for s in summaries], ["pupil_name", "step"], purpose)
     if fmt == "json":

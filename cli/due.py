@@ -20,6 +20,7 @@ from zatlog.cli.options import (
     language,
     policy_from,
     policy_option,
+    require_school,
     unknown_case,
 )
 from zatlog.errors import ZatlogError
@@ -67,6 +68,8 @@ def due(
         with session.read_models(["case_state"], lang=chosen) as view:
             refs = known_cases(view)
         raise ZatlogError(escaped(unknown_case(session, case, refs, chosen)))
+    if school is not None and not items:
+        require_school(session, school, chosen)  # a typo, not a school with nothing due
     if within is not None:
         horizon = today + timedelta(days=within)
         items = [item for item in items if item.due <= horizon]

@@ -214,11 +214,40 @@ def unknown_case(
     close = close_references(reference, known)
     if not close:
         return label(CASE_LABELS, "unknown_case", lang).format(case=reference)
-    quoted = [repr(ref)[1:-1] for ref in close]
-    either = f" {message('or', lang)} ".join(
-        [", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted
+    return message("unknown_case_suggest", lang, case=reference, suggestions=_either(close, lang))
+
+
+def require_school(session: Session, school: str, lang: Lang | None = None) -> None:
+    """Exit 1 unless ``school`` has a case in the log, naming the closest schools.
+
+    A mistyped ``--school`` would otherwise read as a school without findings.
+    """
+    from zatlog.errors import ZatlogError
+    from zatlog.projections.case_refs import close_references, known_schools
+    from zatlog.projections.i18n import message
+
+    lang = lang or ("en" if session.lang == "en" else "nl")
+    with session.read_models(["case_state"], lang=lang) as view:
+        known = known_schools(view)
+    if school in known:
+        return
+    close = close_references(school, known)
+    text = (
+        message("unknown_school_suggest", lang, school=school, suggestions=_either(close, lang))
+        if close
+        else message("unknown_school", lang, school=school)
     )
-    return message("unknown_case_suggest", lang, case=reference, suggestions=either)
+    raise ZatlogError(escaped(text))
+
+
+def _either(choices: list[str], lang: Lang) -> str:
+    """``a, b or c`` in ``lang``, each shown as typed (escaped)."""
+    from zatlog.projections.i18n import message
+
+    quoted = [repr(choice)[1:-1] for choice in choices]
+    if len(quoted) == 1:
+        return quoted[0]
+    return f" {message('or', lang)} ".join([", ".join(quoted[:-1]), quoted[-1]])
 
 
 COLOURS = {"red": 31, "green": 32, "yellow": 33}

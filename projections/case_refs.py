@@ -1,4 +1,4 @@
-"""Which case references the log knows, and which of them look like a mistyped one."""
+"""Which case references (and schools) the log knows, and which look like a mistyped one."""
 
 from __future__ import annotations
 
@@ -12,6 +12,12 @@ if TYPE_CHECKING:
 def known_cases(view: ReadModelView) -> list[str]:
     """Every opened case's reference (from the case-state read model)."""
     return [str(row[0]) for row in view.fetchall("SELECT case_ref FROM {t}case_state")]
+
+
+def known_schools(view: ReadModelView) -> list[str]:
+    """Every school that has an opened case (from the case-state read model)."""
+    rows = view.fetchall("SELECT DISTINCT school FROM {t}case_state")
+    return sorted(str(row[0]) for row in rows)
 
 
 def close_references(reference: str, known: list[str], limit: int = 3) -> list[str]:

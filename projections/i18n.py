@@ -365,6 +365,14 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "kan {path} niet aanmaken: {reason}",
         "cannot create {path}: {reason}",
     ),
+    "unknown_school": (
+        "school {school} heeft geen dossiers in het logboek",
+        "school {school} has no cases in the log",
+    ),
+    "unknown_school_suggest": (
+        "school {school} heeft geen dossiers in het logboek; bedoelde u {suggestions}?",
+        "school {school} has no cases in the log; did you mean {suggestions}?",
+    ),
     "unknown_case_suggest": (
         "dossier {case} staat niet in het logboek; bedoelde u {suggestions}?",
         "case {case} is not in the log; did you mean {suggestions}?",

@@ -74,11 +74,14 @@ def test_a_case_filter_and_a_school_filter_are_served_too(db: str) -> None:
     _import(db, SCENARIOS / "p02_late_invite_absent_parents.jsonl")
     today = date.today().isoformat()
     assert _audit(db, "--case", "2025-002") == _audit(db, "--case", "2025-002", "--as-of", today)
-    assert _audit(db, "--school", "other")["cases"] == 0
     both = _audit(db, "--case", "2025-002", "--school", "default")
     assert both == _audit(db, "--case", "2025-002", "--school", "default", "--as-of", today)
     assert both["cases"] == 1 and both["findings"]
-    assert _audit(db, "--case", "2025-002", "--school", "other")["cases"] == 0
+    for extra in ([], ["--as-of", today], ["--case", "2025-002"]):
+        # A school without cases is refused (a typo must not read as a clean school).
+        refused = CliRunner().invoke(cli, ["--db", db, "audit", "--school", "other", *extra])
+        assert refused.exit_code == 1, refused.output
+        assert "school other heeft geen dossiers in het logboek" in refused.output
 
 
 def test_rows_from_an_earlier_day_are_recomputed_for_today(sqlite_db: str) -> None:

@@ -184,6 +184,49 @@ def test_an_unknown_case_with_nothing_close_names_none(demo_db: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "args",
+    [
+        ["audit", "--school", "defualt", "--fail-on", "minor"],
+        ["audit", "--school", "defualt", "--as-of", "2026-10-01", "--fail-on", "minor"],
+        ["due", "--school", "defualt"],
+        ["case", "list", "--school", "defualt"],
+    ],
+    ids=["audit", "audit-as-of", "due", "case-list"],
+)
+def test_an_unknown_school_exits_1_and_suggests_close_ones(demo_db: str, args: list[str]) -> None:
+    """A mistyped --school must not read as a school without findings."""
+    before = invoke("--db", demo_db, "export-log").output
+    result = invoke("--db", demo_db, *args)
+    assert_clean_failure(result, codes=(1,))
+    assert "school defualt heeft geen dossiers in het logboek; bedoelde u default?" in result.output
+    assert invoke("--db", demo_db, "export-log").output == before
+
+
+def test_an_unknown_school_with_nothing_close_names_none(demo_db: str) -> None:
+    result = invoke("--db", demo_db, "--lang", "en", "audit", "--school", "zzzz")
+    assert result.exit_code == 1
+    assert "school zzzz has no cases in the log" in result.output
+    assert "did you mean" not in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["audit", "--school", "default", "--format", "json"], ["case", "list", "--school", "default"]],
+    ids=["audit", "case-list"],
+)
+def test_a_known_school_is_answered(demo_db: str, args: list[str]) -> None:
+    result = invoke("--db", demo_db, *args)
+    assert result.exit_code == 0, result.output
+    assert "demo-001" in result.output
+
+
+def test_a_known_school_with_nothing_to_list_is_an_empty_answer(demo_db: str) -> None:
+    result = invoke("--db", demo_db, "case", "list", "--school", "default", "--step", "5")
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "Geen dossiers."
+
+
+@pytest.mark.parametrize(
     "command", [["audit"], ["providers", "report"]], ids=["audit", "providers"]
 )
 def test_a_reversed_date_range_is_a_usage_error(demo_db: str, command: list[str]) -> None:
