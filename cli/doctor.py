@@ -37,7 +37,10 @@ def doctor(session: Session) -> None:
         click.echo(render(session, check))
     click.echo("")
     if problems:
-        click.echo(session.message("doctor_summary_problems", count=problems))
+        if problems == 1:
+            click.echo(session.message("doctor_summary_problem"))
+        else:
+            click.echo(session.message("doctor_summary_problems", count=problems))
         raise SystemExit(1)
     click.echo(session.message("doctor_summary_ok"))
 

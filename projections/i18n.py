@@ -530,10 +530,8 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "doctor_skipped": ("overgeslagen: geen database", "skipped: no database"),
     "doctor_summary_ok": ("alles in orde", "everything is in order"),
-    "doctor_summary_problems": (
-        "{count} probleem/problemen gevonden",
-        "{count} problem(s) found",
-    ),
+    "doctor_summary_problem": ("1 probleem gevonden", "1 problem found"),
+    "doctor_summary_problems": ("{count} problemen gevonden", "{count} problems found"),
     # -- what a command says when it did its work
     "recorded": (
         "vastgelegd: {what}, dossier {case} ({day})",
@@ -1033,6 +1031,67 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "whole_line": ("(regel)", "(line)"),
     "line_not_json": ("geen geldige JSON: {error}", "not valid JSON: {error}"),
+    "json_expected_value": (
+        "waarde verwacht (kolom {column})",
+        "expected value at line {line} column {column}",
+    ),
+    "json_eof_value": (
+        "de regel houdt op waar een waarde moest komen (kolom {column})",
+        "EOF while parsing a value at line {line} column {column}",
+    ),
+    "json_eof_string": (
+        'tekst niet afgesloten met een " (kolom {column})',
+        "EOF while parsing a string at line {line} column {column}",
+    ),
+    "json_eof_object": (
+        "object niet afgesloten met }} (kolom {column})",
+        "EOF while parsing an object at line {line} column {column}",
+    ),
+    "json_eof_list": (
+        "lijst niet afgesloten met ] (kolom {column})",
+        "EOF while parsing a list at line {line} column {column}",
+    ),
+    "json_trailing": (
+        "tekens na het einde van het object (kolom {column})",
+        "trailing characters at line {line} column {column}",
+    ),
+    "json_trailing_comma": (
+        "komma voor het einde (kolom {column})",
+        "trailing comma at line {line} column {column}",
+    ),
+    "json_key_string": (
+        "een sleutel moet tekst tussen dubbele aanhalingstekens zijn (kolom {column})",
+        "key must be a string at line {line} column {column}",
+    ),
+    "json_comma_or_brace": (
+        "`,` of `}}` verwacht (kolom {column})",
+        "expected `,` or `}}` at line {line} column {column}",
+    ),
+    "json_comma_or_bracket": (
+        "`,` of `]` verwacht (kolom {column})",
+        "expected `,` or `]` at line {line} column {column}",
+    ),
+    "json_colon": (
+        "`:` verwacht (kolom {column})",
+        "expected `:` at line {line} column {column}",
+    ),
+    "json_ident": (
+        "onbekend woord (alleen true, false of null) (kolom {column})",
+        "expected ident at line {line} column {column}",
+    ),
+    "json_escape": (
+        "ongeldige escape met \\ (kolom {column})",
+        "invalid escape at line {line} column {column}",
+    ),
+    "json_number": (
+        "ongeldig getal (kolom {column})",
+        "invalid number at line {line} column {column}",
+    ),
+    "json_control": (
+        "stuurteken in een tekst (kolom {column})",
+        "control character (\\u0000-\\u001F) found while parsing a string"
+        " at line {line} column {column}",
+    ),
     "line_not_object": ("verwacht één JSON-object", "expected one JSON object"),
     "action_missing": (
         "ontbreekt; elke regel heeft een action nodig",
@@ -1163,6 +1222,14 @@ CLICK_PHRASES: dict[str, tuple[str, str]] = {
     # click's own messages about the command line (English template → Dutch, English)
     "Missing option '{name}'.": ("Optie '{name}' ontbreekt.", "Missing option '{name}'."),
     "Missing argument '{name}'.": ("Argument '{name}' ontbreekt.", "Missing argument '{name}'."),
+    "Missing option '{name}'. Choose from:{choices}": (
+        "Optie '{name}' ontbreekt. Kies uit:{choices}",
+        "Missing option '{name}'. Choose from:{choices}",
+    ),
+    "Missing argument '{name}'. Choose from:{choices}": (
+        "Argument '{name}' ontbreekt. Kies uit:{choices}",
+        "Missing argument '{name}'. Choose from:{choices}",
+    ),
     "No such command '{name}'.": ("Onbekende opdracht '{name}'.", "No such command '{name}'."),
     "No such option: {name}": ("Onbekende optie: {name}", "No such option: {name}"),
     "No such option '{name}'.": ("Onbekende optie '{name}'.", "No such option '{name}'."),

@@ -31,7 +31,7 @@ from pydantic import (
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails, PydanticCustomError
 
-from zatlog.errors import FieldProblem, InvalidAction
+from zatlog.errors import FieldProblem, InvalidAction, Phrase
 from zatlog.limits import (
     IDENTIFIER,
     IDENTIFIER_MAX_LENGTH,
@@ -767,6 +767,36 @@ def event_payload(action: Action) -> dict[str, Any]:
     return action.model_dump(mode="json", exclude_none=True, exclude={"by"})
 
 
+JSON_SYNTAX = {
+    # what the JSON parser says (before " at line L column C") -> the catalog's key
+    "expected value": "json_expected_value",
+    "EOF while parsing a value": "json_eof_value",
+    "EOF while parsing a string": "json_eof_string",
+    "EOF while parsing an object": "json_eof_object",
+    "EOF while parsing a list": "json_eof_list",
+    "trailing characters": "json_trailing",
+    "trailing comma": "json_trailing_comma",
+    "key must be a string": "json_key_string",
+    "expected `,` or `}`": "json_comma_or_brace",
+    "expected `,` or `]`": "json_comma_or_bracket",
+    "expected `:`": "json_colon",
+    "expected ident": "json_ident",
+    "invalid escape": "json_escape",
+    "invalid number": "json_number",
+    "control character (\\u0000-\\u001F) found while parsing a string": "json_control",
+}
+_JSON_AT = re.compile(r"^(?P<what>.*) at line (?P<line>\d+) column (?P<column>\d+)$", re.DOTALL)
+
+
+def json_syntax(error: str) -> object:
+    """The JSON parser's complaint, keyed for the catalog when it is a known one."""
+    match = _JSON_AT.match(error)
+    if match is None or match["what"] not in JSON_SYNTAX:
+        return error
+    where = {"line": int(match["line"]), "column": int(match["column"])}
+    return Phrase(JSON_SYNTAX[match["what"]], error, where)
+
+
 def _problems(error: ValidationError) -> list[FieldProblem]:
     problems: list[FieldProblem] = []
     for detail in error.errors(include_url=False):
@@ -779,7 +809,7 @@ def _problems(error: ValidationError) -> list[FieldProblem]:
                     "(line)",
                     f"not valid JSON: {ctx['error']}",
                     "line_not_json",
-                    {"error": ctx["error"]},
+                    {"error": json_syntax(str(ctx["error"]))},
                 )
             )
             continue

@@ -26,6 +26,11 @@ def parse_lines(
     batch: list[tuple[Action, str]] = []
     line_numbers: list[int] = []
     for number, line in enumerate(lines, start=1):
+        if number == 1:  # a byte-order mark, as Windows editors and Excel write it
+            if isinstance(line, bytes):
+                line = line.removeprefix(b"\xef\xbb\xbf")
+            else:
+                line = line.removeprefix("\ufeff")
         if not line.strip():
             continue
         try:

@@ -370,6 +370,7 @@ def test_a_pdf_without_pango_says_what_to_install(
     doctor = invoke("--db", demo_db, "doctor")
     assert doctor.exit_code == 1
     assert "libpango" in doctor.output and "--format html" in doctor.output
+    assert doctor.output.rstrip().endswith("\n1 probleem gevonden")
 
 
 def _mode(path: Path) -> int:

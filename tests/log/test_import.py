@@ -92,6 +92,38 @@ def test_blank_lines_are_skipped(db: str, tmp_path: Path) -> None:
     assert without_key_line(result.output) == f"imported 2 actions from {path}\n"
 
 
+def test_a_byte_order_mark_before_the_first_line_is_read_past(db: str, tmp_path: Path) -> None:
+    """Windows editors and Excel start a UTF-8 file with a byte-order mark."""
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + (json.dumps(OPEN) + "\n" + json.dumps(MOTHER)).encode())
+    result = run(db, "import", str(path))
+    assert result.exit_code == 0, result.output
+    assert [line["action"] for line in exported(db)] == ["case_opened", "relation_recorded"]
+
+
+@pytest.mark.parametrize(
+    ("line", "dutch", "english"),
+    [
+        ('{"action": x}', "waarde verwacht (kolom 12)", "expected value at line 1 column 12"),
+        ('{"action"}', "`:` verwacht (kolom 10)", "expected `:` at line 1 column 10"),
+        ('{"a": 1} x', "tekens na het einde van het object (kolom 10)", "trailing characters"),
+        ('{"a": tru}', "onbekend woord (alleen true, false of null)", "expected ident at line 1"),
+    ],
+)
+def test_a_line_that_is_not_json_says_where_in_either_language(
+    db: str, tmp_path: Path, line: str, dutch: str, english: str
+) -> None:
+    path = write(tmp_path, [OPEN, line])
+    said = CliRunner().invoke(cli, ["--db", db, "import", path])
+    assert said.exit_code == 1
+    assert f"regel 2: (regel): geen geldige JSON: {dutch}" in said.output
+    assert "Traceback" not in said.output
+    result = run(db, "import", path)
+    assert result.exit_code == 1
+    assert f"line 2: (line): not valid JSON: {english}" in result.output
+    assert exported(db) == []
+
+
 def test_an_empty_file_imports_nothing_and_says_so(db: str, tmp_path: Path) -> None:
     path = tmp_path / "empty.jsonl"
     path.write_text("\n\n")
