@@ -128,6 +128,8 @@ def export(
     from zatlog.projections.dossier.source import load_case_events, load_school_events
 
     chosen = language(session, lang)
+    if output == "-" and fmt == "pdf" and sys.stdout.isatty():  # bytes no terminal can show
+        raise click.UsageError(session.message("pdf_to_terminal"))
     day = _day(session, at)
     policy = policy_from(policy_file)
     events = load_case_events(session.app, ref)

@@ -774,6 +774,12 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "withheld: {withheld}",
     ),
     "standard_output": ("standaarduitvoer", "standard output"),
+    "pdf_to_terminal": (
+        "een PDF is niet te lezen in de terminal: schrijf hem naar een bestand (-o BESTAND) "
+        "of kies --format html of json",
+        "a PDF cannot be read on a terminal: write it to a file (-o FILE) "
+        "or choose --format html or json",
+    ),
     "right_full": ("volledig dossier", "full dossier"),
     "right_important_facts": ("belangrijke feiten", "important facts"),
     "withheld_nothing": ("niets", "nothing"),

@@ -385,3 +385,27 @@ OPEN = {
     "birth_date": "2015-05-05",
     "school_type": "so",
 }
+
+
+def test_a_pdf_is_not_written_to_a_terminal(demo_db: str, tmp_path: Path) -> None:
+    """`dossier export … -o -` on a terminal: a usage error, nothing recorded."""
+    import pty
+
+    before = invoke("--db", demo_db, "export-log").output
+    leader, follower = pty.openpty()
+    try:
+        exported = subprocess.run(
+            [sys.executable, "-m", "zatlog", "--db", demo_db, "dossier", "export", "demo-002",
+             "--for", "mother", "-o", "-"],
+            stdout=follower, stderr=subprocess.PIPE, cwd=tmp_path, timeout=120, check=False,
+        )  # fmt: skip
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert exported.returncode == 2
+    said = exported.stderr.decode()
+    assert "een PDF is niet te lezen in de terminal" in said and "Traceback" not in said
+    assert invoke("--db", demo_db, "export-log").output == before
+    piped = invoke("--db", demo_db, "dossier", "export", "demo-002", "--for", "mother",
+                   "--format", "json", "-o", "-")  # fmt: skip
+    assert piped.exit_code == 0, piped.output
