@@ -459,7 +459,7 @@ def render_timeline(rows: list[TimelineRow], lang: Lang) -> str:
         RELATION_LABELS,
         action_label,
         label,
-        long_day,
+        table_day,
         table_moment,
     )
     from zatlog.projections.wording import field_name, field_text
@@ -480,7 +480,7 @@ def render_timeline(rows: list[TimelineRow], lang: Lang) -> str:
         )
         when = _when(row.payload["at"], lang)
         if not row.payload.get("migrated") and recorded_late(row.day, row.recorded_at):
-            recorded_on = long_day(row.recorded_at.astimezone().date(), lang)
+            recorded_on = table_day(row.recorded_at.astimezone().date(), lang).strip()
             when += f" ({t('recorded_on').format(day=recorded_on)})"
         table.append(
             [

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from zatlog.cli.main import cli
-from zatlog.projections.i18n import action_label, long_day
+from zatlog.projections.i18n import action_label, long_day, table_day
 
 CASE = "2025-001"
 
@@ -53,16 +53,21 @@ def today_in(lang: str) -> str:
     return long_day(date.today(), "en" if lang == "en" else "nl")
 
 
+def today_in_a_table(lang: str) -> str:
+    """Today as a table cell writes it (the timeline's date column): 29 nov 2026."""
+    return table_day(date.today(), "en" if lang == "en" else "nl").strip()
+
+
 def test_the_timeline_shows_the_recording_date_beside_a_back_dated_entry(case_db: str) -> None:
     lines = run(case_db, "case", "timeline", CASE).splitlines()
 
     [late] = [line for line in lines if "Withdrawn in class" in line]
     [fresh] = [line for line in lines if "Fresh news" in line]
     [migrated] = [line for line in lines if "Older system" in line]
-    assert late.startswith(f" 2 sep 2025 (vastgelegd op {today_in('nl')})")
+    assert late.startswith(f" 2 sep 2025 (vastgelegd op {today_in_a_table('nl')})")
     assert "vastgelegd op" not in fresh and "vastgelegd op" not in migrated
     english = run(case_db, "--lang", "en", "case", "timeline", CASE)
-    assert f" 2 Sep 2025 (recorded on {today_in('en')})" in english
+    assert f" 2 Sep 2025 (recorded on {today_in_a_table('en')})" in english
 
 
 def test_case_show_lists_the_back_dated_entries_with_their_recording_date(

@@ -15,7 +15,7 @@ from readmodel_stores import SCENARIOS, scenario_lines
 from zatlog.application import ZatlogApp
 from zatlog.cli.main import cli
 from zatlog.importer import import_lines
-from zatlog.projections.i18n import READ_MODEL_LABELS, label, long_day
+from zatlog.projections.i18n import READ_MODEL_LABELS, label, table_day
 from zatlog.projections.runner import PROJECTIONS
 from zatlog.storage import resolve
 
@@ -218,7 +218,7 @@ def test_case_timeline_lists_every_event_in_time_order_with_its_recording(db: st
     assert len(lines) == 30
     assert lines[0].split() == ["date", "action", "recorded", "by", "details"]
     # Imported today, each entry is back-dated: its recording date stands beside its date.
-    recorded_on = f"(recorded on {long_day(date.today(), 'en')})"
+    recorded_on = f"(recorded on {table_day(date.today(), 'en').strip()})"
     assert lines[1].startswith(f" 1 Sep 2025 {recorded_on}  Case opened ")
     assert lines[1].endswith(
         "ib-devries  date of birth: 10 May 2014; school type: special primary education (SO)"
@@ -239,7 +239,7 @@ def test_case_timeline_is_dutch_by_default(db: str) -> None:
     assert result.output.splitlines()[0].split() == [
         "datum", "handeling", "vastgelegd", "door", "gegevens"
     ]  # fmt: skip
-    recorded_on = f"(vastgelegd op {long_day(date.today())})"
+    recorded_on = f"(vastgelegd op {table_day(date.today()).strip()})"
     assert result.output.splitlines()[1].startswith(f" 1 sep 2025 {recorded_on}  Dossier geopend ")
 
 
