@@ -110,11 +110,7 @@ def find_key(identifier: str) -> str:
             env=KEY_ENV,
             path=path,
         )
-    try:
-        text = path.read_text(encoding="ascii")
-    except (OSError, UnicodeDecodeError) as error:
-        raise BadKey(str(path), _unreadable_key(error)) from None
-    key = checked_key(text, str(path))
+    key = _key_in_file(path)
     if key_id(key) != identifier:
         raise KeyNotFound(
             f"{wanted}; {path} holds another key (id {key_id(key)})",
@@ -134,10 +130,16 @@ def find_legacy_key(target: str) -> str | None:
     path = legacy_key_path(target)
     if not path.is_file():
         return None
+    return _key_in_file(path)
+
+
+def _key_in_file(path: Path) -> str:
+    """The key that the key file ``path`` holds; an unreadable file is a :class:`BadKey`."""
     try:
-        return checked_key(path.read_text(encoding="ascii"), str(path))
+        text = path.read_text(encoding="ascii")
     except (OSError, UnicodeDecodeError) as error:
         raise BadKey(str(path), _unreadable_key(error)) from None
+    return checked_key(text, str(path))
 
 
 def new_key() -> tuple[str, Path | None]:
