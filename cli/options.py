@@ -242,12 +242,9 @@ def require_school(session: Session, school: str, lang: Lang | None = None) -> N
 
 def _either(choices: list[str], lang: Lang) -> str:
     """``a, b or c`` in ``lang``, each shown as typed (escaped)."""
-    from zatlog.projections.i18n import message
+    from zatlog.projections.i18n import alternatives
 
-    quoted = [repr(choice)[1:-1] for choice in choices]
-    if len(quoted) == 1:
-        return quoted[0]
-    return f" {message('or', lang)} ".join([", ".join(quoted[:-1]), quoted[-1]])
+    return alternatives([repr(choice)[1:-1] for choice in choices], lang)
 
 
 COLOURS = {"red": 31, "green": 32, "yellow": 33}

@@ -2376,9 +2376,17 @@ def school_label(school: str, lang: Lang = "nl") -> str | None:
 
 def listing(items: list[str], lang: Lang = "nl") -> str:
     """``a, b and c`` / ``a, b en c``."""
+    return _joined(items, " and " if lang == "en" else " en ")
+
+
+def alternatives(items: list[str], lang: Lang = "nl") -> str:
+    """``a, b or c`` / ``a, b of c``."""
+    return _joined(items, f" {message('or', lang)} ")
+
+
+def _joined(items: list[str], conjunction: str) -> str:
     if len(items) <= 1:
         return "".join(items)
-    conjunction = " and " if lang == "en" else " en "
     return ", ".join(items[:-1]) + conjunction + items[-1]
 
 
