@@ -135,24 +135,24 @@ class HelpCommand(click.Command):
                 formatter.write_text(text)
 
     def format_arguments(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [
-            self.help_row(ctx, param)
-            for param in self.get_params(ctx)
-            if isinstance(param, click.Argument)
-        ]
-        if rows:
-            with formatter.section(pick(FRAME["arguments"], help_language(ctx))):
-                formatter.write_dl(rows)
+        arguments = [p for p in self.get_params(ctx) if isinstance(p, click.Argument)]
+        self.param_section(ctx, formatter, "arguments", arguments)
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [
-            self.help_row(ctx, param)
-            for param in self.get_params(ctx)
-            if isinstance(param, click.Option) and not param.hidden
-        ]
-        if rows:
-            with formatter.section(pick(FRAME["options"], help_language(ctx))):
-                formatter.write_dl(rows)
+        options = [p for p in self.get_params(ctx) if isinstance(p, click.Option) and not p.hidden]
+        self.param_section(ctx, formatter, "options", options)
+
+    def param_section(
+        self,
+        ctx: click.Context,
+        formatter: click.HelpFormatter,
+        heading: str,
+        params: Sequence[click.Parameter],
+    ) -> None:
+        """A section of the help (its ``FRAME`` heading) with a line per parameter."""
+        if params:
+            with formatter.section(pick(FRAME[heading], help_language(ctx))):
+                formatter.write_dl([self.help_row(ctx, param) for param in params])
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         example = self.explanation(command_path(ctx)).example
